@@ -1,0 +1,92 @@
+//! Thresholds and policies the checks read, from `lakelint.toml`.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Tag keys every taggable resource must carry (matched case-insensitively).
+    pub required_tags: Vec<String>,
+    pub s3: S3Config,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            required_tags: vec!["owner".into()],
+            s3: S3Config::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct S3Config {
+    /// Overrides `required_tags` for buckets.
+    pub required_tags: Option<Vec<String>>,
+    /// Bucket-name patterns (`*` matches any run of characters) to treat as
+    /// data-lake buckets, beside those found from Glue table locations.
+    pub data_lake_buckets: Vec<String>,
+}
+
+impl Config {
+    pub fn bucket_required_tags(&self) -> &[String] {
+        self.s3
+            .required_tags
+            .as_deref()
+            .unwrap_or(&self.required_tags)
+    }
+
+    pub fn is_declared_data_lake(&self, bucket: &str) -> bool {
+        self.s3
+            .data_lake_buckets
+            .iter()
+            .any(|pattern| wildcard_match(pattern, bucket))
+    }
+}
+
+/// `*` matches any run of characters, everything else matches itself.
+pub fn wildcard_match(pattern: &str, text: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or_default();
+    let Some(mut rest) = text.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty(); // no `*` at all
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wildcards() {
+        assert!(wildcard_match("raw-*", "raw-events"));
+        assert!(wildcard_match("*-lake-*", "acme-lake-prod"));
+        assert!(wildcard_match("exact", "exact"));
+        assert!(wildcard_match("*", ""));
+        assert!(wildcard_match("a*b*c", "abc"));
+        assert!(!wildcard_match("exact", "exactly"));
+        assert!(!wildcard_match("raw-*", "curated-raw-x"));
+        assert!(!wildcard_match("*-lake", "lake"));
+        assert!(!wildcard_match("a*ab", "ab"));
+    }
+
+    #[test]
+    fn bucket_tags_fall_back_to_global() {
+        let mut config = Config::default();
+        assert_eq!(config.bucket_required_tags(), ["owner"]);
+        config.s3.required_tags = Some(vec!["team".into()]);
+        assert_eq!(config.bucket_required_tags(), ["team"]);
+    }
+}

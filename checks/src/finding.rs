@@ -1,0 +1,211 @@
+//! Verdicts: what a check says about one resource.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Unobserved;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Status {
+    Pass,
+    Fail,
+    Unknown,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Pass, Status::Fail, Status::Unknown];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "PASS",
+            Status::Fail => "FAIL",
+            Status::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+/// Ordered from least to most severe, so `>=` means "at least as severe".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Severity::ALL
+            .into_iter()
+            .find(|sev| sev.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown severity `{s}` (critical, high, medium, low, info)"))
+    }
+}
+
+/// The six pillars of the AWS Well-Architected Framework.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pillar {
+    OperationalExcellence,
+    Security,
+    Reliability,
+    PerformanceEfficiency,
+    CostOptimization,
+    Sustainability,
+}
+
+impl Pillar {
+    pub const ALL: [Pillar; 6] = [
+        Pillar::OperationalExcellence,
+        Pillar::Security,
+        Pillar::Reliability,
+        Pillar::PerformanceEfficiency,
+        Pillar::CostOptimization,
+        Pillar::Sustainability,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pillar::OperationalExcellence => "operational_excellence",
+            Pillar::Security => "security",
+            Pillar::Reliability => "reliability",
+            Pillar::PerformanceEfficiency => "performance_efficiency",
+            Pillar::CostOptimization => "cost_optimization",
+            Pillar::Sustainability => "sustainability",
+        }
+    }
+
+    /// The short code used in the catalog (OPS, SEC, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Pillar::OperationalExcellence => "OPS",
+            Pillar::Security => "SEC",
+            Pillar::Reliability => "REL",
+            Pillar::PerformanceEfficiency => "PERF",
+            Pillar::CostOptimization => "COST",
+            Pillar::Sustainability => "SUS",
+        }
+    }
+}
+
+impl fmt::Display for Pillar {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Pillar {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Pillar::ALL
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s) || p.code().eq_ignore_ascii_case(s))
+            .ok_or_else(|| {
+                format!(
+                    "unknown pillar `{s}` (one of {} or OPS, SEC, REL, PERF, COST, SUS)",
+                    Pillar::ALL.map(Pillar::as_str).join(", ")
+                )
+            })
+    }
+}
+
+/// The resource a finding is about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct ResourceRef {
+    pub arn: String,
+    pub id: String,
+    /// AWS resource type in Security Hub's vocabulary (`AwsS3Bucket`, `AwsAccount`).
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub region: String,
+    pub account_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Remediation {
+    pub text: String,
+    pub cli: String,
+    pub terraform: String,
+}
+
+/// One check's verdict on one resource, with the check's metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub check_id: String,
+    pub title: String,
+    pub pillar: Pillar,
+    pub pillars: Vec<Pillar>,
+    pub severity: Severity,
+    pub status: Status,
+    pub resource: ResourceRef,
+    pub message: String,
+    /// Why the input could not be observed (UNKNOWN only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub security_hub_control: Option<String>,
+    pub wa_best_practice: String,
+    pub remediation: Remediation,
+    pub muted: bool,
+}
+
+/// What a check concluded about one resource, before metadata is attached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Pass(String),
+    Fail(String),
+    Unknown(Unobserved),
+}
+
+impl Outcome {
+    pub fn status(&self) -> Status {
+        match self {
+            Outcome::Pass(_) => Status::Pass,
+            Outcome::Fail(_) => Status::Fail,
+            Outcome::Unknown(_) => Status::Unknown,
+        }
+    }
+}
+
+/// A check's answer for one resource: `Ok(None)` when the check does not
+/// apply, `Err` when an input it needs was not observed.
+pub type Judged = Result<Option<Outcome>, Unobserved>;
+
+pub fn pass(message: impl Into<String>) -> Judged {
+    Ok(Some(Outcome::Pass(message.into())))
+}
+
+pub fn fail(message: impl Into<String>) -> Judged {
+    Ok(Some(Outcome::Fail(message.into())))
+}
+
+pub fn not_applicable() -> Judged {
+    Ok(None)
+}

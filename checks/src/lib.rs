@@ -1,0 +1,18 @@
+//! lakelint's judgement: the inventory model, the check catalog and the checks,
+//! one module per Well-Architected pillar. Pure code: no AWS SDK, no I/O.
+
+pub mod catalog;
+pub mod config;
+mod engine;
+pub mod finding;
+pub mod model;
+pub mod pillars;
+mod policy;
+pub mod roles;
+pub mod summary;
+
+pub use config::Config;
+pub use engine::{evaluate, Selection};
+pub use finding::{Finding, Pillar, Severity, Status};
+pub use model::Inventory;
+pub use summary::Summary;

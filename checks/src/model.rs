@@ -1,0 +1,259 @@
+//! The inventory: plain data collected from an account, judged by the checks.
+//!
+//! Every attribute that needs an API call of its own is an [`Observed`]: either
+//! the value the API returned, or the typed reason it could not be seen. A
+//! "not configured" answer (NoSuchBucketPolicy, NoSuchLifecycleConfiguration, …)
+//! is a known value (`None`, an empty list), never an unknown.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the saved-inventory format; bump on incompatible changes.
+pub const INVENTORY_SCHEMA_VERSION: &str = "1";
+
+/// A value read from an API, or why it could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Observed<T> {
+    Known(T),
+    Unknown(Unobserved),
+}
+
+impl<T> Observed<T> {
+    /// The value, or the reason it is missing: lets a check use `?`.
+    pub fn get(&self) -> Result<&T, Unobserved> {
+        match self {
+            Observed::Known(value) => Ok(value),
+            Observed::Unknown(reason) => Err(reason.clone()),
+        }
+    }
+
+    pub fn known(&self) -> Option<&T> {
+        self.get().ok()
+    }
+}
+
+/// Why an attribute could not be observed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unobserved {
+    pub kind: UnobservedKind,
+    /// The IAM-style action that failed, e.g. `s3:GetBucketEncryption`.
+    pub action: String,
+    /// The service's error code, when it sent one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnobservedKind {
+    AccessDenied,
+    Throttled,
+    NotSupportedByEndpoint,
+    Timeout,
+    Network,
+    Error,
+}
+
+impl Unobserved {
+    pub fn new(kind: UnobservedKind, action: impl Into<String>) -> Self {
+        Self {
+            kind,
+            action: action.into(),
+            code: None,
+            message: None,
+        }
+    }
+
+    pub fn with_code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+}
+
+impl fmt::Display for Unobserved {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            UnobservedKind::AccessDenied => "access denied",
+            UnobservedKind::Throttled => "throttled",
+            UnobservedKind::NotSupportedByEndpoint => "not supported by endpoint",
+            UnobservedKind::Timeout => "timed out",
+            UnobservedKind::Network => "network error",
+            UnobservedKind::Error => "error",
+        };
+        write!(f, "{what}: {}", self.action)?;
+        if self.kind == UnobservedKind::Error {
+            if let Some(code) = &self.code {
+                write!(f, " ({code})")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Everything one scan collected.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Inventory {
+    pub schema_version: String,
+    pub account: Account,
+    pub scan: ScanInfo,
+    /// S3 is absent when the service was not scanned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3: Option<S3Inventory>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub account_id: String,
+    /// `aws`, `aws-cn`, `aws-us-gov`, …
+    pub partition: String,
+    /// The identity that scanned, from sts:GetCallerIdentity.
+    pub caller_arn: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ScanInfo {
+    pub regions: Vec<String>,
+    pub services: Vec<String>,
+    pub started_at: String,
+    pub finished_at: String,
+    pub duration_ms: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint_url: Option<String>,
+    /// Logical API calls by IAM-style action (retries not counted).
+    pub api_calls: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct S3Inventory {
+    /// Account-level Block Public Access (S3 Control); `None` when never set.
+    pub account_public_access_block: Observed<Option<PublicAccessBlock>>,
+    pub buckets: Vec<Bucket>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bucket {
+    pub name: String,
+    pub arn: String,
+    pub region: Observed<String>,
+    /// What the bucket is for in the platform, derived across the inventory.
+    #[serde(default)]
+    pub roles: Vec<BucketRole>,
+    pub public_access_block: Observed<Option<PublicAccessBlock>>,
+    /// The bucket policy document as returned; `None` when there is none.
+    pub policy: Observed<Option<String>>,
+    pub encryption: Observed<Option<BucketEncryption>>,
+    /// Server access logging target; `None` when logging is off.
+    pub logging: Observed<Option<LoggingTarget>>,
+    pub versioning: Observed<Versioning>,
+    /// Lifecycle rules; empty when the bucket has no lifecycle configuration.
+    pub lifecycle: Observed<Vec<LifecycleRule>>,
+    /// Intelligent-Tiering configuration ids that are enabled.
+    pub intelligent_tiering: Observed<Vec<String>>,
+    pub replication: Observed<Vec<ReplicationRule>>,
+    pub tags: Observed<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BucketRole {
+    /// Holds data-lake tables (Glue table location, crawler target, or configured).
+    DataLake,
+    /// Receives another bucket's server access logs.
+    LogTarget,
+    /// Receives CloudTrail logs.
+    TrailBucket,
+    /// Receives EMR cluster logs.
+    EmrLogs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PublicAccessBlock {
+    pub block_public_acls: bool,
+    pub ignore_public_acls: bool,
+    pub block_public_policy: bool,
+    pub restrict_public_buckets: bool,
+}
+
+impl PublicAccessBlock {
+    pub fn all_on(&self) -> bool {
+        self.block_public_acls
+            && self.ignore_public_acls
+            && self.block_public_policy
+            && self.restrict_public_buckets
+    }
+
+    /// Blocks both public policies and public ACLs from taking effect.
+    pub fn blocks_public_policies_and_acls(&self) -> bool {
+        (self.block_public_policy || self.restrict_public_buckets)
+            && (self.block_public_acls || self.ignore_public_acls)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BucketEncryption {
+    /// `AES256`, `aws:kms`, `aws:kms:dsse`.
+    pub algorithm: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    pub bucket_key_enabled: bool,
+}
+
+impl BucketEncryption {
+    pub fn is_kms(&self) -> bool {
+        matches!(self.algorithm.as_str(), "aws:kms" | "aws:kms:dsse")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggingTarget {
+    pub target_bucket: String,
+    #[serde(default)]
+    pub target_prefix: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Versioning {
+    /// `Enabled`, `Suspended`, or `None` when never enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    pub mfa_delete: bool,
+}
+
+impl Versioning {
+    pub fn enabled(&self) -> bool {
+        self.status.as_deref() == Some("Enabled")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LifecycleRule {
+    #[serde(default)]
+    pub id: String,
+    pub enabled: bool,
+    /// Storage classes current versions transition to.
+    #[serde(default)]
+    pub transitions: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub noncurrent_expiration_days: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abort_incomplete_multipart_days: Option<i32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplicationRule {
+    #[serde(default)]
+    pub id: String,
+    pub enabled: bool,
+    /// Destination bucket ARN.
+    pub destination_bucket: String,
+}

@@ -1,0 +1,102 @@
+//! Operational excellence pillar: run and evolve the platform with clear ownership.
+
+use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
+use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
+use crate::model::Bucket;
+use crate::pillars::per_bucket;
+
+use Pillar::*;
+
+pub fn checks() -> Vec<Check> {
+    vec![Check {
+        meta: CheckMeta {
+            id: "s3.bucket_owner_tag",
+            title: "S3 bucket carries the required tags",
+            service: "s3",
+            resource_type: "AwsS3Bucket",
+            pillar: OperationalExcellence,
+            pillars: &[OperationalExcellence],
+            severity: Severity::Low,
+            rationale: "A bucket without an owner tag has nobody to page when it breaks, fills \
+                up or leaks, and its cost cannot be charged back.",
+            remediation: RemediationMeta {
+                text: "Tag the bucket with the keys your organisation requires (by default `owner`).",
+                cli: "aws s3api put-bucket-tagging --bucket <bucket> --tagging 'TagSet=[{Key=owner,Value=<team>}]'",
+                terraform: "resource \"aws_s3_bucket\" \"this\" {\n  bucket = \"<bucket>\"\n  tags = {\n    owner = \"<team>\"\n  }\n}",
+            },
+            wa_best_practice: "OPS02-BP01",
+            security_hub_control: None,
+        },
+        judge: |cx| per_bucket(cx, bucket_owner_tag),
+    }]
+}
+
+fn bucket_owner_tag(bucket: &Bucket, cx: &Context) -> Judged {
+    let required = cx.config.bucket_required_tags();
+    if required.is_empty() {
+        return not_applicable();
+    }
+    let tags = bucket.tags.get()?;
+    let missing: Vec<&str> = required
+        .iter()
+        .filter(|key| !tags.keys().any(|k| k.eq_ignore_ascii_case(key)))
+        .map(String::as_str)
+        .collect();
+    if missing.is_empty() {
+        pass(format!("has required tag(s): {}", required.join(", ")))
+    } else {
+        fail(format!("missing required tag(s): {}", missing.join(", ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+    use crate::finding::Status::*;
+    use crate::model::*;
+    use crate::pillars::testing::*;
+
+    const ID: &str = "s3.bucket_owner_tag";
+
+    fn tagged(pairs: &[(&str, &str)]) -> Bucket {
+        let mut b = bare_bucket("b", "r");
+        b.tags = Observed::Known(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        );
+        b
+    }
+
+    #[test]
+    fn owner_tag_required_by_default() {
+        assert_eq!(
+            verdict(checks(), ID, tagged(&[("Owner", "data")]))
+                .unwrap()
+                .0,
+            Pass
+        );
+        let (status, message) = verdict(checks(), ID, tagged(&[("team", "x")])).unwrap();
+        assert_eq!(status, Fail);
+        assert_eq!(message, "missing required tag(s): owner");
+        let mut b = bare_bucket("b", "r");
+        b.tags = Observed::Unknown(denied("s3:GetBucketTagging"));
+        assert_eq!(verdict(checks(), ID, b).unwrap().0, Unknown);
+    }
+
+    #[test]
+    fn required_tags_come_from_config() {
+        let mut config = Config::default();
+        config.s3.required_tags = Some(vec!["owner".into(), "cost-center".into()]);
+        let (status, message) =
+            verdict_with(checks(), ID, tagged(&[("owner", "x")]), &config).unwrap();
+        assert_eq!(
+            (status, message.as_str()),
+            (Fail, "missing required tag(s): cost-center")
+        );
+        config.s3.required_tags = Some(vec![]);
+        assert_eq!(verdict_with(checks(), ID, tagged(&[]), &config), None);
+    }
+}

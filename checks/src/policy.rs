@@ -1,0 +1,123 @@
+//! Reading IAM-style policy documents (bucket policies, later key policies).
+
+use serde_json::Value;
+
+/// A policy element that may be a single value or a list (`Action`, `Resource`, …).
+fn as_list(value: &Value) -> Vec<&Value> {
+    match value {
+        Value::Array(items) => items.iter().collect(),
+        other => vec![other],
+    }
+}
+
+fn statements(policy: &Value) -> Vec<&Value> {
+    policy.get("Statement").map(as_list).unwrap_or_default()
+}
+
+/// `*` or `{"AWS": "*"}`: anyone.
+pub fn is_everyone(principal: Option<&Value>) -> bool {
+    match principal {
+        Some(Value::String(s)) => s == "*",
+        Some(Value::Object(map)) => map
+            .get("AWS")
+            .is_some_and(|aws| as_list(aws).iter().any(|p| p.as_str() == Some("*"))),
+        _ => false,
+    }
+}
+
+fn covers_all_s3_actions(statement: &Value) -> bool {
+    statement.get("Action").is_some_and(|actions| {
+        as_list(actions)
+            .iter()
+            .any(|a| matches!(a.as_str(), Some("*" | "s3:*")))
+    })
+}
+
+/// The condition `Bool: {aws:SecureTransport: false}`, keys matched as AWS does
+/// (operator and key case-insensitively, the value as a string or bool).
+fn denies_insecure_transport(statement: &Value) -> bool {
+    let Some(Value::Object(conditions)) = statement.get("Condition") else {
+        return false;
+    };
+    conditions
+        .iter()
+        .filter(|(operator, _)| operator.eq_ignore_ascii_case("Bool"))
+        .filter_map(|(_, clause)| clause.as_object())
+        .flat_map(|clause| clause.iter())
+        .filter(|(key, _)| key.eq_ignore_ascii_case("aws:SecureTransport"))
+        .any(|(_, value)| {
+            as_list(value).iter().any(|v| match v {
+                Value::Bool(b) => !b,
+                Value::String(s) => s.eq_ignore_ascii_case("false"),
+                _ => false,
+            })
+        })
+}
+
+/// Whether the policy denies every S3 action to everyone over plain HTTP.
+pub fn enforces_secure_transport(policy: &Value) -> bool {
+    statements(policy).into_iter().any(|statement| {
+        statement.get("Effect").and_then(Value::as_str) == Some("Deny")
+            && is_everyone(statement.get("Principal"))
+            && covers_all_s3_actions(statement)
+            && denies_insecure_transport(statement)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn deny(principal: Value, action: Value, condition: Value) -> Value {
+        json!({"Version": "2012-10-17", "Statement": [{
+            "Effect": "Deny", "Principal": principal, "Action": action,
+            "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"], "Condition": condition
+        }]})
+    }
+
+    #[test]
+    fn secure_transport_deny_is_recognised_in_its_usual_spellings() {
+        let cond = json!({"Bool": {"aws:SecureTransport": "false"}});
+        assert!(enforces_secure_transport(&deny(
+            json!("*"),
+            json!("s3:*"),
+            cond.clone()
+        )));
+        assert!(enforces_secure_transport(&deny(
+            json!({"AWS": "*"}),
+            json!(["s3:*"]),
+            json!({"bool": {"aws:securetransport": false}})
+        )));
+        // A single statement object rather than a list.
+        let single = json!({"Statement": {"Effect": "Deny", "Principal": "*", "Action": "*",
+            "Condition": {"Bool": {"aws:SecureTransport": ["false"]}}}});
+        assert!(enforces_secure_transport(&single));
+        assert!(!enforces_secure_transport(&deny(
+            json!("*"),
+            json!("s3:GetObject"),
+            cond
+        )));
+    }
+
+    #[test]
+    fn allow_statements_or_wrong_conditions_do_not_count() {
+        let allow = json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]});
+        assert!(!enforces_secure_transport(&allow));
+        let wrong_value = deny(
+            json!("*"),
+            json!("s3:*"),
+            json!({"Bool": {"aws:SecureTransport": "true"}}),
+        );
+        assert!(!enforces_secure_transport(&wrong_value));
+        let narrow_principal = deny(
+            json!({"AWS": "arn:aws:iam::111122223333:root"}),
+            json!("s3:*"),
+            json!({"Bool": {"aws:SecureTransport": "false"}}),
+        );
+        assert!(!enforces_secure_transport(&narrow_principal));
+        assert!(!enforces_secure_transport(&json!({})));
+    }
+}
