@@ -2,8 +2,10 @@
 
 use crate::catalog::{self, Check, Context};
 use crate::config::Config;
-use crate::finding::{Finding, Outcome, Pillar, Severity};
+use crate::finding::{Finding, Outcome, Pillar, ResourceRef, Severity};
+use crate::model::BucketRole;
 use crate::model::Inventory;
+use crate::pillars;
 
 /// Which checks to run; empty lists mean "all".
 #[derive(Debug, Clone, Default)]
@@ -40,6 +42,21 @@ impl Selection {
             .map(String::as_str)
             .collect()
     }
+}
+
+/// Every scanned resource with its roles, whether or not a check applies to it.
+pub fn resources(inventory: &Inventory) -> Vec<(ResourceRef, Vec<BucketRole>)> {
+    let Some(s3) = &inventory.s3 else {
+        return Vec::new();
+    };
+    let account = (pillars::account_ref(inventory), Vec::new());
+    std::iter::once(account)
+        .chain(
+            s3.buckets
+                .iter()
+                .map(|b| (pillars::bucket_ref(inventory, b), b.roles.clone())),
+        )
+        .collect()
 }
 
 /// Judges the inventory: one finding per selected check and applicable resource.

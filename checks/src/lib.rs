@@ -12,7 +12,7 @@ pub mod roles;
 pub mod summary;
 
 pub use config::Config;
-pub use engine::{evaluate, Selection};
+pub use engine::{evaluate, resources, Selection};
 pub use finding::{Finding, Pillar, Severity, Status};
 pub use model::Inventory;
 pub use summary::Summary;

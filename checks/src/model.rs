@@ -35,6 +35,15 @@ impl<T> Observed<T> {
     }
 }
 
+impl<T> From<Result<T, Unobserved>> for Observed<T> {
+    fn from(result: Result<T, Unobserved>) -> Self {
+        match result {
+            Ok(value) => Observed::Known(value),
+            Err(reason) => Observed::Unknown(reason),
+        }
+    }
+}
+
 /// Why an attribute could not be observed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unobserved {
@@ -106,9 +115,22 @@ pub struct Inventory {
     pub schema_version: String,
     pub account: Account,
     pub scan: ScanInfo,
+    /// What could not be enumerated at all: a service or region whose listing
+    /// call failed, so its resources are missing from this inventory.
+    #[serde(default)]
+    pub gaps: Vec<Gap>,
     /// S3 is absent when the service was not scanned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<S3Inventory>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Gap {
+    pub service: String,
+    /// `None` for services listed once per account (S3 buckets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub reason: Unobserved,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -25,9 +25,15 @@ pub(crate) fn bucket_ref(inventory: &Inventory, bucket: &Bucket) -> ResourceRef 
     }
 }
 
-/// The account as a resource, for account-wide settings in `region`.
-pub(crate) fn account_ref(inventory: &Inventory, region: &str) -> ResourceRef {
+/// The account as a resource, for account-wide settings. It is listed under
+/// the first scanned region (the home region of the scan).
+pub(crate) fn account_ref(inventory: &Inventory) -> ResourceRef {
     let account = &inventory.account;
+    let region = inventory
+        .scan
+        .regions
+        .first()
+        .map_or("global", String::as_str);
     ResourceRef {
         arn: format!("arn:{}:iam::{}:root", account.partition, account.account_id),
         id: account.account_id.clone(),
@@ -120,6 +126,7 @@ pub(crate) mod testing {
                 regions: vec!["us-east-1".into()],
                 ..ScanInfo::default()
             },
+            gaps: Vec::new(),
             s3: Some(S3Inventory {
                 account_public_access_block: Observed::Known(None),
                 buckets,

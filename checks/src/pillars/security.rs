@@ -137,15 +137,9 @@ fn account_public_access_block(cx: &Context) -> Vec<Judgement> {
         Some(_) => fail("account-level Block Public Access is only partly on"),
         None => fail("account-level Block Public Access is not configured"),
     })();
-    let region = cx
-        .inventory
-        .scan
-        .regions
-        .first()
-        .map_or("global", String::as_str);
     settle(judged)
         .map(|outcome| Judgement {
-            resource: account_ref(cx.inventory, region),
+            resource: account_ref(cx.inventory),
             outcome,
         })
         .into_iter()

@@ -1,0 +1,105 @@
+//! Command-line interface.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use lakelint_checks::{Pillar, Severity};
+
+use crate::crawl::{RegionSelection, RetryMode};
+use crate::report::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lakelint",
+    version,
+    about = "Read-only scanner that judges an AWS data platform against the six Well-Architected pillars",
+    after_help = "Exit codes: 0 no failing finding, 3 at least one unmuted FAIL, 1 fatal error, 2 usage error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// More log output on stderr (-v info, -vv debug); RUST_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scan an account (read-only) and report the findings.
+    Scan(ScanArgs),
+    /// Judge a saved inventory (from `scan --save-inventory`) offline.
+    Evaluate(EvaluateArgs),
+    /// List the check catalog.
+    Checks(ChecksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// AWS profile from ~/.aws/config (default: the standard credential chain).
+    #[arg(long)]
+    pub profile: Option<String>,
+    /// Regions to scan: `all` (the account's enabled regions) or a list such as
+    /// us-east-1,eu-west-1. Default: the profile's region.
+    #[arg(long)]
+    pub regions: Option<RegionSelection>,
+    /// Custom endpoint (LocalStack, moto). AWS_ENDPOINT_URL works too.
+    #[arg(long, value_name = "URL")]
+    pub endpoint_url: Option<String>,
+    /// API calls in flight at once, across services and regions.
+    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub max_concurrency: u16,
+    /// Attempts per API call, the first included (retries back off with jitter).
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=20))]
+    pub max_attempts: u32,
+    #[arg(long, value_enum, default_value_t = RetryMode::Standard)]
+    pub retry_mode: RetryMode,
+    /// Seconds one attempt of one API call may take.
+    #[arg(long, default_value_t = 20, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub call_timeout: u64,
+    /// Also write the collected inventory as JSON, to judge it again with `evaluate`.
+    #[arg(long, value_name = "FILE")]
+    pub save_inventory: Option<PathBuf>,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct EvaluateArgs {
+    /// An inventory written by `scan --save-inventory`.
+    pub inventory: PathBuf,
+    #[command(flatten)]
+    pub report: ReportArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only these services (comma-separated), e.g. s3.
+    #[arg(long, value_delimiter = ',')]
+    pub services: Vec<String>,
+    /// Only these checks: ids or patterns such as `s3.*` (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub checks: Vec<String>,
+    /// Only checks that inform these pillars: security, reliability, … or SEC, REL, …
+    #[arg(long, value_delimiter = ',')]
+    pub pillars: Vec<Pillar>,
+    /// Only checks of at least this severity.
+    #[arg(long)]
+    pub min_severity: Option<Severity>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Thresholds and required tags (default: ./lakelint.toml when present).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Exit 0 even when checks fail.
+    #[arg(long)]
+    pub no_fail_exit: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecksArgs {
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}

@@ -1,0 +1,87 @@
+//! SDK configuration shared by every collector: credentials, region,
+//! endpoint override, retries and timeouts.
+
+use std::time::Duration;
+
+use aws_config::retry::RetryConfig;
+use aws_config::timeout::TimeoutConfig;
+use aws_config::{BehaviorVersion, Region, SdkConfig};
+use aws_credential_types::provider::ProvideCredentials;
+use aws_smithy_types::error::display::DisplayErrorContext;
+
+use crate::crawl::{CrawlError, ScanOptions};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RetryMode {
+    /// Exponential back-off with jitter.
+    #[default]
+    Standard,
+    /// Standard plus client-side rate limiting when throttled.
+    Adaptive,
+}
+
+/// Loads the standard credential and region chain with our retry and timeout policy.
+pub async fn load(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
+    let retry = match options.retry_mode {
+        RetryMode::Standard => RetryConfig::standard(),
+        RetryMode::Adaptive => RetryConfig::adaptive(),
+    }
+    .with_max_attempts(options.max_attempts.max(1));
+    let timeouts = TimeoutConfig::builder()
+        .connect_timeout(Duration::from_secs(5))
+        .operation_attempt_timeout(options.call_timeout)
+        .operation_timeout(options.call_timeout * options.max_attempts.max(1))
+        .build();
+    let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .retry_config(retry)
+        .timeout_config(timeouts);
+    if let Some(profile) = &options.profile {
+        loader = loader.profile_name(profile);
+    }
+    if let Some(url) = &options.endpoint_url {
+        loader = loader.endpoint_url(url);
+    }
+    let sdk = loader.load().await;
+    let sdk = match (sdk.region(), options.regions.first_explicit()) {
+        (Some(_), _) => sdk,
+        (None, Some(region)) => sdk
+            .to_builder()
+            .region(Region::new(region.to_string()))
+            .build(),
+        (None, None) => return Err(CrawlError::NoRegion),
+    };
+    // Resolve credentials up front: a missing profile or key is the most common
+    // first-run mistake and deserves its own message, not a failed STS call.
+    let provider = sdk
+        .credentials_provider()
+        .ok_or_else(|| CrawlError::NoCredentials("no credentials provider is configured".into()))?;
+    provider
+        .provide_credentials()
+        .await
+        .map_err(|e| CrawlError::NoCredentials(DisplayErrorContext(&e).to_string()))?;
+    Ok(sdk)
+}
+
+/// The endpoint override in force (flag or `AWS_ENDPOINT_URL`), if any.
+pub fn endpoint_override(sdk: &SdkConfig) -> Option<&str> {
+    sdk.endpoint_url()
+}
+
+/// The endpoint for the services whose endpoint rules put a host prefix
+/// (S3 Control's `{account}.`) in front of a custom endpoint; emulators
+/// need the URL as given.
+#[derive(Debug)]
+pub struct FixedEndpoint(pub String);
+
+impl aws_sdk_s3control::config::endpoint::ResolveEndpoint for FixedEndpoint {
+    fn resolve_endpoint<'a>(
+        &'a self,
+        _params: &'a aws_sdk_s3control::config::endpoint::Params,
+    ) -> aws_sdk_s3control::config::endpoint::EndpointFuture<'a> {
+        aws_sdk_s3control::config::endpoint::EndpointFuture::ready(Ok(
+            aws_smithy_types::endpoint::Endpoint::builder()
+                .url(self.0.clone())
+                .build(),
+        ))
+    }
+}

@@ -1,0 +1,179 @@
+//! Every API call goes through [`Calls::run`]: it bounds how many are in
+//! flight, counts them by action, and turns a failure into a typed
+//! [`Unobserved`] so the scan goes on.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::sync::Mutex;
+
+use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
+use lakelint_checks::model::{Unobserved, UnobservedKind};
+use tokio::sync::Semaphore;
+
+pub struct Calls {
+    in_flight: Semaphore,
+    counts: Mutex<BTreeMap<String, u64>>,
+}
+
+impl Calls {
+    pub fn new(max_concurrency: usize) -> Self {
+        Self {
+            in_flight: Semaphore::new(max_concurrency.max(1)),
+            counts: Mutex::new(BTreeMap::new()),
+        }
+    }
+
+    /// Runs one API call named `action` (`s3:GetBucketVersioning`).
+    pub async fn run<T, E, F>(&self, action: &str, call: F) -> Result<T, Unobserved>
+    where
+        F: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error + 'static,
+    {
+        let _permit = self
+            .in_flight
+            .acquire()
+            .await
+            .expect("the semaphore is never closed");
+        *self
+            .counts
+            .lock()
+            .expect("counter lock")
+            .entry(action.to_string())
+            .or_default() += 1;
+        call.await.map_err(|err| {
+            let unobserved = classify(action, &err);
+            tracing::debug!(%action, reason = %unobserved, error = %aws_smithy_types::error::display::DisplayErrorContext(&err), "call failed");
+            unobserved
+        })
+    }
+
+    pub fn counts(&self) -> BTreeMap<String, u64> {
+        self.counts.lock().expect("counter lock").clone()
+    }
+}
+
+/// `Ok(None)` when the call failed with one of the `not_configured` error codes:
+/// S3 answers "this bucket has no policy" with an error, not an empty document.
+pub fn absent_when<T>(
+    result: Result<T, Unobserved>,
+    not_configured: &[&str],
+) -> Result<Option<T>, Unobserved> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(u)
+            if u.code
+                .as_deref()
+                .is_some_and(|c| not_configured.contains(&c)) =>
+        {
+            Ok(None)
+        }
+        Err(u) => Err(u),
+    }
+}
+
+const ACCESS_DENIED: &[&str] = &[
+    "AccessDenied",
+    "AccessDeniedException",
+    "AllAccessDisabled",
+    "AuthorizationError",
+    "UnauthorizedOperation",
+    "UnrecognizedClientException",
+    "InvalidClientTokenId",
+    "ExpiredToken",
+    "ExpiredTokenException",
+];
+
+const THROTTLED: &[&str] = &[
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottled",
+    "RequestThrottledException",
+    "SlowDown",
+    "TooManyRequestsException",
+    "RequestLimitExceeded",
+    "ProvisionedThroughputExceededException",
+];
+
+const NOT_SUPPORTED: &[&str] = &["NotImplemented", "InternalFailure", "UnsupportedOperation"];
+
+/// Maps an SDK failure to why the attribute could not be observed.
+pub fn classify<E>(action: &str, err: &SdkError<E, HttpResponse>) -> Unobserved
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+{
+    use UnobservedKind::*;
+    let at = |kind| Unobserved::new(kind, action);
+    match err {
+        SdkError::TimeoutError(_) => at(Timeout),
+        SdkError::DispatchFailure(failure) if failure.is_timeout() => at(Timeout),
+        SdkError::DispatchFailure(failure) => {
+            let detail = failure
+                .as_connector_error()
+                .map(|e| aws_smithy_types::error::display::DisplayErrorContext(e).to_string());
+            let u = at(Network);
+            match detail {
+                Some(d) => u.with_message(d),
+                None => u,
+            }
+        }
+        SdkError::ResponseError(ctx) => {
+            let status = ctx.raw().status().as_u16();
+            // An emulator's "not implemented" page is HTML the SDK cannot parse.
+            let kind = if status == 501 || status == 500 {
+                NotSupportedByEndpoint
+            } else {
+                Error
+            };
+            at(kind)
+                .with_code(format!("HTTP{status}"))
+                .with_message("response could not be parsed")
+        }
+        SdkError::ServiceError(ctx) => {
+            let status = ctx.raw().status().as_u16();
+            let code = ctx.err().code().map(str::to_string);
+            let message = ctx.err().message().map(str::to_string);
+            let matches = |list: &[&str]| code.as_deref().is_some_and(|c| list.contains(&c));
+            let kind = if matches(ACCESS_DENIED) {
+                AccessDenied
+            } else if matches(THROTTLED) || status == 429 {
+                Throttled
+            } else if matches(NOT_SUPPORTED) || status == 501 || (status == 500 && code.is_none()) {
+                NotSupportedByEndpoint
+            } else if status == 403 && code.is_none() {
+                AccessDenied
+            } else {
+                Error
+            };
+            let mut u = at(kind);
+            u.code = code.or_else(|| Some(format!("HTTP{status}")));
+            u.message = message;
+            u
+        }
+        _ => at(Error)
+            .with_message(aws_smithy_types::error::display::DisplayErrorContext(err).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn not_configured_codes_become_known_absence() {
+        let missing = Unobserved::new(UnobservedKind::Error, "s3:GetBucketPolicy")
+            .with_code("NoSuchBucketPolicy");
+        assert_eq!(
+            absent_when::<()>(Err(missing), &["NoSuchBucketPolicy"]),
+            Ok(None)
+        );
+        let denied = Unobserved::new(UnobservedKind::AccessDenied, "s3:GetBucketPolicy")
+            .with_code("AccessDenied");
+        assert_eq!(
+            absent_when::<()>(Err(denied.clone()), &["NoSuchBucketPolicy"]),
+            Err(denied)
+        );
+        assert_eq!(absent_when(Ok(1), &[]), Ok(Some(1)));
+    }
+}

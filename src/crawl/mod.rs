@@ -1,0 +1,129 @@
+//! The crawler: reads an account through the AWS APIs (read-only) into an
+//! [`Inventory`]. One file per service collector.
+
+mod aws;
+mod calls;
+mod identity;
+mod regions;
+mod s3;
+
+use std::time::{Duration, Instant};
+
+use lakelint_checks::model::{ScanInfo, INVENTORY_SCHEMA_VERSION};
+use lakelint_checks::Inventory;
+
+pub use aws::RetryMode;
+pub use calls::Calls;
+pub use regions::{parse_region, RegionSelection};
+
+/// The services lakelint can collect, in scan order.
+pub const SERVICES: &[&str] = &["s3"];
+
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    pub profile: Option<String>,
+    pub regions: RegionSelection,
+    pub endpoint_url: Option<String>,
+    /// Services to collect; empty means all of [`SERVICES`].
+    pub services: Vec<String>,
+    /// API calls in flight at once, across all services and regions.
+    pub max_concurrency: usize,
+    pub max_attempts: u32,
+    pub retry_mode: RetryMode,
+    /// Limit for one attempt of one API call.
+    pub call_timeout: Duration,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        Self {
+            profile: None,
+            regions: RegionSelection::Default,
+            endpoint_url: None,
+            services: Vec::new(),
+            max_concurrency: 32,
+            max_attempts: 5,
+            retry_mode: RetryMode::Standard,
+            call_timeout: Duration::from_secs(20),
+        }
+    }
+}
+
+/// Why a scan could not start. Failures of single calls are not errors: they
+/// become UNKNOWN attributes in the inventory.
+#[derive(Debug, thiserror::Error)]
+pub enum CrawlError {
+    #[error("no AWS credentials found ({0}); set AWS_PROFILE, use --profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")]
+    NoCredentials(String),
+    #[error("no AWS region configured; pass --regions or set AWS_REGION")]
+    NoRegion,
+    #[error("cannot reach the AWS endpoint{}: {detail}", endpoint.as_ref().map(|e| format!(" {e}")).unwrap_or_default())]
+    Unreachable {
+        endpoint: Option<String>,
+        detail: String,
+    },
+    #[error("cannot identify the account (sts:GetCallerIdentity): {0}")]
+    Identity(String),
+    #[error("cannot list the account's enabled regions ({0}); pass the regions with --regions")]
+    Regions(String),
+    #[error("unknown service `{0}` (known: {known})", known = SERVICES.join(", "))]
+    UnknownService(String),
+}
+
+/// Collects the inventory of one account.
+pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
+    if let Some(bad) = options
+        .services
+        .iter()
+        .find(|s| !SERVICES.contains(&s.as_str()))
+    {
+        return Err(CrawlError::UnknownService(bad.clone()));
+    }
+    let started_at = chrono::Utc::now();
+    let clock = Instant::now();
+    let sdk = aws::load(options).await?;
+    let endpoint = aws::endpoint_override(&sdk).map(str::to_string);
+    let calls = Calls::new(options.max_concurrency);
+
+    let account = identity::identify(&sdk, &calls, endpoint.as_deref()).await?;
+    let regions = regions::resolve(&options.regions, &sdk, &calls).await?;
+    let services: Vec<String> = SERVICES
+        .iter()
+        .filter(|s| options.services.is_empty() || options.services.iter().any(|x| x == *s))
+        .map(|s| s.to_string())
+        .collect();
+    tracing::info!(account = %account.account_id, regions = ?regions, services = ?services, "scanning");
+
+    let cx = s3::Collector {
+        sdk: &sdk,
+        calls: &calls,
+        account: &account,
+        regions: &regions,
+        path_style: endpoint.is_some(),
+    };
+    let mut gaps = Vec::new();
+    let s3 = if services.iter().any(|s| s == "s3") {
+        let (s3, gap) = cx.collect().await;
+        gaps.extend(gap);
+        Some(s3)
+    } else {
+        None
+    };
+
+    let finished_at = chrono::Utc::now();
+    Ok(Inventory {
+        schema_version: INVENTORY_SCHEMA_VERSION.into(),
+        account,
+        scan: ScanInfo {
+            regions,
+            services,
+            started_at: started_at.to_rfc3339(),
+            finished_at: finished_at.to_rfc3339(),
+            duration_ms: clock.elapsed().as_millis() as u64,
+            endpoint_url: endpoint,
+            api_calls: calls.counts(),
+        },
+        gaps,
+        s3,
+    })
+}

@@ -1,0 +1,8 @@
+//! lakelint: crawl an AWS account read-only, judge it with `lakelint-checks`,
+//! and report. The binary is thin glue over this library.
+
+pub mod app;
+pub mod cli;
+pub mod crawl;
+pub mod report;
+pub mod settings;

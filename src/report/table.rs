@@ -1,0 +1,144 @@
+//! The terminal summary: scores of the scan per pillar and severity, then what
+//! failed and what could not be seen. Colours only on a terminal.
+
+use std::collections::BTreeMap;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, Color, ContentArrangement, Table};
+use lakelint_checks::summary::StatusCounts;
+use lakelint_checks::{Pillar, Severity, Status};
+
+use super::Report;
+
+/// Failing findings listed on the terminal; the JSON report has them all.
+const MAX_FAILURES_SHOWN: usize = 40;
+
+fn status_cells(counts: &StatusCounts) -> Vec<Cell> {
+    Status::ALL
+        .iter()
+        .map(|s| {
+            let n = counts.get(s).copied().unwrap_or(0);
+            let cell = Cell::new(n);
+            match (s, n) {
+                (_, 0) => cell,
+                (Status::Pass, _) => cell.fg(Color::Green),
+                (Status::Fail, _) => cell.fg(Color::Red),
+                (Status::Unknown, _) => cell.fg(Color::Yellow),
+            }
+        })
+        .collect()
+}
+
+/// A table in lakelint's terminal style.
+pub fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.to_vec());
+    t
+}
+
+pub fn render(report: &Report) -> String {
+    let scan = &report.scan;
+    let mut out = format!(
+        "{} {}: account {} ({}), regions {}, {} resources, {} findings, {:.1} s, {} API calls\n",
+        report.tool.name,
+        report.tool.version,
+        scan.account_id,
+        scan.partition,
+        scan.regions.join(", "),
+        report.resources.len(),
+        report.summary.total,
+        scan.duration_ms as f64 / 1000.0,
+        scan.api_calls.total,
+    );
+    if let Some(url) = &scan.endpoint_url {
+        out += &format!("endpoint: {url}\n");
+    }
+    for gap in &scan.gaps {
+        out += &format!(
+            "not scanned: {}{}: {}\n",
+            gap.service,
+            gap.region
+                .as_ref()
+                .map(|r| format!(" in {r}"))
+                .unwrap_or_default(),
+            gap.reason
+        );
+    }
+
+    let mut pillars = table(&["Pillar", "PASS", "FAIL", "UNKNOWN"]);
+    for pillar in Pillar::ALL {
+        let counts = &report.summary.by_pillar[pillar.as_str()];
+        let mut row = vec![Cell::new(pillar.as_str())];
+        row.extend(status_cells(counts));
+        pillars.add_row(row);
+    }
+    let mut total = vec![Cell::new("all")];
+    total.extend(status_cells(&report.summary.by_status));
+    pillars.add_row(total);
+    out += &format!("\n{pillars}\n");
+
+    let mut severities = table(&["Severity", "PASS", "FAIL", "UNKNOWN"]);
+    for severity in Severity::ALL {
+        let mut row = vec![Cell::new(severity.as_str())];
+        row.extend(status_cells(&report.summary.by_severity[severity.as_str()]));
+        severities.add_row(row);
+    }
+    out += &format!("{severities}\n");
+
+    let mut failing: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Fail && !f.muted)
+        .collect();
+    failing.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.check_id.cmp(&b.check_id))
+    });
+    if !failing.is_empty() {
+        let mut t = table(&["Severity", "Check", "Resource", "Region", "Message"]);
+        for f in failing.iter().take(MAX_FAILURES_SHOWN) {
+            let severity = Cell::new(f.severity.as_str());
+            let severity = match f.severity {
+                Severity::Critical | Severity::High => severity.fg(Color::Red),
+                Severity::Medium => severity.fg(Color::Yellow),
+                _ => severity,
+            };
+            t.add_row(vec![
+                severity,
+                Cell::new(&f.check_id),
+                Cell::new(&f.resource.id),
+                Cell::new(&f.resource.region),
+                Cell::new(&f.message),
+            ]);
+        }
+        out += &format!("\nFailing ({}):\n{t}\n", failing.len());
+        if failing.len() > MAX_FAILURES_SHOWN {
+            out += &format!(
+                "… and {} more: see the JSON report (--format json)\n",
+                failing.len() - MAX_FAILURES_SHOWN
+            );
+        }
+    }
+
+    let mut unknown: BTreeMap<&str, usize> = BTreeMap::new();
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Unknown)
+    {
+        *unknown
+            .entry(f.reason.as_deref().unwrap_or("unknown"))
+            .or_default() += 1;
+    }
+    if !unknown.is_empty() {
+        let mut t = table(&["Could not evaluate because", "Findings"]);
+        for (reason, n) in unknown {
+            t.add_row(vec![Cell::new(reason), Cell::new(n)]);
+        }
+        out += &format!("\nUnknown:\n{t}\n");
+    }
+    out
+}

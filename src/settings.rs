@@ -1,0 +1,59 @@
+//! Loading `lakelint.toml`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use lakelint_checks::Config;
+
+pub const DEFAULT_CONFIG_FILE: &str = "lakelint.toml";
+
+/// The config at `path`, else `./lakelint.toml` when it exists, else defaults.
+pub fn load(path: Option<&Path>) -> Result<Config> {
+    let path = match path {
+        Some(path) => path,
+        None if Path::new(DEFAULT_CONFIG_FILE).exists() => Path::new(DEFAULT_CONFIG_FILE),
+        None => return Ok(Config::default()),
+    };
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read config file {}", path.display()))?;
+    parse(&text).with_context(|| format!("invalid config file {}", path.display()))
+}
+
+pub fn parse(text: &str) -> Result<Config> {
+    Ok(toml::from_str(text)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_example_parses() {
+        let config = parse(
+            r#"
+            required_tags = ["owner", "cost-center"]
+            [s3]
+            data_lake_buckets = ["raw-*", "curated-*"]
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.required_tags, ["owner", "cost-center"]);
+        assert!(config.is_declared_data_lake("raw-events"));
+    }
+
+    #[test]
+    fn empty_file_means_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn typos_and_bad_types_are_errors() {
+        let err = parse("[s3]\ndata_lake_bucket = [\"x\"]\n").unwrap_err();
+        assert!(
+            format!("{err:#}").contains("unknown field `data_lake_bucket`"),
+            "{err:#}"
+        );
+        let err = parse("required_tags = \"owner\"\n").unwrap_err();
+        assert!(format!("{err:#}").contains("line 1"), "{err:#}");
+    }
+}

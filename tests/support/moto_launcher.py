@@ -1,0 +1,59 @@
+"""Start moto_server on 127.0.0.1 with the fixes lakelint's tests need.
+
+moto answers some S3 reads in ways the strict Rust SDK cannot parse (see
+shared/research/emulators.md); this launcher patches those answers before
+serving, and can deny chosen S3 reads to prove that a failed call becomes
+UNKNOWN.
+
+    python moto_launcher.py PORT
+
+Environment:
+    LAKELINT_MOTO_DENY  comma-separated SUBRESOURCE:BUCKET pairs (for example
+                        "encryption:locked-bucket") answered with 403 AccessDenied.
+"""
+
+import os
+import sys
+
+from moto.s3 import responses as s3_responses
+from moto.s3.exceptions import S3AccessDeniedError
+from moto.server import main as moto_main
+
+S3_NS = "http://s3.amazonaws.com/doc/2006-03-01/"
+DENY = {
+    tuple(pair.split(":", 1))
+    for pair in os.environ.get("LAKELINT_MOTO_DENY", "").split(",")
+    if ":" in pair
+}
+
+original_bucket_get = s3_responses.S3Response._bucket_response_get
+
+
+def patched_bucket_get(self, bucket_name, querystring):
+    for subresource, denied_bucket in DENY:
+        if subresource in querystring and bucket_name == denied_bucket:
+            raise S3AccessDeniedError()
+    if "versioning" in querystring:
+        # moto's root element is <GetBucketVersioningResponse>; S3 sends <VersioningConfiguration>.
+        self.backend.get_bucket(bucket_name)
+        status = self.backend.get_bucket_versioning(bucket_name)
+        body = f'<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="{S3_NS}">'
+        if status:
+            body += f"<Status>{status}</Status>"
+        return 200, {}, body + "</VersioningConfiguration>"
+    if "intelligent-tiering" in querystring:
+        # moto ignores these configurations and falls through to ListObjects; answer
+        # truthfully that the bucket has none.
+        self.backend.get_bucket(bucket_name)
+        body = (
+            f'<?xml version="1.0" encoding="UTF-8"?><ListBucketIntelligentTieringConfigurationsOutput xmlns="{S3_NS}">'
+            "<IsTruncated>false</IsTruncated></ListBucketIntelligentTieringConfigurationsOutput>"
+        )
+        return 200, {}, body
+    return original_bucket_get(self, bucket_name, querystring)
+
+
+s3_responses.S3Response._bucket_response_get = patched_bucket_get
+
+if __name__ == "__main__":
+    moto_main(["-H", "127.0.0.1", "-p", sys.argv[1]])
