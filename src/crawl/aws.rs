@@ -9,7 +9,7 @@ use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::ProvideCredentials;
 use aws_smithy_types::error::display::DisplayErrorContext;
 
-use crate::crawl::{CrawlError, ScanOptions};
+use crate::crawl::{CrawlError, RegionSelection, ScanOptions};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum RetryMode {
@@ -42,12 +42,16 @@ pub async fn load(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
         loader = loader.endpoint_url(url);
     }
     let sdk = loader.load().await;
-    let sdk = match (sdk.region(), options.regions.first_explicit()) {
+    // The home region (STS, the bucket listing) is the profile's, else the first
+    // region asked for; `--regions all` alone starts where the account API lives.
+    let home = match (&options.regions, options.regions.first_explicit()) {
+        (_, Some(region)) => Some(region.to_string()),
+        (RegionSelection::All, None) => Some("us-east-1".to_string()),
+        _ => None,
+    };
+    let sdk = match (sdk.region(), home) {
         (Some(_), _) => sdk,
-        (None, Some(region)) => sdk
-            .to_builder()
-            .region(Region::new(region.to_string()))
-            .build(),
+        (None, Some(region)) => sdk.to_builder().region(Region::new(region)).build(),
         (None, None) => return Err(CrawlError::NoRegion),
     };
     // Resolve credentials up front: a missing profile or key is the most common

@@ -1,0 +1,133 @@
+//! Test harness: a moto server on a free loopback port, the fixture seeds, and
+//! the real `lakelint` binary run against it with a hermetic environment.
+
+#![allow(dead_code)] // each test binary uses its own part of the harness
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The Python that has `moto[server]`: `LAKELINT_PYTHON`, else the project's
+/// virtualenv that `scripts/test` creates.
+pub fn python() -> PathBuf {
+    let path = std::env::var_os("LAKELINT_PYTHON")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join(".venv/bin/python"));
+    assert!(
+        path.exists(),
+        "no Python with moto at {}: run scripts/test (it installs moto[server]) or set LAKELINT_PYTHON",
+        path.display()
+    );
+    path
+}
+
+pub struct Moto {
+    child: Child,
+    pub port: u16,
+}
+
+impl Moto {
+    /// Starts moto through the patching launcher; `deny` lists S3 reads
+    /// (`subresource:bucket`) to answer with AccessDenied.
+    pub fn start(deny: &[&str]) -> Moto {
+        for _ in 0..3 {
+            let port = free_port();
+            let mut child = Command::new(python())
+                .arg(repo_root().join("tests/support/moto_launcher.py"))
+                .arg(port.to_string())
+                .env("LAKELINT_MOTO_DENY", deny.join(","))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start moto launcher");
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while Instant::now() < deadline {
+                if let Ok(Some(_)) = child.try_wait() {
+                    break; // lost the port to someone else: try another
+                }
+                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                    return Moto { child, port };
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let _ = child.kill();
+        }
+        panic!("moto did not start");
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// Runs a seeding script from tests/support against this server.
+    pub fn seed(&self, script: &str, args: &[&str]) {
+        let status = Command::new(python())
+            .arg(repo_root().join("tests/support").join(script))
+            .arg(self.url())
+            .args(args)
+            .status()
+            .expect("run seed script");
+        assert!(status.success(), "{script} failed");
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("bind a free port")
+        .port()
+}
+
+/// The `lakelint` binary with only the environment a test gives it: no
+/// profile, no shared config, no instance metadata.
+pub fn lakelint() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_lakelint"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", std::env::temp_dir())
+        .env("AWS_CONFIG_FILE", "/nonexistent/lakelint-test/config")
+        .env(
+            "AWS_SHARED_CREDENTIALS_FILE",
+            "/nonexistent/lakelint-test/credentials",
+        )
+        .env("AWS_EC2_METADATA_DISABLED", "true")
+        .current_dir(std::env::temp_dir());
+    cmd
+}
+
+/// `lakelint` with the dummy credentials emulators accept.
+pub fn lakelint_with_credentials() -> Command {
+    let mut cmd = lakelint();
+    cmd.env("AWS_ACCESS_KEY_ID", "testing")
+        .env("AWS_SECRET_ACCESS_KEY", "testing");
+    cmd
+}
+
+pub fn run(cmd: &mut Command) -> Output {
+    cmd.output().expect("run lakelint")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}); stderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
