@@ -109,9 +109,7 @@ where
         SdkError::TimeoutError(_) => at(Timeout),
         SdkError::DispatchFailure(failure) if failure.is_timeout() => at(Timeout),
         SdkError::DispatchFailure(failure) => {
-            let detail = failure
-                .as_connector_error()
-                .map(|e| aws_smithy_types::error::display::DisplayErrorContext(e).to_string());
+            let detail = failure.as_connector_error().map(|e| error_chain(e));
             let u = at(Network);
             match detail {
                 Some(d) => u.with_message(d),
@@ -151,9 +149,23 @@ where
             u.message = message;
             u
         }
-        _ => at(Error)
-            .with_message(aws_smithy_types::error::display::DisplayErrorContext(err).to_string()),
+        _ => at(Error).with_message(error_chain(err)),
     }
+}
+
+/// An error and its sources on one line, without the Debug dumps of the SDK's
+/// own display helper.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut line = err.to_string();
+    let mut source = err.source();
+    while let Some(e) = source {
+        let text = e.to_string();
+        if !line.contains(&text) {
+            line = format!("{line}: {text}");
+        }
+        source = e.source();
+    }
+    line
 }
 
 #[cfg(test)]

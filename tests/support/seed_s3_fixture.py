@@ -5,9 +5,11 @@ regions that pass and fail every S3 check, and one outside the scanned regions.
 """
 
 import json
+import os
 import sys
 
-from awsclient import client
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "localstack"))
+from emulator import client  # noqa: E402
 
 ALL_ON = {
     "BlockPublicAcls": True,

@@ -1,5 +1,6 @@
 """boto3 clients for an emulator endpoint (moto, LocalStack), shared by the
-test fixtures and the demo seed."""
+demo seed and the test fixtures. Seeding writes to the emulator; lakelint
+itself only ever reads."""
 
 import boto3
 from botocore.config import Config
