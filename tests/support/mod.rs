@@ -56,6 +56,7 @@ impl Moto {
                 std::thread::sleep(Duration::from_millis(100));
             }
             let _ = child.kill();
+            let _ = child.wait();
         }
         panic!("moto did not start");
     }
