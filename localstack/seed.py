@@ -113,6 +113,65 @@ def seed(endpoint):
     s3.put_public_access_block(Bucket="acme-athena-results", PublicAccessBlockConfiguration=ALL_ON)
     tags(s3, "acme-athena-results", owner="analytics")
 
+    seed_glue(endpoint)
+
+
+def seed_glue(endpoint):
+    """A catalog over the lake: a CSV landing table, curated Parquet tables, ETL jobs."""
+    role = f"arn:aws:iam::{ACCOUNT}:role/glue-etl"
+    parquet = {
+        "InputFormat": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+        "OutputFormat": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+        "SerdeInfo": {"SerializationLibrary": "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"},
+    }
+    csv = {
+        "InputFormat": "org.apache.hadoop.mapred.TextInputFormat",
+        "OutputFormat": "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat",
+        "SerdeInfo": {"SerializationLibrary": "org.apache.hadoop.hive.serde2.OpenCSVSerde"},
+    }
+    columns = [{"Name": "order_id", "Type": "string"}, {"Name": "amount", "Type": "double"}]
+    by_day = [{"Name": "dt", "Type": "string"}]
+
+    glue = client("glue", endpoint, "eu-west-1")
+    glue.put_data_catalog_encryption_settings(DataCatalogEncryptionSettings={
+        "EncryptionAtRest": {"CatalogEncryptionMode": "SSE-KMS",
+                             "SseAwsKmsKeyId": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake"},
+        "ConnectionPasswordEncryption": {"ReturnConnectionPasswordEncrypted": False},
+    })
+    glue.create_security_configuration(Name="lake-encrypted", EncryptionConfiguration={
+        "S3Encryption": [{"S3EncryptionMode": "SSE-KMS", "KmsKeyArn": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake"}],
+        "CloudWatchEncryption": {"CloudWatchEncryptionMode": "DISABLED"},
+        "JobBookmarksEncryption": {"JobBookmarksEncryptionMode": "DISABLED"},
+    })
+    glue.create_database(DatabaseInput={"Name": "raw"})
+    glue.create_database(DatabaseInput={"Name": "curated"})
+    glue.create_table(DatabaseName="raw", TableInput={
+        "Name": "orders", "TableType": "EXTERNAL_TABLE",
+        "StorageDescriptor": dict(csv, Columns=columns, Location="s3://acme-raw/orders/"),
+    })
+    glue.create_table(DatabaseName="curated", TableInput={
+        "Name": "orders", "TableType": "EXTERNAL_TABLE", "PartitionKeys": by_day,
+        "StorageDescriptor": dict(parquet, Columns=columns, Location="s3://acme-curated/orders/"),
+    })
+    glue.create_table(DatabaseName="curated", TableInput={
+        "Name": "customers", "TableType": "EXTERNAL_TABLE",
+        "StorageDescriptor": dict(parquet, Columns=columns, Location="s3://acme-curated/customers/"),
+    })
+    glue.create_crawler(Name="raw-orders", Role=role, DatabaseName="raw",
+                        Targets={"S3Targets": [{"Path": "s3://acme-raw/orders/"}]})
+    glue.create_job(
+        Name="orders-raw-to-curated", Role=role, GlueVersion="4.0", SecurityConfiguration="lake-encrypted",
+        Command={"Name": "glueetl", "ScriptLocation": "s3://acme-curated/scripts/orders.py"},
+        DefaultArguments={"--enable-metrics": "true", "--enable-continuous-cloudwatch-log": "true",
+                          "--enable-auto-scaling": "true", "--job-bookmark-option": "job-bookmark-enable"},
+        Timeout=120, MaxRetries=1, Tags={"owner": "data-platform"},
+    )
+    glue.create_job(
+        Name="legacy-export", Role=role, GlueVersion="2.0",
+        Command={"Name": "glueetl", "ScriptLocation": "s3://acme-analytics/scripts/export.py"},
+        DefaultArguments={"--warehouse-password": "demo-only-not-a-real-secret"},
+    )
+
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -2,7 +2,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use lakelint::cli::Cli;
-use tracing_subscriber::EnvFilter;
+use tracing::Level;
+use tracing_subscriber::filter::filter_fn;
+use tracing_subscriber::prelude::*;
+use tracing_subscriber::{fmt, EnvFilter};
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -12,11 +15,20 @@ async fn main() -> ExitCode {
         1 => "info",
         _ => "debug",
     };
-    tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| EnvFilter::new(format!("lakelint={level}"))),
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new(format!("lakelint={level}")));
+    // The SDK traces every API answer in full, and answers can hold
+    // credentials (Glue job arguments): its trace level never reaches the logs,
+    // whatever RUST_LOG asks for.
+    let no_sdk_payloads = filter_fn(|meta| {
+        !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_"))
+    });
+    tracing_subscriber::registry()
+        .with(
+            fmt::layer()
+                .with_writer(std::io::stderr)
+                .with_filter(filter)
+                .with_filter(no_sdk_payloads),
         )
         .init();
     match lakelint::app::run(cli).await {

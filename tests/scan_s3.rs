@@ -12,10 +12,6 @@ const SCANNED: &str = "us-east-1,eu-west-1";
 /// (bucket or account id, check) → expected status, for every finding the
 /// fixture must produce and no other. Seeds: tests/support/seed_s3_fixture.py.
 fn expected() -> BTreeMap<(String, String), String> {
-    const P: &str = "PASS";
-    const F: &str = "FAIL";
-    const U: &str = "UNKNOWN";
-    const NA: &str = "-";
     let checks = [
         "bucket_public_access_block",
         "bucket_secure_transport",
@@ -42,17 +38,7 @@ fn expected() -> BTreeMap<(String, String), String> {
         ("logs-sink",         [F,  P,     F,  NA, NA,     F,   F,   NA,    F,    F,   NA,  F]),
         ("replica-us",        [F,  F,     F,  NA, F,      P,   F,   F,     F,    F,   NA,  F]),
     ];
-    let mut expected = BTreeMap::new();
-    for (bucket, statuses) in rows {
-        for (check, status) in checks.iter().zip(statuses) {
-            if status != NA {
-                expected.insert(
-                    (bucket.to_string(), format!("s3.{check}")),
-                    status.to_string(),
-                );
-            }
-        }
-    }
+    let mut expected = grid("s3", &checks, &rows);
     expected.insert(
         (
             "123456789012".into(),
@@ -61,30 +47,6 @@ fn expected() -> BTreeMap<(String, String), String> {
         F.into(),
     );
     expected
-}
-
-fn statuses(report: &Value) -> BTreeMap<(String, String), String> {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            let key = (
-                f["resource"]["id"].as_str().unwrap().to_string(),
-                f["check_id"].as_str().unwrap().to_string(),
-            );
-            (key, f["status"].as_str().unwrap().to_string())
-        })
-        .collect()
-}
-
-fn finding<'a>(report: &'a Value, resource: &str, check: &str) -> &'a Value {
-    report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["resource"]["id"] == resource && f["check_id"] == check)
-        .unwrap_or_else(|| panic!("no {check} finding for {resource}"))
 }
 
 #[test]
@@ -101,6 +63,8 @@ fn every_bucket_gets_its_s3_findings() {
         &moto.url(),
         "--regions",
         SCANNED,
+        "--services",
+        "s3",
         "--format",
         "json",
         "--max-concurrency",
@@ -114,13 +78,8 @@ fn every_bucket_gets_its_s3_findings() {
     let report = json(&out);
 
     // Every finding has the status the fixture was built for, and no other exists.
-    let got = statuses(&report);
     let want = expected();
-    for (key, status) in &want {
-        assert_eq!(got.get(key), Some(status), "{key:?}");
-    }
-    let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
-    assert!(extra.is_empty(), "unexpected findings: {extra:?}");
+    assert_findings(&report, "", &want);
 
     // The denied read is UNKNOWN with its reason; the bucket's other reads stand.
     let locked = finding(&report, "locked-bucket", "s3.bucket_kms_encryption");

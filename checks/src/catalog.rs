@@ -68,6 +68,7 @@ pub fn all() -> Vec<Check> {
     [
         pillars::security::checks(),
         pillars::reliability::checks(),
+        pillars::performance_efficiency::checks(),
         pillars::cost_optimization::checks(),
         pillars::sustainability::checks(),
         pillars::operational_excellence::checks(),

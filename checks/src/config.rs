@@ -8,6 +8,7 @@ pub struct Config {
     /// Tag keys every taggable resource must carry (matched case-insensitively).
     pub required_tags: Vec<String>,
     pub s3: S3Config,
+    pub glue: GlueConfig,
 }
 
 impl Default for Config {
@@ -15,6 +16,25 @@ impl Default for Config {
         Self {
             required_tags: vec!["owner".into()],
             s3: S3Config::default(),
+            glue: GlueConfig::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GlueConfig {
+    /// Overrides `required_tags` for Glue jobs.
+    pub required_tags: Option<Vec<String>>,
+    /// Lowest acceptable GlueVersion, as `major.minor`.
+    pub min_version: String,
+}
+
+impl Default for GlueConfig {
+    fn default() -> Self {
+        Self {
+            required_tags: None,
+            min_version: "3.0".into(),
         }
     }
 }
@@ -32,6 +52,13 @@ pub struct S3Config {
 impl Config {
     pub fn bucket_required_tags(&self) -> &[String] {
         self.s3
+            .required_tags
+            .as_deref()
+            .unwrap_or(&self.required_tags)
+    }
+
+    pub fn glue_job_required_tags(&self) -> &[String] {
+        self.glue
             .required_tags
             .as_deref()
             .unwrap_or(&self.required_tags)

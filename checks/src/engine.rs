@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::finding::{Finding, Outcome, Pillar, ResourceRef, Severity};
 use crate::model::BucketRole;
 use crate::model::Inventory;
-use crate::pillars;
+use crate::pillars::{self, GlueResource};
 
 /// Which checks to run; empty lists mean "all".
 #[derive(Debug, Clone, Default)]
@@ -46,17 +46,27 @@ impl Selection {
 
 /// Every scanned resource with its roles, whether or not a check applies to it.
 pub fn resources(inventory: &Inventory) -> Vec<(ResourceRef, Vec<BucketRole>)> {
-    let Some(s3) = &inventory.s3 else {
-        return Vec::new();
-    };
-    let account = (pillars::account_ref(inventory), Vec::new());
-    std::iter::once(account)
-        .chain(
-            s3.buckets
-                .iter()
-                .map(|b| (pillars::bucket_ref(inventory, b), b.roles.clone())),
-        )
-        .collect()
+    let mut out = Vec::new();
+    if let Some(s3) = &inventory.s3 {
+        out.push((pillars::account_ref(inventory), Vec::new()));
+        for b in &s3.buckets {
+            out.push((pillars::bucket_ref(inventory, b), b.roles.clone()));
+        }
+    }
+    if let Some(glue) = &inventory.glue {
+        for r in &glue.regions {
+            let region = r.region.as_str();
+            out.push((pillars::catalog_ref(inventory, region), Vec::new()));
+            let configs = r.security_configurations.known().into_iter().flatten();
+            let refs = configs
+                .map(|c| pillars::security_configuration_ref(inventory, region, &c.name))
+                .chain(r.jobs.iter().map(|j| j.reference(inventory, region)))
+                .chain(r.crawlers.iter().map(|c| c.reference(inventory, region)))
+                .chain(r.tables.iter().map(|t| t.reference(inventory, region)));
+            out.extend(refs.map(|reference| (reference, Vec::new())));
+        }
+    }
+    out
 }
 
 /// Judges the inventory: one finding per selected check and applicable resource.

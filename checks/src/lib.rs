@@ -9,7 +9,9 @@ pub mod model;
 pub mod pillars;
 mod policy;
 pub mod roles;
+pub mod secrets;
 pub mod summary;
+pub mod table_format;
 
 pub use config::Config;
 pub use engine::{evaluate, resources, Selection};

@@ -65,6 +65,8 @@ pub enum UnobservedKind {
     NotSupportedByEndpoint,
     Timeout,
     Network,
+    /// The service holding the input was not part of this scan.
+    NotScanned,
     Error,
 }
 
@@ -97,6 +99,7 @@ impl fmt::Display for Unobserved {
             UnobservedKind::NotSupportedByEndpoint => "not supported by endpoint",
             UnobservedKind::Timeout => "timed out",
             UnobservedKind::Network => "network error",
+            UnobservedKind::NotScanned => "not scanned",
             UnobservedKind::Error => "error",
         };
         write!(f, "{what}: {}", self.action)?;
@@ -119,9 +122,11 @@ pub struct Inventory {
     /// call failed, so its resources are missing from this inventory.
     #[serde(default)]
     pub gaps: Vec<Gap>,
-    /// S3 is absent when the service was not scanned.
+    /// A service is absent when it was not scanned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub s3: Option<S3Inventory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glue: Option<GlueInventory>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,7 +164,12 @@ pub struct ScanInfo {
 pub struct S3Inventory {
     /// Account-level Block Public Access (S3 Control); `None` when never set.
     pub account_public_access_block: Observed<Option<PublicAccessBlock>>,
+    /// The buckets of the scanned regions, with their configuration.
     pub buckets: Vec<Bucket>,
+    /// Every bucket name in the account, in any region: what a reference to a
+    /// bucket (a Glue table location) is checked against.
+    #[serde(default)]
+    pub account_bucket_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -278,4 +288,105 @@ pub struct ReplicationRule {
     pub enabled: bool,
     /// Destination bucket ARN.
     pub destination_bucket: String,
+}
+
+/// Glue, per scanned region.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueInventory {
+    pub regions: Vec<GlueRegion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueRegion {
+    pub region: String,
+    pub jobs: Vec<GlueJob>,
+    pub crawlers: Vec<GlueCrawler>,
+    pub tables: Vec<GlueTable>,
+    pub security_configurations: Observed<Vec<GlueSecurityConfiguration>>,
+    pub catalog_encryption: Observed<CatalogEncryption>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueJob {
+    pub name: String,
+    pub arn: String,
+    /// `glueetl`, `gluestreaming`, `pythonshell`, `glueray`.
+    pub command: String,
+    /// `None` when unset (Glue then runs 0.9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glue_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_configuration: Option<String>,
+    /// Only the default arguments checks read (`--enable-metrics`, …).
+    pub arguments: BTreeMap<String, String>,
+    /// Keys of default arguments that look like credentials. Their values are
+    /// dropped at collection and never stored.
+    #[serde(default)]
+    pub secret_argument_keys: Vec<String>,
+    /// Minutes; `None` when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_minutes: Option<i32>,
+    pub max_retries: i32,
+    pub tags: Observed<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueCrawler {
+    pub name: String,
+    pub arn: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_configuration: Option<String>,
+    /// `s3://…` paths the crawler reads.
+    #[serde(default)]
+    pub s3_targets: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueTable {
+    pub database: String,
+    pub name: String,
+    pub arn: String,
+    /// `EXTERNAL_TABLE`, `MANAGED_TABLE`, `VIRTUAL_VIEW`, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_type: Option<String>,
+    /// `false` for views and tables defined without a storage descriptor.
+    pub has_storage: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serde_library: Option<String>,
+    /// Only the table parameters that tell the format: `classification`,
+    /// `table_type`, `spark.sql.sources.provider`.
+    #[serde(default)]
+    pub format_parameters: BTreeMap<String, String>,
+    pub partition_keys: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueSecurityConfiguration {
+    pub name: String,
+    /// `DISABLED`, `SSE-KMS`, `SSE-S3`.
+    pub s3_encryption: String,
+    /// `DISABLED`, `SSE-KMS`.
+    pub cloudwatch_encryption: String,
+    /// `DISABLED`, `CSE-KMS`.
+    pub job_bookmarks_encryption: String,
+    /// KMS keys the configuration names.
+    #[serde(default)]
+    pub kms_keys: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEncryption {
+    /// `DISABLED`, `SSE-KMS`, `SSE-KMS-WITH-SERVICE-ROLE`.
+    pub at_rest_mode: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_rest_kms_key: Option<String>,
+    pub connection_password_encrypted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_password_kms_key: Option<String>,
 }

@@ -3,9 +3,39 @@
 use crate::config::Config;
 use crate::model::{BucketRole, Inventory};
 
+/// The bucket of an `s3://bucket/key` (or `s3a://`, `s3n://`) location.
+pub fn bucket_of(location: &str) -> Option<&str> {
+    let (scheme, rest) = location.split_once("://")?;
+    if !matches!(scheme, "s3" | "s3a" | "s3n") {
+        return None;
+    }
+    rest.split('/').next().filter(|b| !b.is_empty())
+}
+
+/// Buckets that Glue tables and crawlers read: the data lake.
+fn data_lake_buckets(inventory: &Inventory) -> Vec<String> {
+    let Some(glue) = &inventory.glue else {
+        return Vec::new();
+    };
+    glue.regions
+        .iter()
+        .flat_map(|r| {
+            let tables = r.tables.iter().filter_map(|t| t.location.as_deref());
+            let crawlers = r
+                .crawlers
+                .iter()
+                .flat_map(|c| c.s3_targets.iter().map(String::as_str));
+            tables.chain(crawlers)
+        })
+        .filter_map(bucket_of)
+        .map(str::to_string)
+        .collect()
+}
+
 /// Recomputes every bucket's roles from the inventory and the config, so a
 /// saved inventory judged with another config gets that config's roles.
 pub fn derive_roles(inventory: &mut Inventory, config: &Config) {
+    let lake = data_lake_buckets(inventory);
     let Some(s3) = inventory.s3.as_mut() else {
         return;
     };
@@ -16,7 +46,7 @@ pub fn derive_roles(inventory: &mut Inventory, config: &Config) {
         .collect();
     for bucket in &mut s3.buckets {
         let mut roles = Vec::new();
-        if config.is_declared_data_lake(&bucket.name) {
+        if config.is_declared_data_lake(&bucket.name) || lake.contains(&bucket.name) {
             roles.push(BucketRole::DataLake);
         }
         if log_targets.contains(&bucket.name) {
@@ -49,5 +79,57 @@ mod tests {
 
         derive_roles(&mut inv, &Config::default());
         assert!(inv.s3.as_ref().unwrap().buckets[0].roles.is_empty());
+    }
+
+    #[test]
+    fn glue_locations_mark_the_data_lake() {
+        use crate::model::{GlueCrawler, GlueInventory, GlueRegion, GlueTable};
+        let mut inv = inventory(vec![
+            bare_bucket("tables", "us-east-1"),
+            bare_bucket("crawled", "us-east-1"),
+            bare_bucket("other", "us-east-1"),
+        ]);
+        inv.glue = Some(GlueInventory {
+            regions: vec![GlueRegion {
+                region: "us-east-1".into(),
+                jobs: vec![],
+                crawlers: vec![GlueCrawler {
+                    name: "c".into(),
+                    arn: "a".into(),
+                    security_configuration: None,
+                    s3_targets: vec!["s3://crawled/raw/".into()],
+                }],
+                tables: vec![GlueTable {
+                    location: Some("s3a://tables/sales/".into()),
+                    ..GlueTable::default()
+                }],
+                security_configurations: Observed::Known(vec![]),
+                catalog_encryption: Observed::Unknown(crate::pillars::testing::denied("glue:x")),
+            }],
+        });
+        derive_roles(&mut inv, &Config::default());
+        let roles: Vec<_> = inv
+            .s3
+            .unwrap()
+            .buckets
+            .into_iter()
+            .map(|b| b.roles)
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                vec![BucketRole::DataLake],
+                vec![BucketRole::DataLake],
+                vec![]
+            ]
+        );
+    }
+
+    #[test]
+    fn bucket_of_locations() {
+        assert_eq!(bucket_of("s3://b/k/x"), Some("b"));
+        assert_eq!(bucket_of("s3://b"), Some("b"));
+        assert_eq!(bucket_of("hdfs://b/k"), None);
+        assert_eq!(bucket_of("s3://"), None);
     }
 }

@@ -48,6 +48,33 @@ impl Calls {
         })
     }
 
+    /// Every page of a paginated call: `send` makes the request for a page
+    /// token, `take` splits a page into its items and the next token.
+    pub async fn pages<O, E, T, F, Fut>(
+        &self,
+        action: &str,
+        mut send: F,
+        mut take: impl FnMut(O) -> (Vec<T>, Option<String>),
+    ) -> Result<Vec<T>, Unobserved>
+    where
+        F: FnMut(Option<String>) -> Fut,
+        Fut: Future<Output = Result<O, SdkError<E, HttpResponse>>>,
+        E: ProvideErrorMetadata + std::error::Error + 'static,
+    {
+        let mut items = Vec::new();
+        let mut token: Option<String> = None;
+        loop {
+            let page = self.run(action, send(token.clone())).await?;
+            let (found, next) = take(page);
+            items.extend(found);
+            // An empty or repeated token ends the listing (some endpoints echo it).
+            match next.filter(|n| !n.is_empty()) {
+                Some(next) if Some(&next) != token.as_ref() => token = Some(next),
+                _ => return Ok(items),
+            }
+        }
+    }
+
     pub fn counts(&self) -> BTreeMap<String, u64> {
         self.counts.lock().expect("counter lock").clone()
     }

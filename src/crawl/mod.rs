@@ -3,13 +3,15 @@
 
 mod aws;
 mod calls;
+mod glue;
 mod identity;
 mod regions;
 mod s3;
 
 use std::time::{Duration, Instant};
 
-use lakelint_checks::model::{ScanInfo, INVENTORY_SCHEMA_VERSION};
+use futures::future::join_all;
+use lakelint_checks::model::{GlueInventory, ScanInfo, INVENTORY_SCHEMA_VERSION};
 use lakelint_checks::Inventory;
 
 pub use aws::RetryMode;
@@ -17,7 +19,7 @@ pub use calls::Calls;
 pub use regions::{parse_region, RegionSelection};
 
 /// The services lakelint can collect, in scan order.
-pub const SERVICES: &[&str] = &["s3"];
+pub const SERVICES: &[&str] = &["s3", "glue"];
 
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
@@ -94,21 +96,49 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         .collect();
     tracing::info!(account = %account.account_id, regions = ?regions, services = ?services, "scanning");
 
-    let cx = s3::Collector {
+    let wants = |service: &str| services.iter().any(|s| s == service);
+    let s3 = s3::Collector {
         sdk: &sdk,
         calls: &calls,
         account: &account,
         regions: &regions,
         path_style: endpoint.is_some(),
     };
-    let mut gaps = Vec::new();
-    let s3 = if services.iter().any(|s| s == "s3") {
-        let (s3, gap) = cx.collect().await;
-        gaps.extend(gap);
-        Some(s3)
-    } else {
-        None
+    let glue = glue::Collector {
+        sdk: &sdk,
+        calls: &calls,
+        account: &account,
     };
+    // Services and regions are collected concurrently; `calls` bounds the
+    // requests in flight across all of them.
+    let (s3, glue) = tokio::join!(
+        async {
+            match wants("s3") {
+                true => Some(s3.collect().await),
+                false => None,
+            }
+        },
+        async {
+            match wants("glue") {
+                true => Some(join_all(regions.iter().map(|r| glue.collect(r))).await),
+                false => None,
+            }
+        },
+    );
+    let mut gaps = Vec::new();
+    let s3 = s3.map(|(inventory, gap)| {
+        gaps.extend(gap);
+        inventory
+    });
+    let glue = glue.map(|per_region| GlueInventory {
+        regions: per_region
+            .into_iter()
+            .map(|(region, region_gaps)| {
+                gaps.extend(region_gaps);
+                region
+            })
+            .collect(),
+    });
 
     let finished_at = chrono::Utc::now();
     Ok(Inventory {
@@ -125,5 +155,6 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         },
         gaps,
         s3,
+        glue,
     })
 }

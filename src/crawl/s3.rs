@@ -37,8 +37,8 @@ impl Collector<'_> {
     pub async fn collect(&self) -> (S3Inventory, Option<Gap>) {
         let (account_public_access_block, buckets) =
             tokio::join!(self.account_public_access_block(), self.buckets());
-        let (buckets, gap) = match buckets {
-            Ok(buckets) => (buckets, None),
+        let ((buckets, account_bucket_names), gap) = match buckets {
+            Ok(found) => (found, None),
             Err(reason) => {
                 tracing::warn!(%reason, "cannot list S3 buckets");
                 let gap = Gap {
@@ -46,12 +46,13 @@ impl Collector<'_> {
                     region: None,
                     reason,
                 };
-                (Vec::new(), Some(gap))
+                ((Vec::new(), Vec::new()), Some(gap))
             }
         };
         let inventory = S3Inventory {
             account_public_access_block,
             buckets,
+            account_bucket_names,
         };
         (inventory, gap)
     }
@@ -94,13 +95,15 @@ impl Collector<'_> {
             .into()
     }
 
-    async fn buckets(&self) -> Result<Vec<Bucket>, Unobserved> {
+    /// The buckets in scope with their configuration, and every bucket name.
+    async fn buckets(&self) -> Result<(Vec<Bucket>, Vec<String>), Unobserved> {
         let home = self
             .sdk
             .region()
             .map(|r| r.to_string())
             .unwrap_or_else(|| self.regions[0].clone());
         let listed = self.list_buckets(&home).await?;
+        let account_bucket_names = listed.iter().map(|b| b.name.clone()).collect();
         // Buckets outside the selected regions are not this scan's; a bucket
         // whose region is unknown is kept so nothing is lost silently.
         let in_scope: Vec<Listed> = listed
@@ -121,30 +124,29 @@ impl Collector<'_> {
             .collect()
             .await;
         buckets.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(buckets)
+        Ok((buckets, account_bucket_names))
     }
 
     /// Every page of ListBuckets, with each bucket's region.
     async fn list_buckets(&self, home: &str) -> Result<Vec<Listed>, Unobserved> {
         let client = self.client(home);
-        let mut listed = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = self
-                .calls
-                .run(
-                    "s3:ListBuckets",
-                    client.list_buckets().set_continuation_token(token).send(),
-                )
-                .await?;
-            listed.extend(page.buckets().iter().filter_map(|b| {
-                Some((b.name()?.to_string(), b.bucket_region().map(str::to_string)))
-            }));
-            token = page.continuation_token().map(str::to_string);
-            if token.is_none() {
-                break;
-            }
-        }
+        let listed = self
+            .calls
+            .pages(
+                "s3:ListBuckets",
+                |token| client.list_buckets().set_continuation_token(token).send(),
+                |page| {
+                    let buckets = page
+                        .buckets()
+                        .iter()
+                        .filter_map(|b| {
+                            Some((b.name()?.to_string(), b.bucket_region().map(str::to_string)))
+                        })
+                        .collect();
+                    (buckets, page.continuation_token().map(str::to_string))
+                },
+            )
+            .await?;
         // ListBuckets returns BucketRegion on AWS; where an endpoint does not,
         // ask each bucket, concurrently.
         let located = stream::iter(listed)
@@ -340,31 +342,30 @@ impl Collector<'_> {
         client: &Client,
         name: &str,
     ) -> Result<Vec<String>, Unobserved> {
-        let mut ids = Vec::new();
-        let mut token: Option<String> = None;
-        loop {
-            let page = self
-                .calls
-                .run(
-                    "s3:ListBucketIntelligentTieringConfigurations",
+        self.calls
+            .pages(
+                "s3:ListBucketIntelligentTieringConfigurations",
+                |token| {
                     client
                         .list_bucket_intelligent_tiering_configurations()
                         .bucket(name)
                         .set_continuation_token(token)
-                        .send(),
-                )
-                .await?;
-            ids.extend(
-                page.intelligent_tiering_configuration_list()
-                    .iter()
-                    .filter(|c| c.status().as_str() == "Enabled")
-                    .map(|c| c.id().to_string()),
-            );
-            token = page.next_continuation_token().map(str::to_string);
-            if token.is_none() || page.is_truncated() != Some(true) {
-                return Ok(ids);
-            }
-        }
+                        .send()
+                },
+                |page| {
+                    let ids = page
+                        .intelligent_tiering_configuration_list()
+                        .iter()
+                        .filter(|c| c.status().as_str() == "Enabled")
+                        .map(|c| c.id().to_string())
+                        .collect();
+                    let next = (page.is_truncated() == Some(true))
+                        .then(|| page.next_continuation_token().map(str::to_string))
+                        .flatten();
+                    (ids, next)
+                },
+            )
+            .await
     }
 }
 

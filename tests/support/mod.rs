@@ -3,10 +3,13 @@
 
 #![allow(dead_code)] // each test binary uses its own part of the harness
 
+use std::collections::BTreeMap;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+use serde_json::Value;
 
 pub fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -131,4 +134,69 @@ pub fn json(out: &Output) -> serde_json::Value {
             String::from_utf8_lossy(&out.stderr)
         )
     })
+}
+
+pub const P: &str = "PASS";
+pub const F: &str = "FAIL";
+pub const U: &str = "UNKNOWN";
+/// Not applicable: the check must produce no finding for the resource.
+pub const NA: &str = "-";
+
+/// (resource id, check id) → status, from rows of statuses over `checks`
+/// (ids without the `service.` prefix); `NA` cells are left out.
+pub fn grid<const N: usize>(
+    service: &str,
+    checks: &[&str; N],
+    rows: &[(&str, [&str; N])],
+) -> BTreeMap<(String, String), String> {
+    let mut out = BTreeMap::new();
+    for (resource, statuses) in rows {
+        for (check, status) in checks.iter().zip(statuses) {
+            if *status != NA {
+                out.insert(
+                    (resource.to_string(), format!("{service}.{check}")),
+                    status.to_string(),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// (resource id, check id) → status of every finding of a JSON report.
+pub fn statuses(report: &Value) -> BTreeMap<(String, String), String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let key = (
+                f["resource"]["id"].as_str().unwrap().to_string(),
+                f["check_id"].as_str().unwrap().to_string(),
+            );
+            (key, f["status"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+/// Asserts that the report's findings of checks starting with `prefix` are exactly `want`.
+pub fn assert_findings(report: &Value, prefix: &str, want: &BTreeMap<(String, String), String>) {
+    let got: BTreeMap<_, _> = statuses(report)
+        .into_iter()
+        .filter(|((_, check), _)| check.starts_with(prefix))
+        .collect();
+    for (key, status) in want {
+        assert_eq!(got.get(key), Some(status), "{key:?}");
+    }
+    let extra: Vec<_> = got.keys().filter(|k| !want.contains_key(*k)).collect();
+    assert!(extra.is_empty(), "unexpected findings: {extra:?}");
+}
+
+pub fn finding<'a>(report: &'a Value, resource: &str, check: &str) -> &'a Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["resource"]["id"] == resource && f["check_id"] == check)
+        .unwrap_or_else(|| panic!("no {check} finding for {resource}"))
 }

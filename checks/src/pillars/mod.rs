@@ -3,13 +3,14 @@
 
 pub mod cost_optimization;
 pub mod operational_excellence;
+pub mod performance_efficiency;
 pub mod reliability;
 pub mod security;
 pub mod sustainability;
 
 use crate::catalog::{Context, Judgement};
 use crate::finding::{Judged, Outcome, ResourceRef};
-use crate::model::{Bucket, Inventory};
+use crate::model::{Bucket, GlueCrawler, GlueJob, GlueRegion, GlueTable, Inventory};
 
 pub(crate) fn bucket_ref(inventory: &Inventory, bucket: &Bucket) -> ResourceRef {
     ResourceRef {
@@ -67,6 +68,147 @@ pub(crate) fn per_bucket(
         .collect()
 }
 
+/// A resource of a regional service.
+pub(crate) fn regional_ref(
+    inventory: &Inventory,
+    region: &str,
+    arn: &str,
+    id: &str,
+    kind: &str,
+) -> ResourceRef {
+    ResourceRef {
+        arn: arn.into(),
+        id: id.into(),
+        kind: kind.into(),
+        region: region.into(),
+        account_id: inventory.account.account_id.clone(),
+    }
+}
+
+/// Glue resources that checks walk: how to list them in a region and name them.
+pub(crate) trait GlueResource {
+    fn all(region: &GlueRegion) -> &[Self]
+    where
+        Self: Sized;
+    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef;
+}
+
+impl GlueResource for GlueJob {
+    fn all(region: &GlueRegion) -> &[Self] {
+        &region.jobs
+    }
+    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
+        regional_ref(inventory, region, &self.arn, &self.name, "AwsGlueJob")
+    }
+}
+
+impl GlueResource for GlueCrawler {
+    fn all(region: &GlueRegion) -> &[Self] {
+        &region.crawlers
+    }
+    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
+        regional_ref(inventory, region, &self.arn, &self.name, "AwsGlueCrawler")
+    }
+}
+
+impl GlueResource for GlueTable {
+    fn all(region: &GlueRegion) -> &[Self] {
+        &region.tables
+    }
+    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
+        let id = format!("{}.{}", self.database, self.name);
+        regional_ref(inventory, region, &self.arn, &id, "AwsGlueTable")
+    }
+}
+
+/// Runs `judge` on every Glue resource of type `T` in every scanned region.
+pub(crate) fn per_glue<T: GlueResource>(
+    cx: &Context,
+    judge: impl Fn(&T, &GlueRegion, &Context) -> Judged,
+) -> Vec<Judgement> {
+    let Some(glue) = &cx.inventory.glue else {
+        return Vec::new();
+    };
+    glue.regions
+        .iter()
+        .flat_map(|region| {
+            T::all(region).iter().filter_map(|item| {
+                settle(judge(item, region, cx)).map(|outcome| Judgement {
+                    resource: item.reference(cx.inventory, &region.region),
+                    outcome,
+                })
+            })
+        })
+        .collect()
+}
+
+/// A region's Glue Data Catalog as a resource.
+pub(crate) fn catalog_ref(inventory: &Inventory, region: &str) -> ResourceRef {
+    let account = &inventory.account;
+    let arn = format!(
+        "arn:{}:glue:{region}:{}:catalog",
+        account.partition, account.account_id
+    );
+    regional_ref(
+        inventory,
+        region,
+        &arn,
+        &account.account_id,
+        "AwsGlueDataCatalog",
+    )
+}
+
+/// A Glue security configuration as a resource.
+pub(crate) fn security_configuration_ref(
+    inventory: &Inventory,
+    region: &str,
+    name: &str,
+) -> ResourceRef {
+    let account = &inventory.account;
+    let arn = format!(
+        "arn:{}:glue:{region}:{}:securityConfiguration/{name}",
+        account.partition, account.account_id
+    );
+    regional_ref(
+        inventory,
+        region,
+        &arn,
+        name,
+        "AwsGlueSecurityConfiguration",
+    )
+}
+
+/// Runs `judge` once per scanned Glue region, on its Data Catalog.
+pub(crate) fn per_glue_catalog(
+    cx: &Context,
+    judge: impl Fn(&GlueRegion, &Context) -> Judged,
+) -> Vec<Judgement> {
+    let Some(glue) = &cx.inventory.glue else {
+        return Vec::new();
+    };
+    glue.regions
+        .iter()
+        .filter_map(|region| {
+            settle(judge(region, cx)).map(|outcome| Judgement {
+                resource: catalog_ref(cx.inventory, &region.region),
+                outcome,
+            })
+        })
+        .collect()
+}
+
+/// Which of the `required` tag keys `tags` lacks (keys compared case-insensitively).
+pub(crate) fn missing_tags<'a>(
+    required: &'a [String],
+    tags: &std::collections::BTreeMap<String, String>,
+) -> Vec<&'a str> {
+    required
+        .iter()
+        .filter(|key| !tags.keys().any(|k| k.eq_ignore_ascii_case(key)))
+        .map(String::as_str)
+        .collect()
+}
+
 /// The region of the bucket called `name`, when it is in the inventory.
 pub(crate) fn region_of_bucket<'a>(inventory: &'a Inventory, name: &str) -> Option<&'a str> {
     inventory
@@ -115,6 +257,7 @@ pub(crate) mod testing {
     }
 
     pub fn inventory(buckets: Vec<Bucket>) -> Inventory {
+        let account_bucket_names = buckets.iter().map(|b| b.name.clone()).collect();
         Inventory {
             schema_version: INVENTORY_SCHEMA_VERSION.into(),
             account: Account {
@@ -130,7 +273,9 @@ pub(crate) mod testing {
             s3: Some(S3Inventory {
                 account_public_access_block: Observed::Known(None),
                 buckets,
+                account_bucket_names,
             }),
+            glue: None,
         }
     }
 
@@ -166,6 +311,83 @@ pub(crate) mod testing {
                 (j.resource.id, j.outcome.status(), text)
             })
             .collect()
+    }
+
+    /// A Glue job that passes every job check.
+    pub fn good_job(name: &str) -> GlueJob {
+        GlueJob {
+            name: name.into(),
+            arn: format!("arn:aws:glue:us-east-1:123456789012:job/{name}"),
+            command: "glueetl".into(),
+            glue_version: Some("4.0".into()),
+            security_configuration: Some("secure".into()),
+            arguments: [
+                ("--enable-continuous-cloudwatch-log", "true"),
+                ("--enable-metrics", "true"),
+                ("--enable-auto-scaling", "true"),
+                ("--job-bookmark-option", "job-bookmark-enable"),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+            secret_argument_keys: vec![],
+            timeout_minutes: Some(60),
+            max_retries: 1,
+            tags: Observed::Known([("owner".to_string(), "data".to_string())].into()),
+        }
+    }
+
+    pub fn secure_configuration(name: &str) -> GlueSecurityConfiguration {
+        GlueSecurityConfiguration {
+            name: name.into(),
+            s3_encryption: "SSE-KMS".into(),
+            cloudwatch_encryption: "SSE-KMS".into(),
+            job_bookmarks_encryption: "CSE-KMS".into(),
+            kms_keys: vec!["arn:aws:kms:us-east-1:123456789012:key/k".into()],
+        }
+    }
+
+    /// A Glue region in us-east-1 with an encrypted catalog and the `secure` configuration.
+    pub fn glue_region() -> GlueRegion {
+        GlueRegion {
+            region: "us-east-1".into(),
+            jobs: vec![],
+            crawlers: vec![],
+            tables: vec![],
+            security_configurations: Observed::Known(vec![secure_configuration("secure")]),
+            catalog_encryption: Observed::Known(CatalogEncryption {
+                at_rest_mode: "SSE-KMS".into(),
+                at_rest_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+                connection_password_encrypted: true,
+                connection_password_kms_key: None,
+            }),
+        }
+    }
+
+    pub fn glue_inventory(region: GlueRegion) -> Inventory {
+        let mut inv = inventory(vec![]);
+        inv.glue = Some(GlueInventory {
+            regions: vec![region],
+        });
+        inv
+    }
+
+    /// The verdict of `id` on the only Glue resource it judges in `region`.
+    pub fn glue_verdict(
+        checks: Vec<Check>,
+        id: &str,
+        region: GlueRegion,
+    ) -> Option<(Status, String)> {
+        let inv = glue_inventory(region);
+        let mut out = run(checks, id, &inv);
+        assert!(out.len() <= 1, "{out:?}");
+        out.pop().map(|(_, status, text)| (status, text))
+    }
+
+    pub fn job_verdict(checks: Vec<Check>, id: &str, job: GlueJob) -> Option<(Status, String)> {
+        let mut region = glue_region();
+        region.jobs = vec![job];
+        glue_verdict(checks, id, region)
     }
 
     /// The single verdict of `id` on a one-bucket inventory.

@@ -1,4 +1,4 @@
-//! Security pillar: protect data, systems and assets.
+//! The S3 checks of this pillar.
 
 use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
 use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};

@@ -1,4 +1,4 @@
-//! Reliability pillar: recover from failure and keep data.
+//! The S3 checks of this pillar.
 
 use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
 use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};

@@ -1,4 +1,4 @@
-//! Cost optimization pillar: pay only for what the platform needs.
+//! The S3 checks of this pillar.
 
 use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
 use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};

@@ -1,9 +1,9 @@
-//! Operational excellence pillar: run and evolve the platform with clear ownership.
+//! The S3 checks of this pillar.
 
 use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
 use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
 use crate::model::Bucket;
-use crate::pillars::per_bucket;
+use crate::pillars::{missing_tags, per_bucket};
 
 use Pillar::*;
 
@@ -37,11 +37,7 @@ fn bucket_owner_tag(bucket: &Bucket, cx: &Context) -> Judged {
         return not_applicable();
     }
     let tags = bucket.tags.get()?;
-    let missing: Vec<&str> = required
-        .iter()
-        .filter(|key| !tags.keys().any(|k| k.eq_ignore_ascii_case(key)))
-        .map(String::as_str)
-        .collect();
+    let missing = missing_tags(required, tags);
     if missing.is_empty() {
         pass(format!("has required tag(s): {}", required.join(", ")))
     } else {

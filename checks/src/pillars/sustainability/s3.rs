@@ -1,4 +1,4 @@
-//! Sustainability pillar: store and process no more than the workload needs.
+//! The S3 checks of this pillar.
 
 use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
 use crate::finding::{fail, pass, Judged, Pillar, Severity};

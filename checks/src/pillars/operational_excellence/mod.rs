@@ -1,0 +1,13 @@
+//! Operational excellence pillar: run and evolve the platform with clear ownership.
+
+mod glue;
+mod s3;
+
+use crate::catalog::Check;
+
+pub fn checks() -> Vec<Check> {
+    [s3::checks(), glue::checks()]
+        .into_iter()
+        .flatten()
+        .collect()
+}

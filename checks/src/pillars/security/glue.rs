@@ -1,0 +1,357 @@
+//! The Glue checks of this pillar.
+
+use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
+use crate::finding::{fail, pass, Judged, Outcome, Pillar, Severity};
+use crate::model::{GlueCrawler, GlueJob, GlueRegion};
+use crate::pillars::{per_glue, per_glue_catalog, security_configuration_ref};
+
+use Pillar::*;
+
+pub fn checks() -> Vec<Check> {
+    vec![
+        Check {
+            meta: CheckMeta {
+                id: "glue.job_security_configuration",
+                title: "Glue job runs with a security configuration that encrypts S3 output",
+                service: "glue",
+                resource_type: "AwsGlueJob",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::High,
+                rationale: "Without a security configuration a job writes its output, temporary \
+                    files and shuffle data to S3 without encryption of its own choosing.",
+                remediation: RemediationMeta {
+                    text: "Create a security configuration with SSE-KMS for S3, CloudWatch and \
+                        job bookmarks, and attach it to the job.",
+                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"SecurityConfiguration\":\"<security-configuration>\"}'",
+                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  security_configuration = aws_glue_security_configuration.this.name\n}",
+                },
+                wa_best_practice: "SEC08-BP02",
+                security_hub_control: None,
+            },
+            judge: |cx| per_glue(cx, job_security_configuration),
+        },
+        Check {
+            meta: CheckMeta {
+                id: "glue.security_configuration_complete",
+                title: "Glue security configuration encrypts S3, CloudWatch logs and job bookmarks",
+                service: "glue",
+                resource_type: "AwsGlueSecurityConfiguration",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Medium,
+                rationale: "A configuration that encrypts only some of its outputs leaves job \
+                    logs or bookmark state, which can hold data samples and paths, in the clear.",
+                remediation: RemediationMeta {
+                    text: "Create a configuration with all three encryption settings on (security \
+                        configurations cannot be edited) and move the jobs to it.",
+                    cli: "aws glue create-security-configuration --name <name> --encryption-configuration '{\"S3Encryption\":[{\"S3EncryptionMode\":\"SSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"}],\"CloudWatchEncryption\":{\"CloudWatchEncryptionMode\":\"SSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"},\"JobBookmarksEncryption\":{\"JobBookmarksEncryptionMode\":\"CSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"}}'",
+                    terraform: "resource \"aws_glue_security_configuration\" \"this\" {\n  name = \"<name>\"\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = \"SSE-KMS\"\n      kms_key_arn                = aws_kms_key.this.arn\n    }\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = \"CSE-KMS\"\n      kms_key_arn                   = aws_kms_key.this.arn\n    }\n    s3_encryption {\n      s3_encryption_mode = \"SSE-KMS\"\n      kms_key_arn        = aws_kms_key.this.arn\n    }\n  }\n}",
+                },
+                wa_best_practice: "SEC08-BP02",
+                security_hub_control: None,
+            },
+            judge: security_configuration_complete,
+        },
+        Check {
+            meta: CheckMeta {
+                id: "glue.catalog_encryption",
+                title: "Glue Data Catalog metadata is encrypted at rest",
+                service: "glue",
+                resource_type: "AwsGlueDataCatalog",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Medium,
+                rationale: "Catalog metadata names every table, column and location of the lake; \
+                    encrypting it with KMS puts reads of it behind a key policy.",
+                remediation: RemediationMeta {
+                    text: "Turn on Data Catalog encryption at rest with a KMS key in each region.",
+                    cli: "aws glue put-data-catalog-encryption-settings --data-catalog-encryption-settings '{\"EncryptionAtRest\":{\"CatalogEncryptionMode\":\"SSE-KMS\",\"SseAwsKmsKeyId\":\"<key-arn>\"},\"ConnectionPasswordEncryption\":{\"ReturnConnectionPasswordEncrypted\":true,\"AwsKmsKeyId\":\"<key-arn>\"}}'",
+                    terraform: "resource \"aws_glue_data_catalog_encryption_settings\" \"this\" {\n  data_catalog_encryption_settings {\n    encryption_at_rest {\n      catalog_encryption_mode = \"SSE-KMS\"\n      sse_aws_kms_key_id      = aws_kms_key.this.arn\n    }\n    connection_password_encryption {\n      return_connection_password_encrypted = true\n      aws_kms_key_id                        = aws_kms_key.this.arn\n    }\n  }\n}",
+                },
+                wa_best_practice: "SEC08-BP02",
+                security_hub_control: None,
+            },
+            judge: |cx| per_glue_catalog(cx, catalog_encryption),
+        },
+        Check {
+            meta: CheckMeta {
+                id: "glue.catalog_connection_password_encryption",
+                title: "Glue connection passwords are returned encrypted",
+                service: "glue",
+                resource_type: "AwsGlueDataCatalog",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Medium,
+                rationale: "Without it, anyone who may call GetConnection reads JDBC passwords of \
+                    the sources and warehouses in plain text.",
+                remediation: RemediationMeta {
+                    text: "Turn on connection password encryption with a KMS key in each region.",
+                    cli: "aws glue put-data-catalog-encryption-settings --data-catalog-encryption-settings '{\"EncryptionAtRest\":{\"CatalogEncryptionMode\":\"SSE-KMS\",\"SseAwsKmsKeyId\":\"<key-arn>\"},\"ConnectionPasswordEncryption\":{\"ReturnConnectionPasswordEncrypted\":true,\"AwsKmsKeyId\":\"<key-arn>\"}}'",
+                    terraform: "resource \"aws_glue_data_catalog_encryption_settings\" \"this\" {\n  data_catalog_encryption_settings {\n    encryption_at_rest {\n      catalog_encryption_mode = \"SSE-KMS\"\n    }\n    connection_password_encryption {\n      return_connection_password_encrypted = true\n      aws_kms_key_id                        = aws_kms_key.this.arn\n    }\n  }\n}",
+                },
+                wa_best_practice: "SEC08-BP02",
+                security_hub_control: None,
+            },
+            judge: |cx| per_glue_catalog(cx, catalog_connection_password_encryption),
+        },
+        Check {
+            meta: CheckMeta {
+                id: "glue.job_no_secrets_in_arguments",
+                title: "Glue job arguments hold no credentials",
+                service: "glue",
+                resource_type: "AwsGlueJob",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Critical,
+                rationale: "Default arguments are readable by anyone with glue:GetJob and appear \
+                    in job-run history; a password or access key there is a leaked credential.",
+                remediation: RemediationMeta {
+                    text: "Move the credential to Secrets Manager, pass the secret's name instead, \
+                        rotate the leaked value, and read it in the job at run time.",
+                    cli: "aws secretsmanager create-secret --name <job>/<argument> --secret-string '<value>'",
+                    terraform: "resource \"aws_secretsmanager_secret\" \"job\" {\n  name = \"<job>/<argument>\"\n}\n\nresource \"aws_glue_job\" \"this\" {\n  # …\n  default_arguments = {\n    \"--secret-name\" = aws_secretsmanager_secret.job.name\n  }\n}",
+                },
+                wa_best_practice: "SEC02-BP03",
+                security_hub_control: None,
+            },
+            judge: |cx| per_glue(cx, job_no_secrets_in_arguments),
+        },
+        Check {
+            meta: CheckMeta {
+                id: "glue.crawler_security_configuration",
+                title: "Glue crawler runs with a security configuration",
+                service: "glue",
+                resource_type: "AwsGlueCrawler",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Medium,
+                rationale: "A crawler's CloudWatch logs list the lake's paths and schemas; a \
+                    security configuration encrypts them.",
+                remediation: RemediationMeta {
+                    text: "Attach a security configuration to the crawler.",
+                    cli: "aws glue update-crawler --name <crawler> --crawler-security-configuration <security-configuration>",
+                    terraform: "resource \"aws_glue_crawler\" \"this\" {\n  # …\n  security_configuration = aws_glue_security_configuration.this.name\n}",
+                },
+                wa_best_practice: "SEC08-BP02",
+                security_hub_control: None,
+            },
+            judge: |cx| per_glue(cx, crawler_security_configuration),
+        },
+    ]
+}
+
+fn job_security_configuration(job: &GlueJob, region: &GlueRegion, _: &Context) -> Judged {
+    let Some(name) = &job.security_configuration else {
+        return fail("no security configuration");
+    };
+    let configs = region.security_configurations.get()?;
+    match configs.iter().find(|c| &c.name == name) {
+        None => fail(format!("security configuration `{name}` does not exist")),
+        Some(c) if c.s3_encryption == "DISABLED" => fail(format!(
+            "security configuration `{name}` leaves S3 encryption off"
+        )),
+        Some(c) => pass(format!(
+            "security configuration `{name}` encrypts S3 with {}",
+            c.s3_encryption
+        )),
+    }
+}
+
+fn security_configuration_complete(cx: &Context) -> Vec<Judgement> {
+    let Some(glue) = &cx.inventory.glue else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for region in &glue.regions {
+        // An unreadable list is a gap of the scan, reported there.
+        let Some(configs) = region.security_configurations.known() else {
+            continue;
+        };
+        for c in configs {
+            let off: Vec<&str> = [
+                ("S3", &c.s3_encryption),
+                ("CloudWatch", &c.cloudwatch_encryption),
+                ("job bookmarks", &c.job_bookmarks_encryption),
+            ]
+            .into_iter()
+            .filter(|(_, mode)| mode.as_str() == "DISABLED")
+            .map(|(what, _)| what)
+            .collect();
+            let outcome = if off.is_empty() {
+                Outcome::Pass("S3, CloudWatch and job-bookmark encryption are on".into())
+            } else {
+                Outcome::Fail(format!("encryption off for: {}", off.join(", ")))
+            };
+            out.push(Judgement {
+                resource: security_configuration_ref(cx.inventory, &region.region, &c.name),
+                outcome,
+            });
+        }
+    }
+    out
+}
+
+fn catalog_encryption(region: &GlueRegion, _: &Context) -> Judged {
+    let settings = region.catalog_encryption.get()?;
+    if settings.at_rest_mode == "DISABLED" {
+        fail("Data Catalog encryption at rest is off")
+    } else {
+        pass(format!(
+            "Data Catalog encrypted at rest ({}{})",
+            settings.at_rest_mode,
+            settings
+                .at_rest_kms_key
+                .as_ref()
+                .map(|k| format!(", key {k}"))
+                .unwrap_or_default()
+        ))
+    }
+}
+
+fn catalog_connection_password_encryption(region: &GlueRegion, _: &Context) -> Judged {
+    if region
+        .catalog_encryption
+        .get()?
+        .connection_password_encrypted
+    {
+        pass("connection passwords are returned encrypted")
+    } else {
+        fail("connection passwords are returned in plain text")
+    }
+}
+
+fn job_no_secrets_in_arguments(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
+    if job.secret_argument_keys.is_empty() {
+        pass("no default argument looks like a credential")
+    } else {
+        fail(format!(
+            "default argument(s) look like credentials: {}",
+            job.secret_argument_keys.join(", ")
+        ))
+    }
+}
+
+fn crawler_security_configuration(crawler: &GlueCrawler, _: &GlueRegion, _: &Context) -> Judged {
+    match &crawler.security_configuration {
+        Some(name) => pass(format!("security configuration `{name}`")),
+        None => fail("no security configuration"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Status::*;
+    use crate::model::*;
+    use crate::pillars::testing::*;
+
+    #[test]
+    fn job_security_configuration_must_exist_and_encrypt_s3() {
+        let id = "glue.job_security_configuration";
+        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+
+        let mut job = good_job("j");
+        job.security_configuration = None;
+        assert_eq!(job_verdict(checks(), id, job).unwrap().0, Fail);
+
+        let mut job = good_job("j");
+        job.security_configuration = Some("gone".into());
+        assert_eq!(job_verdict(checks(), id, job).unwrap().0, Fail);
+
+        let mut region = glue_region();
+        let mut weak = secure_configuration("secure");
+        weak.s3_encryption = "DISABLED".into();
+        region.security_configurations = Observed::Known(vec![weak]);
+        region.jobs = vec![good_job("j")];
+        assert_eq!(glue_verdict(checks(), id, region).unwrap().0, Fail);
+
+        let mut region = glue_region();
+        region.security_configurations =
+            Observed::Unknown(denied("glue:GetSecurityConfigurations"));
+        region.jobs = vec![good_job("j")];
+        assert_eq!(glue_verdict(checks(), id, region).unwrap().0, Unknown);
+    }
+
+    #[test]
+    fn security_configuration_completeness() {
+        let id = "glue.security_configuration_complete";
+        assert_eq!(glue_verdict(checks(), id, glue_region()).unwrap().0, Pass);
+        let mut region = glue_region();
+        let mut partial = secure_configuration("partial");
+        partial.cloudwatch_encryption = "DISABLED".into();
+        partial.job_bookmarks_encryption = "DISABLED".into();
+        region.security_configurations = Observed::Known(vec![partial]);
+        let (status, message) = glue_verdict(checks(), id, region).unwrap();
+        assert_eq!(
+            (status, message.as_str()),
+            (Fail, "encryption off for: CloudWatch, job bookmarks")
+        );
+    }
+
+    #[test]
+    fn catalog_settings() {
+        for id in [
+            "glue.catalog_encryption",
+            "glue.catalog_connection_password_encryption",
+        ] {
+            assert_eq!(
+                glue_verdict(checks(), id, glue_region()).unwrap().0,
+                Pass,
+                "{id}"
+            );
+            let mut region = glue_region();
+            region.catalog_encryption = Observed::Known(CatalogEncryption {
+                at_rest_mode: "DISABLED".into(),
+                at_rest_kms_key: None,
+                connection_password_encrypted: false,
+                connection_password_kms_key: None,
+            });
+            assert_eq!(glue_verdict(checks(), id, region).unwrap().0, Fail, "{id}");
+            let mut region = glue_region();
+            region.catalog_encryption =
+                Observed::Unknown(denied("glue:GetDataCatalogEncryptionSettings"));
+            assert_eq!(
+                glue_verdict(checks(), id, region).unwrap().0,
+                Unknown,
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn secrets_are_reported_by_key() {
+        let id = "glue.job_no_secrets_in_arguments";
+        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+        let mut job = good_job("j");
+        job.secret_argument_keys = vec!["--db-password".into()];
+        let (status, message) = job_verdict(checks(), id, job).unwrap();
+        assert_eq!(status, Fail);
+        assert_eq!(
+            message,
+            "default argument(s) look like credentials: --db-password"
+        );
+    }
+
+    #[test]
+    fn crawler_configuration() {
+        let id = "glue.crawler_security_configuration";
+        let crawler = |config: Option<&str>| {
+            let mut region = glue_region();
+            region.crawlers = vec![GlueCrawler {
+                name: "c".into(),
+                arn: "arn:aws:glue:us-east-1:123456789012:crawler/c".into(),
+                security_configuration: config.map(Into::into),
+                s3_targets: vec![],
+            }];
+            region
+        };
+        assert_eq!(
+            glue_verdict(checks(), id, crawler(Some("secure")))
+                .unwrap()
+                .0,
+            Pass
+        );
+        assert_eq!(glue_verdict(checks(), id, crawler(None)).unwrap().0, Fail);
+    }
+}

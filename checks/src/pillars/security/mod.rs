@@ -1,0 +1,13 @@
+//! Security pillar: protect data, systems and assets.
+
+mod glue;
+mod s3;
+
+use crate::catalog::Check;
+
+pub fn checks() -> Vec<Check> {
+    [s3::checks(), glue::checks()]
+        .into_iter()
+        .flatten()
+        .collect()
+}
