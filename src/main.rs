@@ -20,9 +20,8 @@ async fn main() -> ExitCode {
     // The SDK traces every API answer in full, and answers can hold
     // credentials (Glue job arguments): its trace level never reaches the logs,
     // whatever RUST_LOG asks for.
-    let no_sdk_payloads = filter_fn(|meta| {
-        !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_"))
-    });
+    let no_sdk_payloads =
+        filter_fn(|meta| !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_")));
     tracing_subscriber::registry()
         .with(
             fmt::layer()

@@ -9,6 +9,8 @@ pub struct Config {
     pub required_tags: Vec<String>,
     pub s3: S3Config,
     pub glue: GlueConfig,
+    pub redshift: RedshiftConfig,
+    pub emr: EmrConfig,
 }
 
 impl Default for Config {
@@ -17,6 +19,38 @@ impl Default for Config {
             required_tags: vec!["owner".into()],
             s3: S3Config::default(),
             glue: GlueConfig::default(),
+            redshift: RedshiftConfig::default(),
+            emr: EmrConfig::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RedshiftConfig {
+    /// Fewest days of automated snapshots to keep.
+    pub min_snapshot_retention_days: i32,
+}
+
+impl Default for RedshiftConfig {
+    fn default() -> Self {
+        Self {
+            min_snapshot_retention_days: 7,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EmrConfig {
+    /// Lowest acceptable EMR major release (`emr-6.x` is 6).
+    pub min_release_major: u32,
+}
+
+impl Default for EmrConfig {
+    fn default() -> Self {
+        Self {
+            min_release_major: 6,
         }
     }
 }

@@ -66,6 +66,24 @@ pub fn resources(inventory: &Inventory) -> Vec<(ResourceRef, Vec<BucketRole>)> {
             out.extend(refs.map(|reference| (reference, Vec::new())));
         }
     }
+    if let Some(redshift) = &inventory.redshift {
+        for r in &redshift.regions {
+            let refs = r.clusters.iter().map(|c| c.reference(inventory, &r.region));
+            out.extend(refs.map(|reference| (reference, Vec::new())));
+        }
+    }
+    if let Some(emr) = &inventory.emr {
+        for r in &emr.regions {
+            let region = r.region.as_str();
+            let refs =
+                std::iter::once(pillars::emr_block_public_access_ref(inventory, region))
+                    .chain(r.security_configurations.keys().map(|name| {
+                        pillars::emr_security_configuration_ref(inventory, region, name)
+                    }))
+                    .chain(r.clusters.iter().map(|c| c.reference(inventory, region)));
+            out.extend(refs.map(|reference| (reference, Vec::new())));
+        }
+    }
     out
 }
 

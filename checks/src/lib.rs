@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod config;
 mod engine;
 pub mod finding;
+pub mod generations;
 pub mod model;
 pub mod pillars;
 mod policy;

@@ -127,6 +127,10 @@ pub struct Inventory {
     pub s3: Option<S3Inventory>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub glue: Option<GlueInventory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redshift: Option<RedshiftInventory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emr: Option<EmrInventory>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -389,4 +393,120 @@ pub struct CatalogEncryption {
     pub connection_password_encrypted: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_password_kms_key: Option<String>,
+}
+
+/// Redshift provisioned clusters, per scanned region.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedshiftInventory {
+    pub regions: Vec<RedshiftRegion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedshiftRegion {
+    pub region: String,
+    pub clusters: Vec<RedshiftCluster>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedshiftCluster {
+    pub id: String,
+    pub arn: String,
+    pub node_type: String,
+    pub number_of_nodes: i32,
+    pub publicly_accessible: bool,
+    pub encrypted: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    pub master_username: String,
+    pub allow_version_upgrade: bool,
+    pub enhanced_vpc_routing: bool,
+    pub automated_snapshot_retention_days: i32,
+    /// Multi-AZ as reported (`Enabled`, `Disabled`); `None` when not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_az: Option<String>,
+    /// Destination region of automatic cross-region snapshot copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_copy_region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_maintenance_window: Option<String>,
+    pub parameter_group: String,
+    /// The parameters checks read (`require_ssl`, `enable_user_activity_logging`),
+    /// from the cluster's parameter group.
+    pub parameters: Observed<BTreeMap<String, String>>,
+    pub audit_logging: Observed<RedshiftLogging>,
+    pub tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedshiftLogging {
+    pub enabled: bool,
+    /// `s3` or `cloudwatch`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bucket: Option<String>,
+}
+
+/// EMR, per scanned region: active clusters only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmrInventory {
+    pub regions: Vec<EmrRegion>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmrRegion {
+    pub region: String,
+    /// Whether block public access is on for the region.
+    pub block_public_access: Observed<bool>,
+    /// Clusters in STARTING, BOOTSTRAPPING, RUNNING or WAITING.
+    pub clusters: Vec<EmrCluster>,
+    /// Security configurations the clusters reference, read once per name.
+    pub security_configurations: BTreeMap<String, Observed<EmrSecurityConfiguration>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmrCluster {
+    pub id: String,
+    pub name: String,
+    pub arn: String,
+    pub state: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_uri: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_configuration: Option<String>,
+    pub termination_protected: bool,
+    /// Idle seconds before auto-termination; `None` when there is no policy.
+    pub auto_termination_idle_seconds: Observed<Option<i64>>,
+    pub managed_scaling: Observed<bool>,
+    /// Instance groups or fleets.
+    pub instances: Observed<Vec<EmrInstances>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmrInstances {
+    /// `MASTER`, `CORE`, `TASK`.
+    pub role: String,
+    /// How much of it runs on Spot: none, all, or part (fleets mix both).
+    pub market: Market,
+    pub instance_types: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Market {
+    OnDemand,
+    Spot,
+    Mixed,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmrSecurityConfiguration {
+    pub name: String,
+    pub at_rest_s3: bool,
+    pub at_rest_local_disk: bool,
+    pub in_transit: bool,
+    #[serde(default)]
+    pub kms_keys: Vec<String>,
 }

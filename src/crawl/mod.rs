@@ -3,15 +3,21 @@
 
 mod aws;
 mod calls;
+mod emr;
 mod glue;
 mod identity;
+mod redshift;
 mod regions;
 mod s3;
 
 use std::time::{Duration, Instant};
 
 use futures::future::join_all;
-use lakelint_checks::model::{GlueInventory, ScanInfo, INVENTORY_SCHEMA_VERSION};
+use std::future::Future;
+
+use lakelint_checks::model::{
+    EmrInventory, Gap, GlueInventory, RedshiftInventory, ScanInfo, INVENTORY_SCHEMA_VERSION,
+};
 use lakelint_checks::Inventory;
 
 pub use aws::RetryMode;
@@ -19,7 +25,7 @@ pub use calls::Calls;
 pub use regions::{parse_region, RegionSelection};
 
 /// The services lakelint can collect, in scan order.
-pub const SERVICES: &[&str] = &["s3", "glue"];
+pub const SERVICES: &[&str] = &["s3", "glue", "redshift", "emr"];
 
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
@@ -109,36 +115,33 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         calls: &calls,
         account: &account,
     };
+    let redshift = redshift::Collector {
+        sdk: &sdk,
+        calls: &calls,
+        account: &account,
+    };
+    let emr = emr::Collector {
+        sdk: &sdk,
+        calls: &calls,
+    };
     // Services and regions are collected concurrently; `calls` bounds the
     // requests in flight across all of them.
-    let (s3, glue) = tokio::join!(
+    let (s3, glue, redshift, emr) = tokio::join!(
         async {
             match wants("s3") {
                 true => Some(s3.collect().await),
                 false => None,
             }
         },
-        async {
-            match wants("glue") {
-                true => Some(join_all(regions.iter().map(|r| glue.collect(r))).await),
-                false => None,
-            }
-        },
+        per_region(wants("glue"), &regions, |r| glue.collect(r)),
+        per_region(wants("redshift"), &regions, |r| redshift.collect(r)),
+        per_region(wants("emr"), &regions, |r| emr.collect(r)),
     );
     let mut gaps = Vec::new();
-    let s3 = s3.map(|(inventory, gap)| {
-        gaps.extend(gap);
-        inventory
-    });
-    let glue = glue.map(|per_region| GlueInventory {
-        regions: per_region
-            .into_iter()
-            .map(|(region, region_gaps)| {
-                gaps.extend(region_gaps);
-                region
-            })
-            .collect(),
-    });
+    let s3 = keep(s3, &mut gaps);
+    let glue = keep(glue, &mut gaps).map(|regions| GlueInventory { regions });
+    let redshift = keep(redshift, &mut gaps).map(|regions| RedshiftInventory { regions });
+    let emr = keep(emr, &mut gaps).map(|regions| EmrInventory { regions });
 
     let finished_at = chrono::Utc::now();
     Ok(Inventory {
@@ -156,5 +159,35 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         gaps,
         s3,
         glue,
+        redshift,
+        emr,
+    })
+}
+
+/// Runs a regional collector in every region, when the service is wanted.
+async fn per_region<'a, T, F, Fut>(
+    wanted: bool,
+    regions: &'a [String],
+    collect: F,
+) -> Option<(Vec<T>, Vec<Gap>)>
+where
+    F: Fn(&'a str) -> Fut,
+    Fut: Future<Output = (T, Vec<Gap>)>,
+{
+    if !wanted {
+        return None;
+    }
+    let (found, gaps): (Vec<T>, Vec<Vec<Gap>>) = join_all(regions.iter().map(|r| collect(r)))
+        .await
+        .into_iter()
+        .unzip();
+    Some((found, gaps.into_iter().flatten().collect()))
+}
+
+/// The collected value of a service, its gaps moved to the scan's list.
+fn keep<T>(collected: Option<(T, Vec<Gap>)>, gaps: &mut Vec<Gap>) -> Option<T> {
+    collected.map(|(value, found)| {
+        gaps.extend(found);
+        value
     })
 }

@@ -34,11 +34,11 @@ struct Listed {
 
 impl Collector<'_> {
     /// The S3 inventory, and a gap when the buckets could not be listed.
-    pub async fn collect(&self) -> (S3Inventory, Option<Gap>) {
+    pub async fn collect(&self) -> (S3Inventory, Vec<Gap>) {
         let (account_public_access_block, buckets) =
             tokio::join!(self.account_public_access_block(), self.buckets());
         let ((buckets, account_bucket_names), gap) = match buckets {
-            Ok(found) => (found, None),
+            Ok(found) => (found, Vec::new()),
             Err(reason) => {
                 tracing::warn!(%reason, "cannot list S3 buckets");
                 let gap = Gap {
@@ -46,7 +46,7 @@ impl Collector<'_> {
                     region: None,
                     reason,
                 };
-                ((Vec::new(), Vec::new()), Some(gap))
+                ((Vec::new(), Vec::new()), vec![gap])
             }
         };
         let inventory = S3Inventory {

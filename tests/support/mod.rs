@@ -68,15 +68,18 @@ impl Moto {
         format!("http://127.0.0.1:{}", self.port)
     }
 
-    /// Runs a seeding script from tests/support against this server.
-    pub fn seed(&self, script: &str, args: &[&str]) {
-        let status = Command::new(python())
+    /// Runs a seeding script from tests/support against this server and
+    /// returns what it printed.
+    pub fn seed(&self, script: &str, args: &[&str]) -> String {
+        let out = Command::new(python())
             .arg(repo_root().join("tests/support").join(script))
             .arg(self.url())
             .args(args)
-            .status()
+            .stderr(Stdio::inherit())
+            .output()
             .expect("run seed script");
-        assert!(status.success(), "{script} failed");
+        assert!(out.status.success(), "{script} failed");
+        String::from_utf8(out.stdout).expect("seed output is UTF-8")
     }
 }
 

@@ -1,9 +1,9 @@
 """Start moto_server on 127.0.0.1 with the fixes lakelint's tests need.
 
-moto answers some S3 reads in ways the strict Rust SDK cannot parse (see
-shared/research/emulators.md); this launcher patches those answers before
-serving, and can deny chosen S3 reads to prove that a failed call becomes
-UNKNOWN.
+moto answers some S3 reads in ways the strict Rust SDK cannot parse, and puts
+every EMR cluster in us-east-1 behind a custom endpoint (see
+shared/research/emulators.md); this launcher patches those before serving,
+and can deny chosen S3 reads to prove that a failed call becomes UNKNOWN.
 
     python moto_launcher.py PORT
 
@@ -15,6 +15,8 @@ Environment:
 import os
 import sys
 
+from moto.core.responses import BaseResponse
+from moto.emr.responses import ElasticMapReduceResponse
 from moto.s3 import responses as s3_responses
 from moto.s3.exceptions import S3AccessDeniedError
 from moto.server import main as moto_main
@@ -54,6 +56,18 @@ def patched_bucket_get(self, bucket_name, querystring):
 
 
 s3_responses.S3Response._bucket_response_get = patched_bucket_get
+
+
+def emr_region(self, request, full_url):
+    # moto reads the EMR region from the host name only, so behind a custom
+    # endpoint every cluster lands in us-east-1; use the request's SigV4 scope.
+    for regex in ElasticMapReduceResponse.emr_region_regex:
+        if regex.search(self.parsed_url.netloc):
+            return regex.search(self.parsed_url.netloc).group(1)
+    return BaseResponse.get_region_from_url(self, request, full_url)
+
+
+ElasticMapReduceResponse.get_region_from_url = emr_region
 
 if __name__ == "__main__":
     moto_main(["-H", "127.0.0.1", "-p", sys.argv[1]])

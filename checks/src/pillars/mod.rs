@@ -10,7 +10,10 @@ pub mod sustainability;
 
 use crate::catalog::{Context, Judgement};
 use crate::finding::{Judged, Outcome, ResourceRef};
-use crate::model::{Bucket, GlueCrawler, GlueJob, GlueRegion, GlueTable, Inventory};
+use crate::model::{
+    Bucket, EmrCluster, EmrRegion, GlueCrawler, GlueJob, GlueRegion, GlueTable, Inventory,
+    RedshiftCluster,
+};
 
 pub(crate) fn bucket_ref(inventory: &Inventory, bucket: &Bucket) -> ResourceRef {
     ResourceRef {
@@ -197,6 +200,91 @@ pub(crate) fn per_glue_catalog(
         .collect()
 }
 
+impl RedshiftCluster {
+    pub(crate) fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
+        regional_ref(inventory, region, &self.arn, &self.id, "AwsRedshiftCluster")
+    }
+}
+
+impl EmrCluster {
+    pub(crate) fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
+        regional_ref(inventory, region, &self.arn, &self.id, "AwsEmrCluster")
+    }
+}
+
+/// A region's EMR block public access configuration as a resource.
+pub(crate) fn emr_block_public_access_ref(inventory: &Inventory, region: &str) -> ResourceRef {
+    let account = &inventory.account;
+    let arn = format!(
+        "arn:{}:elasticmapreduce:{region}:{}:block-public-access-configuration",
+        account.partition, account.account_id
+    );
+    regional_ref(
+        inventory,
+        region,
+        &arn,
+        &account.account_id,
+        "AwsEmrBlockPublicAccessConfiguration",
+    )
+}
+
+/// An EMR security configuration as a resource.
+pub(crate) fn emr_security_configuration_ref(
+    inventory: &Inventory,
+    region: &str,
+    name: &str,
+) -> ResourceRef {
+    let account = &inventory.account;
+    let arn = format!(
+        "arn:{}:elasticmapreduce:{region}:{}:security-configuration/{name}",
+        account.partition, account.account_id
+    );
+    regional_ref(inventory, region, &arn, name, "AwsEmrSecurityConfiguration")
+}
+
+/// Runs `judge` on every provisioned Redshift cluster.
+pub(crate) fn per_redshift_cluster(
+    cx: &Context,
+    judge: impl Fn(&RedshiftCluster, &Context) -> Judged,
+) -> Vec<Judgement> {
+    let Some(redshift) = &cx.inventory.redshift else {
+        return Vec::new();
+    };
+    redshift
+        .regions
+        .iter()
+        .flat_map(|region| {
+            region.clusters.iter().filter_map(|cluster| {
+                settle(judge(cluster, cx)).map(|outcome| Judgement {
+                    resource: cluster.reference(cx.inventory, &region.region),
+                    outcome,
+                })
+            })
+        })
+        .collect()
+}
+
+/// Runs `judge` on every active EMR cluster.
+pub(crate) fn per_emr_cluster(
+    cx: &Context,
+    judge: impl Fn(&EmrCluster, &EmrRegion, &Context) -> Judged,
+) -> Vec<Judgement> {
+    let Some(emr) = &cx.inventory.emr else {
+        return Vec::new();
+    };
+    emr.regions
+        .iter()
+        .flat_map(|region| {
+            region.clusters.iter().filter_map(|cluster| {
+                settle(judge(cluster, region, cx)).map(|outcome| Judgement {
+                    resource: cluster.reference(cx.inventory, &region.region),
+                    outcome,
+                })
+            })
+        })
+        .collect()
+}
+
 /// Which of the `required` tag keys `tags` lacks (keys compared case-insensitively).
 pub(crate) fn missing_tags<'a>(
     required: &'a [String],
@@ -276,6 +364,8 @@ pub(crate) mod testing {
                 account_bucket_names,
             }),
             glue: None,
+            redshift: None,
+            emr: None,
         }
     }
 
@@ -388,6 +478,139 @@ pub(crate) mod testing {
         let mut region = glue_region();
         region.jobs = vec![job];
         glue_verdict(checks, id, region)
+    }
+
+    /// A Redshift cluster that passes every cluster check.
+    pub fn good_cluster(id: &str) -> RedshiftCluster {
+        RedshiftCluster {
+            id: id.into(),
+            arn: format!("arn:aws:redshift:us-east-1:123456789012:cluster:{id}"),
+            node_type: "ra3.xlplus".into(),
+            number_of_nodes: 2,
+            publicly_accessible: false,
+            encrypted: true,
+            kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            master_username: "warehouse_admin".into(),
+            allow_version_upgrade: true,
+            enhanced_vpc_routing: true,
+            automated_snapshot_retention_days: 7,
+            multi_az: Some("Enabled".into()),
+            snapshot_copy_region: Some("us-west-2".into()),
+            preferred_maintenance_window: Some("sun:05:00-sun:05:30".into()),
+            parameter_group: "secure".into(),
+            parameters: Observed::Known(
+                [
+                    ("require_ssl", "true"),
+                    ("enable_user_activity_logging", "true"),
+                ]
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ),
+            audit_logging: Observed::Known(RedshiftLogging {
+                enabled: true,
+                destination: Some("s3".into()),
+                bucket: Some("audit-logs".into()),
+            }),
+            tags: BTreeMap::new(),
+        }
+    }
+
+    /// The verdict of `id` on a one-cluster inventory.
+    pub fn cluster_verdict(
+        checks: Vec<Check>,
+        id: &str,
+        cluster: RedshiftCluster,
+    ) -> Option<(Status, String)> {
+        let mut inv = inventory(vec![]);
+        inv.redshift = Some(RedshiftInventory {
+            regions: vec![RedshiftRegion {
+                region: "us-east-1".into(),
+                clusters: vec![cluster],
+            }],
+        });
+        let mut out = run(checks, id, &inv);
+        assert!(out.len() <= 1, "{out:?}");
+        out.pop().map(|(_, status, text)| (status, text))
+    }
+
+    /// An active EMR cluster that passes every cluster check, using the `secure` configuration.
+    pub fn good_emr_cluster(id: &str) -> EmrCluster {
+        EmrCluster {
+            id: id.into(),
+            name: id.into(),
+            arn: format!("arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/{id}"),
+            state: "WAITING".into(),
+            release_label: Some("emr-7.1.0".into()),
+            log_uri: Some("s3://emr-logs/".into()),
+            security_configuration: Some("secure".into()),
+            termination_protected: false,
+            auto_termination_idle_seconds: Observed::Known(Some(3600)),
+            managed_scaling: Observed::Known(true),
+            instances: Observed::Known(vec![
+                EmrInstances {
+                    role: "MASTER".into(),
+                    market: Market::OnDemand,
+                    instance_types: vec!["m6g.xlarge".into()],
+                },
+                EmrInstances {
+                    role: "CORE".into(),
+                    market: Market::OnDemand,
+                    instance_types: vec!["r6g.2xlarge".into()],
+                },
+                EmrInstances {
+                    role: "TASK".into(),
+                    market: Market::Spot,
+                    instance_types: vec!["r6g.2xlarge".into()],
+                },
+            ]),
+        }
+    }
+
+    pub fn emr_secure_configuration(name: &str) -> EmrSecurityConfiguration {
+        EmrSecurityConfiguration {
+            name: name.into(),
+            at_rest_s3: true,
+            at_rest_local_disk: true,
+            in_transit: true,
+            kms_keys: vec![],
+        }
+    }
+
+    /// An EMR region with block public access on and the `secure` configuration.
+    pub fn emr_region(clusters: Vec<EmrCluster>) -> EmrRegion {
+        EmrRegion {
+            region: "us-east-1".into(),
+            block_public_access: Observed::Known(true),
+            clusters,
+            security_configurations: [(
+                "secure".to_string(),
+                Observed::Known(emr_secure_configuration("secure")),
+            )]
+            .into(),
+        }
+    }
+
+    pub fn emr_verdict(
+        checks: Vec<Check>,
+        id: &str,
+        region: EmrRegion,
+    ) -> Option<(Status, String)> {
+        let mut inv = inventory(vec![]);
+        inv.emr = Some(EmrInventory {
+            regions: vec![region],
+        });
+        let mut out = run(checks, id, &inv);
+        assert!(out.len() <= 1, "{out:?}");
+        out.pop().map(|(_, status, text)| (status, text))
+    }
+
+    pub fn emr_cluster_verdict(
+        checks: Vec<Check>,
+        id: &str,
+        cluster: EmrCluster,
+    ) -> Option<(Status, String)> {
+        emr_verdict(checks, id, emr_region(vec![cluster]))
     }
 
     /// The single verdict of `id` on a one-bucket inventory.

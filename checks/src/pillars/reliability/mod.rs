@@ -1,12 +1,13 @@
 //! Reliability pillar: recover from failure and keep data.
 
 mod glue;
+mod redshift;
 mod s3;
 
 use crate::catalog::Check;
 
 pub fn checks() -> Vec<Check> {
-    [s3::checks(), glue::checks()]
+    [s3::checks(), glue::checks(), redshift::checks()]
         .into_iter()
         .flatten()
         .collect()

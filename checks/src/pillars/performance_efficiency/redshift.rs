@@ -1,0 +1,73 @@
+//! The Redshift checks of this pillar.
+
+use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
+use crate::finding::{fail, pass, Judged, Pillar, Severity};
+use crate::generations::is_current_redshift_node;
+use crate::model::{RedshiftCluster, Unobserved, UnobservedKind};
+use crate::pillars::per_redshift_cluster;
+
+use Pillar::*;
+
+pub fn checks() -> Vec<Check> {
+    vec![Check {
+        meta: CheckMeta {
+            id: "redshift.cluster_current_generation",
+            title: "Redshift cluster runs on RA3 nodes",
+            service: "redshift",
+            resource_type: "AwsRedshiftCluster",
+            pillar: PerformanceEfficiency,
+            pillars: &[PerformanceEfficiency, CostOptimization, Sustainability],
+            severity: Severity::Medium,
+            rationale: "RA3 separates compute from managed storage, so the cluster is sized for \
+                its queries rather than its data; DC2 and DS2 are previous generation.",
+            remediation: RemediationMeta {
+                text: "Resize or restore the cluster onto RA3 nodes.",
+                cli: "aws redshift resize-cluster --cluster-identifier <cluster> --node-type ra3.xlplus --number-of-nodes 2",
+                terraform: "resource \"aws_redshift_cluster\" \"this\" {\n  # …\n  node_type = \"ra3.xlplus\"\n}",
+            },
+            wa_best_practice: "PERF02-BP01",
+            security_hub_control: None,
+        },
+        judge: |cx| per_redshift_cluster(cx, current_generation),
+    }]
+}
+
+fn current_generation(cluster: &RedshiftCluster, _: &Context) -> Judged {
+    match is_current_redshift_node(&cluster.node_type) {
+        Some(true) => pass(format!("node type {}", cluster.node_type)),
+        Some(false) => fail(format!(
+            "previous-generation node type {}",
+            cluster.node_type
+        )),
+        // A family this build does not know yet: say so rather than guess.
+        None => Err(
+            Unobserved::new(UnobservedKind::Error, "redshift:DescribeClusters")
+                .with_code("UnknownNodeType")
+                .with_message(format!(
+                    "node type {} is not in lakelint's generation table",
+                    cluster.node_type
+                )),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Status::*;
+    use crate::pillars::testing::*;
+
+    #[test]
+    fn node_generations() {
+        let id = "redshift.cluster_current_generation";
+        let with = |node: &str| {
+            let mut c = good_cluster("c");
+            c.node_type = node.into();
+            cluster_verdict(checks(), id, c).unwrap().0
+        };
+        assert_eq!(with("ra3.4xlarge"), Pass);
+        assert_eq!(with("dc2.large"), Fail);
+        assert_eq!(with("ds2.xlarge"), Fail);
+        assert_eq!(with("zz1.large"), Unknown);
+    }
+}
