@@ -210,6 +210,8 @@ fn account_block_public_access_covers_every_bucket() {
         &moto.url(),
         "--regions",
         SCANNED,
+        "--services",
+        "s3",
         "--format",
         "json",
         "--pillars",
