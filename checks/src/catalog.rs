@@ -56,6 +56,9 @@ pub struct Context<'a> {
 pub struct Judgement {
     pub resource: ResourceRef,
     pub outcome: Outcome,
+    /// Overrides the check's severity for this resource (a key pending
+    /// deletion is critical when something still uses it).
+    pub severity: Option<Severity>,
 }
 
 pub struct Check {
@@ -93,7 +96,9 @@ mod tests {
             let (service, subject) = id.split_once('.').expect("id is service.subject");
             assert_eq!(service, check.meta.service, "{id}: service prefix");
             assert!(
-                subject.chars().all(|c| c.is_ascii_lowercase() || c == '_'),
+                subject
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
                 "{id}: subject is snake_case"
             );
         }

@@ -72,6 +72,23 @@ pub fn resources(inventory: &Inventory) -> Vec<(ResourceRef, Vec<BucketRole>)> {
             out.extend(refs.map(|reference| (reference, Vec::new())));
         }
     }
+    if let Some(kms) = &inventory.kms {
+        for r in &kms.regions {
+            let keys = r.keys.iter().filter(|k| k.is_customer_managed());
+            out.extend(keys.map(|k| (pillars::key_ref(inventory, &r.region, k), Vec::new())));
+        }
+    }
+    if let Some(cloudtrail) = &inventory.cloudtrail {
+        out.extend(
+            cloudtrail
+                .trails
+                .iter()
+                .map(|t| (pillars::trail_ref(inventory, t), Vec::new())),
+        );
+        if inventory.s3.is_none() {
+            out.push((pillars::account_ref(inventory), Vec::new()));
+        }
+    }
     if let Some(emr) = &inventory.emr {
         for r in &emr.regions {
             let region = r.region.as_str();
@@ -91,7 +108,13 @@ pub fn resources(inventory: &Inventory) -> Vec<(ResourceRef, Vec<BucketRole>)> {
 pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -> Vec<Finding> {
     let cx = Context { inventory, config };
     let mut findings = Vec::new();
-    for check in catalog::all().iter().filter(|c| selection.includes(c)) {
+    // A check judges only what was collected: a service that was not scanned
+    // has no resources to pass or fail.
+    let scanned = |c: &Check| inventory.scan.services.iter().any(|s| s == c.meta.service);
+    for check in catalog::all()
+        .iter()
+        .filter(|c| selection.includes(c) && scanned(c))
+    {
         let m = &check.meta;
         let mut judgements = (check.judge)(&cx);
         judgements.sort_by(|a, b| a.resource.cmp(&b.resource));
@@ -109,7 +132,7 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
                 title: m.title.into(),
                 pillar: m.pillar,
                 pillars: m.pillars.to_vec(),
-                severity: m.severity,
+                severity: judgement.severity.unwrap_or(m.severity),
                 status,
                 resource: judgement.resource,
                 message,

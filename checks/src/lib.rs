@@ -6,6 +6,7 @@ pub mod config;
 mod engine;
 pub mod finding;
 pub mod generations;
+pub mod kms_refs;
 pub mod model;
 pub mod pillars;
 mod policy;

@@ -131,6 +131,10 @@ pub struct Inventory {
     pub redshift: Option<RedshiftInventory>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub emr: Option<EmrInventory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms: Option<KmsInventory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cloudtrail: Option<CloudTrailInventory>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -509,4 +513,133 @@ pub struct EmrSecurityConfiguration {
     pub in_transit: bool,
     #[serde(default)]
     pub kms_keys: Vec<String>,
+}
+
+/// KMS keys and aliases, per scanned region.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KmsInventory {
+    pub regions: Vec<KmsRegion>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KmsRegion {
+    pub region: String,
+    pub keys: Vec<KmsKey>,
+    pub aliases: Vec<KmsAlias>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KmsKey {
+    pub id: String,
+    pub arn: String,
+    /// `CUSTOMER` or `AWS`; only customer-managed keys are judged.
+    pub manager: String,
+    /// `Enabled`, `Disabled`, `PendingDeletion`, `PendingImport`, …
+    pub state: String,
+    /// `SYMMETRIC_DEFAULT`, `RSA_2048`, `HMAC_256`, …
+    pub spec: String,
+    /// `AWS_KMS`, `EXTERNAL`, `AWS_CLOUDHSM`, `EXTERNAL_KEY_STORE`.
+    pub origin: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deletion_date: Option<String>,
+    /// Read only where rotation applies (customer-managed, symmetric,
+    /// AWS_KMS origin, enabled); `None` elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rotation_enabled: Option<Observed<bool>>,
+    /// The `default` key policy; read for customer-managed keys only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<Observed<String>>,
+}
+
+impl KmsKey {
+    pub fn is_customer_managed(&self) -> bool {
+        self.manager == "CUSTOMER"
+    }
+
+    pub fn is_pending_deletion(&self) -> bool {
+        matches!(
+            self.state.as_str(),
+            "PendingDeletion" | "PendingReplicaDeletion"
+        )
+    }
+
+    /// Rotation exists only for enabled symmetric keys whose material KMS made.
+    pub fn rotation_applies(&self) -> bool {
+        self.is_customer_managed()
+            && self.spec == "SYMMETRIC_DEFAULT"
+            && self.origin == "AWS_KMS"
+            && self.state == "Enabled"
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KmsAlias {
+    /// `alias/name`.
+    pub name: String,
+    pub arn: String,
+    /// The key id the alias points at; `None` for unassigned aliases.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_key_id: Option<String>,
+}
+
+/// The account's trails, each once, with the region it lives in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CloudTrailInventory {
+    pub trails: Vec<Trail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Trail {
+    pub name: String,
+    pub arn: String,
+    pub home_region: String,
+    pub multi_region: bool,
+    /// An organization trail; seen from a member account, it still logs the account.
+    pub organization: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s3_bucket: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    pub log_file_validation: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cloudwatch_log_group: Option<String>,
+    pub logging: Observed<bool>,
+    pub selectors: Observed<TrailSelectors>,
+}
+
+/// What a trail's event selectors (basic or advanced) record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrailSelectors {
+    pub management_read: bool,
+    pub management_write: bool,
+    /// S3 object-level (data) events.
+    pub s3_data: S3DataCoverage,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct S3DataCoverage {
+    /// Every bucket (`arn:aws:s3` or an advanced selector without an ARN filter).
+    pub all_buckets: bool,
+    /// ARN prefixes covered, e.g. `arn:aws:s3:::lake-raw/`.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// ARN prefixes carved out (advanced `NotStartsWith`/`NotEquals`).
+    #[serde(default)]
+    pub excluded_prefixes: Vec<String>,
+}
+
+impl S3DataCoverage {
+    /// Whether object events of every key in `bucket` are recorded.
+    pub fn covers_bucket(&self, partition: &str, bucket: &str) -> bool {
+        let whole = format!("arn:{partition}:s3:::{bucket}/");
+        let excluded = self
+            .excluded_prefixes
+            .iter()
+            .any(|p| whole.starts_with(p.as_str()) || p.starts_with(&whole));
+        let included = self.all_buckets
+            || self.prefixes.iter().any(|p| {
+                p == &format!("arn:{partition}:s3:::{bucket}") || whole.starts_with(p.as_str())
+            });
+        included && !excluded
+    }
 }

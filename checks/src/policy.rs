@@ -64,6 +64,51 @@ pub fn enforces_secure_transport(policy: &Value) -> bool {
     })
 }
 
+/// Condition keys that narrow an `Allow` for everyone down to an account,
+/// organization, network path or caller (matched case-insensitively).
+const NARROWING_CONDITION_KEYS: &[&str] = &[
+    "aws:principalaccount",
+    "aws:principalorgid",
+    "aws:principalorgpaths",
+    "aws:principalarn",
+    "aws:sourceaccount",
+    "aws:sourceorgid",
+    "aws:sourceorgpaths",
+    "aws:sourcearn",
+    "aws:sourcevpce",
+    "aws:sourcevpc",
+    "aws:userid",
+    "kms:calleraccount",
+];
+
+/// A condition that names one of the narrowing keys with a concrete value (a
+/// bare `*` narrows nothing).
+fn is_narrowed(statement: &Value) -> bool {
+    let Some(Value::Object(conditions)) = statement.get("Condition") else {
+        return false;
+    };
+    conditions
+        .values()
+        .filter_map(Value::as_object)
+        .flat_map(|clause| clause.iter())
+        .filter(|(key, _)| NARROWING_CONDITION_KEYS.contains(&key.to_ascii_lowercase().as_str()))
+        .any(|(_, value)| {
+            as_list(value)
+                .iter()
+                .any(|v| v.as_str().is_some_and(|s| s != "*"))
+        })
+}
+
+/// Whether any statement allows everyone (`*`, `{"AWS": "*"}`) without a
+/// condition that narrows who that is: the test behind `kms.key_policy_public`.
+pub fn allows_everyone(policy: &Value) -> bool {
+    statements(policy).into_iter().any(|statement| {
+        statement.get("Effect").and_then(Value::as_str) == Some("Allow")
+            && is_everyone(statement.get("Principal"))
+            && !is_narrowed(statement)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -99,6 +144,61 @@ mod tests {
             json!("s3:GetObject"),
             cond
         )));
+    }
+
+    fn allow(principal: Value, condition: Option<Value>) -> Value {
+        let mut statement =
+            json!({"Effect": "Allow", "Principal": principal, "Action": "kms:*", "Resource": "*"});
+        if let Some(c) = condition {
+            statement["Condition"] = c;
+        }
+        json!({"Statement": [statement]})
+    }
+
+    #[test]
+    fn everyone_without_a_narrowing_condition_is_public() {
+        assert!(allows_everyone(&allow(json!("*"), None)));
+        assert!(allows_everyone(&allow(json!({"AWS": "*"}), None)));
+        assert!(allows_everyone(&allow(
+            json!({"AWS": ["arn:aws:iam::1:root", "*"]}),
+            None
+        )));
+        // A condition on something else does not narrow the principal.
+        assert!(allows_everyone(&allow(
+            json!("*"),
+            Some(json!({"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}))
+        )));
+        // A wildcard value narrows nothing.
+        assert!(allows_everyone(&allow(
+            json!("*"),
+            Some(json!({"StringLike": {"aws:PrincipalAccount": "*"}}))
+        )));
+    }
+
+    #[test]
+    fn narrowed_or_named_principals_are_not_public() {
+        for (key, value) in [
+            ("kms:CallerAccount", json!("111122223333")),
+            ("aws:PrincipalOrgID", json!("o-abc123")),
+            ("aws:SourceVpce", json!(["vpce-1a2b3c"])),
+            ("aws:SourceAccount", json!("111122223333")),
+        ] {
+            let condition = json!({"StringEquals": {key: value}});
+            assert!(
+                !allows_everyone(&allow(json!("*"), Some(condition))),
+                "{key}"
+            );
+        }
+        assert!(!allows_everyone(&allow(
+            json!({"AWS": "arn:aws:iam::1:root"}),
+            None
+        )));
+        assert!(!allows_everyone(&allow(
+            json!({"Service": "logs.amazonaws.com"}),
+            None
+        )));
+        let deny = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "kms:*"}]});
+        assert!(!allows_everyone(&deny));
     }
 
     #[test]

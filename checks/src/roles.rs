@@ -32,10 +32,31 @@ fn data_lake_buckets(inventory: &Inventory) -> Vec<String> {
         .collect()
 }
 
+/// Buckets that receive CloudTrail logs.
+fn trail_buckets(inventory: &Inventory) -> Vec<String> {
+    inventory
+        .cloudtrail
+        .iter()
+        .flat_map(|c| c.trails.iter().filter_map(|t| t.s3_bucket.clone()))
+        .collect()
+}
+
+/// Buckets that receive EMR cluster logs.
+fn emr_log_buckets(inventory: &Inventory) -> Vec<String> {
+    inventory
+        .emr
+        .iter()
+        .flat_map(|e| e.regions.iter().flat_map(|r| r.clusters.iter()))
+        .filter_map(|c| bucket_of(c.log_uri.as_deref()?).map(str::to_string))
+        .collect()
+}
+
 /// Recomputes every bucket's roles from the inventory and the config, so a
 /// saved inventory judged with another config gets that config's roles.
 pub fn derive_roles(inventory: &mut Inventory, config: &Config) {
     let lake = data_lake_buckets(inventory);
+    let trails = trail_buckets(inventory);
+    let emr_logs = emr_log_buckets(inventory);
     let Some(s3) = inventory.s3.as_mut() else {
         return;
     };
@@ -45,14 +66,19 @@ pub fn derive_roles(inventory: &mut Inventory, config: &Config) {
         .filter_map(|b| b.logging.known()?.as_ref().map(|t| t.target_bucket.clone()))
         .collect();
     for bucket in &mut s3.buckets {
-        let mut roles = Vec::new();
-        if config.is_declared_data_lake(&bucket.name) || lake.contains(&bucket.name) {
-            roles.push(BucketRole::DataLake);
-        }
-        if log_targets.contains(&bucket.name) {
-            roles.push(BucketRole::LogTarget);
-        }
-        bucket.roles = roles;
+        let name = &bucket.name;
+        bucket.roles = [
+            (
+                BucketRole::DataLake,
+                config.is_declared_data_lake(name) || lake.contains(name),
+            ),
+            (BucketRole::LogTarget, log_targets.contains(name)),
+            (BucketRole::TrailBucket, trails.contains(name)),
+            (BucketRole::EmrLogs, emr_logs.contains(name)),
+        ]
+        .into_iter()
+        .filter_map(|(role, holds)| holds.then_some(role))
+        .collect();
     }
 }
 
@@ -122,6 +148,34 @@ mod tests {
                 vec![BucketRole::DataLake],
                 vec![]
             ]
+        );
+    }
+
+    #[test]
+    fn trail_and_emr_log_buckets() {
+        let mut inv = crate::pillars::testing::with_trails(
+            inventory(vec![
+                bare_bucket("trail-logs", "us-east-1"),
+                bare_bucket("emr-logs", "us-east-1"),
+            ]),
+            vec![crate::pillars::testing::good_trail("t")],
+        );
+        inv.emr = Some(crate::model::EmrInventory {
+            regions: vec![crate::pillars::testing::emr_region(vec![
+                crate::pillars::testing::good_emr_cluster("j"),
+            ])],
+        });
+        derive_roles(&mut inv, &Config::default());
+        let roles: Vec<_> = inv
+            .s3
+            .unwrap()
+            .buckets
+            .into_iter()
+            .map(|b| b.roles)
+            .collect();
+        assert_eq!(
+            roles,
+            [vec![BucketRole::TrailBucket], vec![BucketRole::EmrLogs]]
         );
     }
 

@@ -13,7 +13,7 @@ use lakelint_checks::model::{
 };
 use lakelint_checks::secrets::looks_like_secret;
 
-use crate::crawl::Calls;
+use crate::crawl::{Calls, Gaps};
 
 /// The only default arguments the checks read; the rest are not kept.
 const ARGUMENTS_READ: &[&str] = &[
@@ -35,26 +35,6 @@ pub struct Collector<'a> {
     pub account: &'a Account,
 }
 
-/// Records a listing that failed, so its resources are reported as missing.
-struct Gaps<'a> {
-    region: &'a str,
-    found: Vec<Gap>,
-}
-
-impl Gaps<'_> {
-    fn keep<T>(&mut self, listed: Result<Vec<T>, Unobserved>) -> Vec<T> {
-        listed.unwrap_or_else(|reason| {
-            tracing::warn!(region = self.region, %reason, "Glue listing failed");
-            self.found.push(Gap {
-                service: "glue".into(),
-                region: Some(self.region.to_string()),
-                reason,
-            });
-            Vec::new()
-        })
-    }
-}
-
 impl Collector<'_> {
     pub async fn collect(&self, region: &str) -> (GlueRegion, Vec<Gap>) {
         let config = aws_sdk_glue::config::Builder::from(self.sdk)
@@ -68,10 +48,7 @@ impl Collector<'_> {
             self.security_configurations(&client),
             self.catalog_encryption(&client),
         );
-        let mut gaps = Gaps {
-            region,
-            found: Vec::new(),
-        };
+        let mut gaps = Gaps::new("glue", region);
         let glue = GlueRegion {
             region: region.to_string(),
             jobs: gaps.keep(jobs),
@@ -82,7 +59,7 @@ impl Collector<'_> {
             security_configurations: match security_configurations {
                 Ok(list) => Observed::Known(list),
                 Err(reason) => {
-                    gaps.keep::<()>(Err(reason.clone()));
+                    gaps.add(reason.clone());
                     Observed::Unknown(reason)
                 }
             },

@@ -3,9 +3,11 @@
 
 mod aws;
 mod calls;
+mod cloudtrail;
 mod emr;
 mod glue;
 mod identity;
+mod kms;
 mod redshift;
 mod regions;
 mod s3;
@@ -16,7 +18,8 @@ use futures::future::join_all;
 use std::future::Future;
 
 use lakelint_checks::model::{
-    EmrInventory, Gap, GlueInventory, RedshiftInventory, ScanInfo, INVENTORY_SCHEMA_VERSION,
+    CloudTrailInventory, EmrInventory, Gap, GlueInventory, KmsInventory, RedshiftInventory,
+    ScanInfo, Unobserved, INVENTORY_SCHEMA_VERSION,
 };
 use lakelint_checks::Inventory;
 
@@ -25,7 +28,7 @@ pub use calls::Calls;
 pub use regions::{parse_region, RegionSelection};
 
 /// The services lakelint can collect, in scan order.
-pub const SERVICES: &[&str] = &["s3", "glue", "redshift", "emr"];
+pub const SERVICES: &[&str] = &["s3", "glue", "redshift", "emr", "kms", "cloudtrail"];
 
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
@@ -124,9 +127,17 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         sdk: &sdk,
         calls: &calls,
     };
+    let kms = kms::Collector {
+        sdk: &sdk,
+        calls: &calls,
+    };
+    let cloudtrail = cloudtrail::Collector {
+        sdk: &sdk,
+        calls: &calls,
+    };
     // Services and regions are collected concurrently; `calls` bounds the
     // requests in flight across all of them.
-    let (s3, glue, redshift, emr) = tokio::join!(
+    let (s3, glue, redshift, emr, kms, cloudtrail) = tokio::join!(
         async {
             match wants("s3") {
                 true => Some(s3.collect().await),
@@ -136,12 +147,21 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         per_region(wants("glue"), &regions, |r| glue.collect(r)),
         per_region(wants("redshift"), &regions, |r| redshift.collect(r)),
         per_region(wants("emr"), &regions, |r| emr.collect(r)),
+        per_region(wants("kms"), &regions, |r| kms.collect(r)),
+        async {
+            match wants("cloudtrail") {
+                true => Some(cloudtrail.collect(&regions).await),
+                false => None,
+            }
+        },
     );
     let mut gaps = Vec::new();
     let s3 = keep(s3, &mut gaps);
     let glue = keep(glue, &mut gaps).map(|regions| GlueInventory { regions });
     let redshift = keep(redshift, &mut gaps).map(|regions| RedshiftInventory { regions });
     let emr = keep(emr, &mut gaps).map(|regions| EmrInventory { regions });
+    let kms = keep(kms, &mut gaps).map(|regions| KmsInventory { regions });
+    let cloudtrail = keep(cloudtrail, &mut gaps).map(|trails| CloudTrailInventory { trails });
 
     let finished_at = chrono::Utc::now();
     Ok(Inventory {
@@ -161,7 +181,44 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         glue,
         redshift,
         emr,
+        kms,
+        cloudtrail,
     })
+}
+
+/// Collects the gaps of one service in one region: listings that failed, so
+/// their resources are missing from the inventory.
+pub(crate) struct Gaps {
+    service: &'static str,
+    region: String,
+    pub found: Vec<Gap>,
+}
+
+impl Gaps {
+    pub fn new(service: &'static str, region: &str) -> Self {
+        Self {
+            service,
+            region: region.to_string(),
+            found: Vec::new(),
+        }
+    }
+
+    pub fn add(&mut self, reason: Unobserved) {
+        tracing::warn!(service = self.service, region = %self.region, %reason, "listing failed");
+        self.found.push(Gap {
+            service: self.service.into(),
+            region: Some(self.region.clone()),
+            reason,
+        });
+    }
+
+    /// The listed items, or none and a gap.
+    pub fn keep<T>(&mut self, listed: Result<Vec<T>, Unobserved>) -> Vec<T> {
+        listed.unwrap_or_else(|reason| {
+            self.add(reason);
+            Vec::new()
+        })
+    }
 }
 
 /// Runs a regional collector in every region, when the service is wanted.

@@ -11,8 +11,8 @@ pub mod sustainability;
 use crate::catalog::{Context, Judgement};
 use crate::finding::{Judged, Outcome, ResourceRef};
 use crate::model::{
-    Bucket, EmrCluster, EmrRegion, GlueCrawler, GlueJob, GlueRegion, GlueTable, Inventory,
-    RedshiftCluster,
+    Bucket, EmrCluster, EmrRegion, GlueCrawler, GlueJob, GlueRegion, GlueTable, Inventory, KmsKey,
+    RedshiftCluster, Trail, Unobserved, UnobservedKind,
 };
 
 pub(crate) fn bucket_ref(inventory: &Inventory, bucket: &Bucket) -> ResourceRef {
@@ -66,6 +66,7 @@ pub(crate) fn per_bucket(
             settle(judge(bucket, cx)).map(|outcome| Judgement {
                 resource: bucket_ref(cx.inventory, bucket),
                 outcome,
+                severity: None,
             })
         })
         .collect()
@@ -139,6 +140,7 @@ pub(crate) fn per_glue<T: GlueResource>(
                 settle(judge(item, region, cx)).map(|outcome| Judgement {
                     resource: item.reference(cx.inventory, &region.region),
                     outcome,
+                    severity: None,
                 })
             })
         })
@@ -195,6 +197,7 @@ pub(crate) fn per_glue_catalog(
             settle(judge(region, cx)).map(|outcome| Judgement {
                 resource: catalog_ref(cx.inventory, &region.region),
                 outcome,
+                severity: None,
             })
         })
         .collect()
@@ -242,6 +245,111 @@ pub(crate) fn emr_security_configuration_ref(
     regional_ref(inventory, region, &arn, name, "AwsEmrSecurityConfiguration")
 }
 
+/// A trail as a resource, in its home region.
+pub(crate) fn trail_ref(inventory: &Inventory, trail: &Trail) -> ResourceRef {
+    regional_ref(
+        inventory,
+        &trail.home_region,
+        &trail.arn,
+        &trail.name,
+        "AwsCloudTrailTrail",
+    )
+}
+
+/// A KMS key as a resource.
+pub(crate) fn key_ref(inventory: &Inventory, region: &str, key: &KmsKey) -> ResourceRef {
+    regional_ref(inventory, region, &key.arn, &key.id, "AwsKmsKey")
+}
+
+/// Runs `judge` on every trail, once, in its home region.
+pub(crate) fn per_trail(
+    cx: &Context,
+    judge: impl Fn(&Trail, &Context) -> Judged,
+) -> Vec<Judgement> {
+    let Some(cloudtrail) = &cx.inventory.cloudtrail else {
+        return Vec::new();
+    };
+    cloudtrail
+        .trails
+        .iter()
+        .filter_map(|trail| {
+            settle(judge(trail, cx)).map(|outcome| Judgement {
+                resource: trail_ref(cx.inventory, trail),
+                outcome,
+                severity: None,
+            })
+        })
+        .collect()
+}
+
+/// Runs `judge` on every customer-managed KMS key.
+pub(crate) fn per_customer_key(
+    cx: &Context,
+    judge: impl Fn(&KmsKey, &Context) -> Judged,
+) -> Vec<Judgement> {
+    let Some(kms) = &cx.inventory.kms else {
+        return Vec::new();
+    };
+    kms.regions
+        .iter()
+        .flat_map(|region| {
+            region
+                .keys
+                .iter()
+                .filter(|k| k.is_customer_managed())
+                .filter_map(|key| {
+                    settle(judge(key, cx)).map(|outcome| Judgement {
+                        resource: key_ref(cx.inventory, &region.region, key),
+                        outcome,
+                        severity: None,
+                    })
+                })
+        })
+        .collect()
+}
+
+/// Whether CloudTrail records the object-level events of `bucket`.
+#[derive(Debug)]
+pub(crate) enum DataEvents<'a> {
+    /// By this logging trail.
+    Covered(&'a Trail),
+    NotCovered,
+}
+
+/// Looks for a logging trail whose S3 data-event selectors cover all of the
+/// bucket; `Err` when a trail that might cover it could not be read.
+pub(crate) fn s3_data_events<'a>(
+    inventory: &'a Inventory,
+    bucket: &Bucket,
+) -> Result<DataEvents<'a>, Unobserved> {
+    let cloudtrail = inventory.cloudtrail.as_ref().ok_or_else(|| {
+        Unobserved::new(UnobservedKind::NotScanned, "cloudtrail:GetEventSelectors")
+            .with_message("CloudTrail was not scanned")
+    })?;
+    let region = bucket.region.known();
+    let mut unreadable = None;
+    for trail in &cloudtrail.trails {
+        if !trail.multi_region && region != Some(&trail.home_region) {
+            continue;
+        }
+        match (trail.logging.get(), trail.selectors.get()) {
+            (Ok(true), Ok(selectors))
+                if selectors
+                    .s3_data
+                    .covers_bucket(&inventory.account.partition, &bucket.name) =>
+            {
+                return Ok(DataEvents::Covered(trail));
+            }
+            (Err(reason), _) | (_, Err(reason)) => unreadable = Some(reason),
+            _ => {}
+        }
+    }
+    match unreadable {
+        Some(reason) => Err(reason),
+        None => Ok(DataEvents::NotCovered),
+    }
+}
+
 /// Runs `judge` on every provisioned Redshift cluster.
 pub(crate) fn per_redshift_cluster(
     cx: &Context,
@@ -258,6 +366,7 @@ pub(crate) fn per_redshift_cluster(
                 settle(judge(cluster, cx)).map(|outcome| Judgement {
                     resource: cluster.reference(cx.inventory, &region.region),
                     outcome,
+                    severity: None,
                 })
             })
         })
@@ -279,6 +388,7 @@ pub(crate) fn per_emr_cluster(
                 settle(judge(cluster, region, cx)).map(|outcome| Judgement {
                     resource: cluster.reference(cx.inventory, &region.region),
                     outcome,
+                    severity: None,
                 })
             })
         })
@@ -355,6 +465,9 @@ pub(crate) mod testing {
             },
             scan: ScanInfo {
                 regions: vec!["us-east-1".into()],
+                services: ["s3", "glue", "redshift", "emr", "kms", "cloudtrail"]
+                    .map(String::from)
+                    .to_vec(),
                 ..ScanInfo::default()
             },
             gaps: Vec::new(),
@@ -366,6 +479,8 @@ pub(crate) mod testing {
             glue: None,
             redshift: None,
             emr: None,
+            kms: None,
+            cloudtrail: None,
         }
     }
 
@@ -611,6 +726,62 @@ pub(crate) mod testing {
         cluster: EmrCluster,
     ) -> Option<(Status, String)> {
         emr_verdict(checks, id, emr_region(vec![cluster]))
+    }
+
+    /// A customer-managed symmetric key in us-east-1.
+    pub fn kms_key(id: &str, state: &str) -> KmsKey {
+        KmsKey {
+            id: id.into(),
+            arn: format!("arn:aws:kms:us-east-1:123456789012:key/{id}"),
+            manager: "CUSTOMER".into(),
+            state: state.into(),
+            spec: "SYMMETRIC_DEFAULT".into(),
+            origin: "AWS_KMS".into(),
+            deletion_date: None,
+            rotation_enabled: Some(Observed::Known(true)),
+            policy: Some(Observed::Known(
+                r#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}]}"#.into(),
+            )),
+        }
+    }
+
+    pub fn with_kms(mut inv: Inventory, keys: Vec<KmsKey>) -> Inventory {
+        inv.kms = Some(KmsInventory {
+            regions: vec![KmsRegion {
+                region: "us-east-1".into(),
+                keys,
+                aliases: vec![],
+            }],
+        });
+        inv
+    }
+
+    /// A multi-region trail that passes every trail check.
+    pub fn good_trail(name: &str) -> Trail {
+        Trail {
+            name: name.into(),
+            arn: format!("arn:aws:cloudtrail:us-east-1:123456789012:trail/{name}"),
+            home_region: "us-east-1".into(),
+            multi_region: true,
+            organization: false,
+            s3_bucket: Some("trail-logs".into()),
+            kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            log_file_validation: true,
+            cloudwatch_log_group: Some(
+                "arn:aws:logs:us-east-1:123456789012:log-group:trail:*".into(),
+            ),
+            logging: Observed::Known(true),
+            selectors: Observed::Known(TrailSelectors {
+                management_read: true,
+                management_write: true,
+                s3_data: S3DataCoverage::default(),
+            }),
+        }
+    }
+
+    pub fn with_trails(mut inv: Inventory, trails: Vec<Trail>) -> Inventory {
+        inv.cloudtrail = Some(CloudTrailInventory { trails });
+        inv
     }
 
     /// The single verdict of `id` on a one-bucket inventory.

@@ -142,6 +142,7 @@ fn account_block_public_access(cx: &Context) -> Vec<Judgement> {
             settle(judged).map(|outcome| Judgement {
                 resource: emr_block_public_access_ref(cx.inventory, &region.region),
                 outcome,
+                severity: None,
             })
         })
         .collect()
@@ -170,6 +171,7 @@ fn per_security_configuration(
                             name,
                         ),
                         outcome,
+                        severity: None,
                     })
                 })
         })

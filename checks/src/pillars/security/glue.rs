@@ -186,6 +186,7 @@ fn security_configuration_complete(cx: &Context) -> Vec<Judgement> {
             out.push(Judgement {
                 resource: security_configuration_ref(cx.inventory, &region.region, &c.name),
                 outcome,
+                severity: None,
             });
         }
     }

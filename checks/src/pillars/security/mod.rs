@@ -1,9 +1,11 @@
 //! Security pillar: protect data, systems and assets.
 
+mod cloudtrail;
 mod emr;
 mod glue;
+mod kms;
 mod redshift;
-mod s3;
+pub(crate) mod s3;
 
 use crate::catalog::Check;
 
@@ -13,6 +15,8 @@ pub fn checks() -> Vec<Check> {
         glue::checks(),
         redshift::checks(),
         emr::checks(),
+        kms::checks(),
+        cloudtrail::checks(),
     ]
     .into_iter()
     .flatten()

@@ -3,7 +3,7 @@
 use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
 use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
 use crate::model::{Bucket, Unobserved, UnobservedKind};
-use crate::pillars::{account_ref, per_bucket, settle};
+use crate::pillars::{account_ref, per_bucket, s3_data_events, settle, DataEvents};
 use crate::policy;
 
 use Pillar::*;
@@ -141,6 +141,7 @@ fn account_public_access_block(cx: &Context) -> Vec<Judgement> {
         .map(|outcome| Judgement {
             resource: account_ref(cx.inventory),
             outcome,
+            severity: None,
         })
         .into_iter()
         .collect()
@@ -212,15 +213,24 @@ fn bucket_access_logging(bucket: &Bucket, cx: &Context) -> Judged {
         // Logging a log bucket into itself loops; AWS advises against it.
         return not_applicable();
     }
-    match bucket.logging.get()? {
-        Some(target) => pass(format!(
+    if let Some(target) = bucket.logging.get()? {
+        return pass(format!(
             "server access logs go to s3://{}/{}",
             target.target_bucket, target.target_prefix
+        ));
+    }
+    match s3_data_events(cx.inventory, bucket) {
+        Ok(DataEvents::Covered(trail)) => pass(format!(
+            "CloudTrail S3 data events of trail {} cover the bucket",
+            trail.name
         )),
-        None if cx.inventory.scan.services.iter().any(|s| s == "cloudtrail") => {
+        Ok(DataEvents::NotCovered) => {
             fail("no server access logging and no CloudTrail S3 data events cover the bucket")
         }
-        None => fail("no server access logging (CloudTrail data events were not scanned)"),
+        Err(reason) if reason.kind == UnobservedKind::NotScanned => {
+            fail("no server access logging (CloudTrail data events were not scanned)")
+        }
+        Err(reason) => Err(reason),
     }
 }
 

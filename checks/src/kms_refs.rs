@@ -1,0 +1,222 @@
+//! KMS key references, resolved in one place: a key id, a key ARN, an alias
+//! name and an alias ARN all lead to the same key. And the list of every
+//! resource in the inventory that uses a key.
+
+use crate::finding::ResourceRef;
+use crate::model::{Inventory, KmsKey};
+use crate::pillars;
+
+/// Where a key reference leads.
+#[derive(Debug, PartialEq, Eq)]
+pub enum KeyLookup<'a> {
+    Found(&'a KmsKey),
+    /// In a scanned account and region, but no such key or alias exists.
+    Missing,
+    /// Another account's key, or a region this scan did not read.
+    Elsewhere,
+    /// KMS was not part of the scan.
+    NotScanned,
+}
+
+/// Resolves `reference` as the service that holds it would, in `region`.
+pub fn resolve<'a>(inventory: &'a Inventory, reference: &str, region: &str) -> KeyLookup<'a> {
+    let Some(kms) = &inventory.kms else {
+        return KeyLookup::NotScanned;
+    };
+    let (region, resource) = match reference.strip_prefix("arn:") {
+        Some(arn) => {
+            // arn:PARTITION:kms:REGION:ACCOUNT:key/ID or …:alias/NAME
+            let parts: Vec<&str> = arn.splitn(5, ':').collect();
+            let [_, _, region, account, resource] = parts[..] else {
+                return KeyLookup::Missing;
+            };
+            if account != inventory.account.account_id {
+                return KeyLookup::Elsewhere;
+            }
+            (region, resource)
+        }
+        None => (region, reference),
+    };
+    let Some(scanned) = kms.regions.iter().find(|r| r.region == region) else {
+        return KeyLookup::Elsewhere;
+    };
+    let key_id = match resource.strip_prefix("key/") {
+        Some(id) => Some(id),
+        None if resource.starts_with("alias/") => scanned
+            .aliases
+            .iter()
+            .find(|a| a.name == resource)
+            .and_then(|a| a.target_key_id.as_deref()),
+        None => Some(resource),
+    };
+    key_id
+        .and_then(|id| scanned.keys.iter().find(|k| k.id == id))
+        .map_or(KeyLookup::Missing, KeyLookup::Found)
+}
+
+/// One resource's use of a KMS key.
+#[derive(Debug, Clone)]
+pub struct KeyUse {
+    pub user: ResourceRef,
+    /// What uses the key, for messages: "default encryption of bucket lake-raw".
+    pub purpose: String,
+    pub key: String,
+    /// Where a bare key id or alias name is resolved.
+    pub region: String,
+}
+
+/// Every use of a KMS key the inventory records.
+pub fn key_uses(inventory: &Inventory) -> Vec<KeyUse> {
+    let mut uses = Vec::new();
+    let mut add = |user: ResourceRef, purpose: String, key: &str| {
+        uses.push(KeyUse {
+            region: user.region.clone(),
+            user,
+            purpose,
+            key: key.to_string(),
+        });
+    };
+    if let Some(s3) = &inventory.s3 {
+        for bucket in &s3.buckets {
+            if let Some(Some(enc)) = bucket.encryption.known() {
+                if let Some(key) = enc.kms_key_id.as_deref().filter(|_| enc.is_kms()) {
+                    let user = pillars::bucket_ref(inventory, bucket);
+                    add(
+                        user,
+                        format!("default encryption of bucket {}", bucket.name),
+                        key,
+                    );
+                }
+            }
+        }
+    }
+    if let Some(redshift) = &inventory.redshift {
+        for region in &redshift.regions {
+            for cluster in &region.clusters {
+                if let Some(key) = &cluster.kms_key_id {
+                    let user = cluster.reference(inventory, &region.region);
+                    add(
+                        user,
+                        format!("encryption of Redshift cluster {}", cluster.id),
+                        key,
+                    );
+                }
+            }
+        }
+    }
+    if let Some(trails) = &inventory.cloudtrail {
+        for trail in &trails.trails {
+            if let Some(key) = &trail.kms_key_id {
+                let user = pillars::trail_ref(inventory, trail);
+                add(user, format!("log encryption of trail {}", trail.name), key);
+            }
+        }
+    }
+    if let Some(glue) = &inventory.glue {
+        for region in &glue.regions {
+            for config in region.security_configurations.known().into_iter().flatten() {
+                for key in &config.kms_keys {
+                    let user = pillars::security_configuration_ref(
+                        inventory,
+                        &region.region,
+                        &config.name,
+                    );
+                    add(
+                        user,
+                        format!("Glue security configuration {}", config.name),
+                        key,
+                    );
+                }
+            }
+            if let Some(settings) = region.catalog_encryption.known() {
+                let keys = [
+                    &settings.at_rest_kms_key,
+                    &settings.connection_password_kms_key,
+                ];
+                for key in keys.into_iter().flatten() {
+                    let user = pillars::catalog_ref(inventory, &region.region);
+                    add(
+                        user,
+                        format!("Glue Data Catalog encryption in {}", region.region),
+                        key,
+                    );
+                }
+            }
+        }
+    }
+    if let Some(emr) = &inventory.emr {
+        for region in &emr.regions {
+            for (name, config) in &region.security_configurations {
+                for key in config
+                    .known()
+                    .map(|c| c.kms_keys.as_slice())
+                    .unwrap_or_default()
+                {
+                    let user =
+                        pillars::emr_security_configuration_ref(inventory, &region.region, name);
+                    add(user, format!("EMR security configuration {name}"), key);
+                }
+            }
+        }
+    }
+    uses
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{KmsAlias, KmsInventory, KmsRegion};
+    use crate::pillars::testing::{inventory, kms_key};
+
+    fn with_keys() -> Inventory {
+        let mut inv = inventory(vec![]);
+        inv.kms = Some(KmsInventory {
+            regions: vec![KmsRegion {
+                region: "us-east-1".into(),
+                keys: vec![kms_key("k1", "Enabled")],
+                aliases: vec![KmsAlias {
+                    name: "alias/lake".into(),
+                    arn: "arn:aws:kms:us-east-1:123456789012:alias/lake".into(),
+                    target_key_id: Some("k1".into()),
+                }],
+            }],
+        });
+        inv
+    }
+
+    #[test]
+    fn every_reference_form_finds_the_key() {
+        let inv = with_keys();
+        for reference in [
+            "k1",
+            "arn:aws:kms:us-east-1:123456789012:key/k1",
+            "alias/lake",
+            "arn:aws:kms:us-east-1:123456789012:alias/lake",
+        ] {
+            match resolve(&inv, reference, "us-east-1") {
+                KeyLookup::Found(key) => assert_eq!(key.id, "k1", "{reference}"),
+                other => panic!("{reference}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn other_places_and_missing_keys() {
+        let inv = with_keys();
+        assert_eq!(resolve(&inv, "k2", "us-east-1"), KeyLookup::Missing);
+        assert_eq!(resolve(&inv, "alias/gone", "us-east-1"), KeyLookup::Missing);
+        assert_eq!(resolve(&inv, "k1", "eu-west-1"), KeyLookup::Elsewhere);
+        assert_eq!(
+            resolve(
+                &inv,
+                "arn:aws:kms:us-east-1:999999999999:key/k1",
+                "us-east-1"
+            ),
+            KeyLookup::Elsewhere
+        );
+        assert_eq!(
+            resolve(&inventory(vec![]), "k1", "us-east-1"),
+            KeyLookup::NotScanned
+        );
+    }
+}

@@ -1,0 +1,212 @@
+//! The KMS checks of this pillar: keys that are going away, and what still uses them.
+
+use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
+use crate::finding::{Outcome, Pillar, Severity};
+use crate::kms_refs::{key_uses, resolve, KeyLookup};
+use crate::pillars::key_ref;
+
+use Pillar::*;
+
+pub fn checks() -> Vec<Check> {
+    vec![
+        Check {
+            meta: CheckMeta {
+                id: "kms.key_pending_deletion",
+                title: "Customer-managed KMS key is not pending deletion",
+                service: "kms",
+                resource_type: "AwsKmsKey",
+                pillar: Reliability,
+                pillars: &[Reliability, Security],
+                severity: Severity::High,
+                rationale: "When the waiting period ends, everything encrypted under the key is \
+                    unreadable for good; critical when a scanned resource still uses it.",
+                remediation: RemediationMeta {
+                    text: "Cancel the deletion unless nothing encrypted under the key is needed.",
+                    cli: "aws kms cancel-key-deletion --key-id <key-id>",
+                    terraform: "resource \"aws_kms_key\" \"this\" {\n  # keep the key in configuration; removing it schedules deletion\n  deletion_window_in_days = 30\n}",
+                },
+                wa_best_practice: "REL09-BP02",
+                security_hub_control: Some("KMS.3"),
+            },
+            judge: key_pending_deletion,
+        },
+        Check {
+            meta: CheckMeta {
+                id: "kms.key_in_use_usable",
+                title: "Resources use KMS keys that are enabled",
+                service: "kms",
+                resource_type: "AwsKmsKey",
+                pillar: Reliability,
+                pillars: &[Reliability],
+                severity: Severity::Critical,
+                rationale: "A bucket, cluster, trail or Glue configuration whose key is disabled \
+                    or scheduled for deletion cannot read or write its data.",
+                remediation: RemediationMeta {
+                    text: "Re-enable the key (or cancel its deletion), or move the resource to \
+                        an enabled key.",
+                    cli: "aws kms enable-key --key-id <key-id>",
+                    terraform: "resource \"aws_kms_key\" \"this\" {\n  # …\n  is_enabled = true\n}",
+                },
+                wa_best_practice: "REL09-BP02",
+                security_hub_control: None,
+            },
+            judge: key_in_use_usable,
+        },
+    ]
+}
+
+fn key_pending_deletion(cx: &Context) -> Vec<Judgement> {
+    let Some(kms) = &cx.inventory.kms else {
+        return Vec::new();
+    };
+    let uses = key_uses(cx.inventory);
+    let mut out = Vec::new();
+    for region in &kms.regions {
+        for key in region.keys.iter().filter(|k| k.is_customer_managed()) {
+            let resource = key_ref(cx.inventory, &region.region, key);
+            if !key.is_pending_deletion() {
+                out.push(Judgement {
+                    resource,
+                    outcome: Outcome::Pass(format!("key is {}", key.state)),
+                    severity: None,
+                });
+                continue;
+            }
+            let users: Vec<&str> = uses
+                .iter()
+                .filter(|u| matches!(resolve(cx.inventory, &u.key, &u.region), KeyLookup::Found(k) if k.arn == key.arn))
+                .map(|u| u.purpose.as_str())
+                .collect();
+            let when = key
+                .deletion_date
+                .as_ref()
+                .map(|d| format!(" (deleted on {d})"))
+                .unwrap_or_default();
+            let (message, severity) = if users.is_empty() {
+                (format!("key is pending deletion{when}"), None)
+            } else {
+                let message = format!(
+                    "key is pending deletion{when} and still used by: {}",
+                    users.join("; ")
+                );
+                (message, Some(Severity::Critical))
+            };
+            out.push(Judgement {
+                resource,
+                outcome: Outcome::Fail(message),
+                severity,
+            });
+        }
+    }
+    out
+}
+
+fn key_in_use_usable(cx: &Context) -> Vec<Judgement> {
+    key_uses(cx.inventory)
+        .into_iter()
+        .filter_map(|u| {
+            let outcome = match resolve(cx.inventory, &u.key, &u.region) {
+                KeyLookup::Found(key) if key.state == "Enabled" => {
+                    Outcome::Pass(format!("{} uses enabled key {}", u.purpose, key.id))
+                }
+                KeyLookup::Found(key) => Outcome::Fail(format!(
+                    "{} uses key {}, which is {}",
+                    u.purpose, key.id, key.state
+                )),
+                KeyLookup::Missing => Outcome::Fail(format!(
+                    "{} uses key {}, which does not exist",
+                    u.purpose, u.key
+                )),
+                // Another account's key, or KMS not scanned: nothing to judge here.
+                KeyLookup::Elsewhere | KeyLookup::NotScanned => return None,
+            };
+            Some(Judgement {
+                resource: u.user,
+                outcome,
+                severity: None,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Status::*;
+    use crate::model::*;
+    use crate::pillars::testing::*;
+
+    fn encrypted(name: &str, key: &str) -> Bucket {
+        let mut b = bare_bucket(name, "us-east-1");
+        b.encryption = Observed::Known(Some(BucketEncryption {
+            algorithm: "aws:kms".into(),
+            kms_key_id: Some(key.into()),
+            bucket_key_enabled: true,
+        }));
+        b
+    }
+
+    #[test]
+    fn pending_deletion_is_critical_when_in_use() {
+        let id = "kms.key_pending_deletion";
+        let inv = with_kms(
+            inventory(vec![encrypted(
+                "lake",
+                "arn:aws:kms:us-east-1:123456789012:key/doomed",
+            )]),
+            vec![
+                kms_key("fine", "Enabled"),
+                kms_key("doomed", "PendingDeletion"),
+                kms_key("unused", "PendingDeletion"),
+            ],
+        );
+        let cx = Context {
+            inventory: &inv,
+            config: &crate::config::Config::default(),
+        };
+        let out = key_pending_deletion(&cx);
+        let by_id = |id: &str| out.iter().find(|j| j.resource.id == id).unwrap();
+        assert_eq!(by_id("fine").outcome.status(), Pass);
+        assert_eq!(by_id("doomed").outcome.status(), Fail);
+        assert_eq!(by_id("doomed").severity, Some(Severity::Critical));
+        assert_eq!(by_id("unused").outcome.status(), Fail);
+        assert_eq!(by_id("unused").severity, None);
+        assert_eq!(run(checks(), id, &inv).len(), 3);
+    }
+
+    #[test]
+    fn uses_of_unusable_keys_fail_and_name_both_sides() {
+        let id = "kms.key_in_use_usable";
+        let inv = with_kms(
+            inventory(vec![
+                encrypted("dangling", "alias/gone"),
+                encrypted("disabled", "off"),
+                encrypted("pending", "arn:aws:kms:us-east-1:123456789012:key/doomed"),
+                encrypted("good", "on"),
+                encrypted("foreign", "arn:aws:kms:us-east-1:999999999999:key/x"),
+            ]),
+            vec![
+                kms_key("on", "Enabled"),
+                kms_key("off", "Disabled"),
+                kms_key("doomed", "PendingDeletion"),
+            ],
+        );
+        let out = run(checks(), id, &inv);
+        let status = |bucket: &str| {
+            out.iter()
+                .find(|(n, ..)| n == bucket)
+                .map(|(_, s, m)| (*s, m.clone()))
+        };
+        assert_eq!(status("good").unwrap().0, Pass);
+        assert_eq!(
+            status("disabled").unwrap(),
+            (
+                Fail,
+                "default encryption of bucket disabled uses key off, which is Disabled".into()
+            )
+        );
+        assert_eq!(status("pending").unwrap().0, Fail);
+        assert_eq!(status("dangling").unwrap().0, Fail); // the alias does not exist
+        assert_eq!(status("foreign"), None);
+    }
+}

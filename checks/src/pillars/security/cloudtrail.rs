@@ -1,0 +1,420 @@
+//! The CloudTrail checks of this pillar. Trails are judged once, in their home
+//! region; organization trails seen from a member account count for it.
+
+use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
+use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
+use crate::model::{Bucket, BucketRole, Trail, Unobserved, UnobservedKind};
+use crate::pillars::{account_ref, per_bucket, per_trail, s3_data_events, settle, DataEvents};
+
+use Pillar::*;
+
+pub fn checks() -> Vec<Check> {
+    vec![
+        Check {
+            meta: CheckMeta {
+                id: "cloudtrail.multi_region_logging",
+                title: "A multi-region trail logs read and write management events",
+                service: "cloudtrail",
+                resource_type: "AwsAccount",
+                pillar: Security,
+                pillars: &[Security, OperationalExcellence],
+                severity: Severity::High,
+                rationale: "Without a logging multi-region trail, API activity in regions nobody \
+                    watches, where attackers like to work, leaves no durable record.",
+                remediation: RemediationMeta {
+                    text: "Create a multi-region trail (or an organization trail) that logs all \
+                        management events, and start logging.",
+                    cli: "aws cloudtrail create-trail --name <trail> --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation --kms-key-id <key-arn> && aws cloudtrail start-logging --name <trail>",
+                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  name                          = \"<trail>\"\n  s3_bucket_name                = aws_s3_bucket.trail.id\n  is_multi_region_trail         = true\n  include_global_service_events = true\n  enable_log_file_validation    = true\n  kms_key_id                    = aws_kms_key.trail.arn\n}",
+                },
+                wa_best_practice: "SEC04-BP01",
+                security_hub_control: Some("CloudTrail.1"),
+            },
+            judge: multi_region_logging,
+        },
+        Check {
+            meta: CheckMeta {
+                id: "cloudtrail.trail_kms_encryption",
+                title: "Trail logs are encrypted with a KMS key",
+                service: "cloudtrail",
+                resource_type: "AwsCloudTrailTrail",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Medium,
+                rationale: "With SSE-KMS, reading the audit log needs the key as well as the \
+                    bucket, and every read of it is itself logged.",
+                remediation: RemediationMeta {
+                    text: "Encrypt the trail's log files with a customer-managed KMS key.",
+                    cli: "aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>",
+                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  # …\n  kms_key_id = aws_kms_key.trail.arn\n}",
+                },
+                wa_best_practice: "SEC08-BP02",
+                security_hub_control: Some("CloudTrail.2"),
+            },
+            judge: |cx| {
+                per_trail(cx, |t: &Trail, _: &Context| match &t.kms_key_id {
+                    Some(key) => pass(format!("logs encrypted with {key}")),
+                    None => fail("logs are not encrypted with SSE-KMS"),
+                })
+            },
+        },
+        Check {
+            meta: CheckMeta {
+                id: "cloudtrail.log_file_validation",
+                title: "Trail log file validation is on",
+                service: "cloudtrail",
+                resource_type: "AwsCloudTrailTrail",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Medium,
+                rationale: "Digest files prove after the fact that no log file was changed or \
+                    deleted, which is what makes the log evidence.",
+                remediation: RemediationMeta {
+                    text: "Enable log file validation.",
+                    cli: "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",
+                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  # …\n  enable_log_file_validation = true\n}",
+                },
+                wa_best_practice: "SEC04-BP01",
+                security_hub_control: Some("CloudTrail.4"),
+            },
+            judge: |cx| {
+                per_trail(cx, |t: &Trail, _: &Context| {
+                    if t.log_file_validation {
+                        pass("log file validation is on")
+                    } else {
+                        fail("log file validation is off")
+                    }
+                })
+            },
+        },
+        Check {
+            meta: CheckMeta {
+                id: "cloudtrail.s3_data_events",
+                title: "Data-lake bucket is covered by CloudTrail S3 data events",
+                service: "cloudtrail",
+                resource_type: "AwsS3Bucket",
+                pillar: Security,
+                pillars: &[Security],
+                severity: Severity::Medium,
+                rationale: "Management events do not record who read or wrote which objects; \
+                    for the data lake, object-level events are the access record.",
+                remediation: RemediationMeta {
+                    text: "Add an advanced event selector for AWS::S3::Object data events whose \
+                        resources.ARN starts with the bucket's ARN.",
+                    cli: "aws cloudtrail put-event-selectors --trail-name <trail> --advanced-event-selectors '[{\"Name\":\"lake\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]},{\"Field\":\"resources.ARN\",\"StartsWith\":[\"arn:aws:s3:::<bucket>/\"]}]}]'",
+                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  # …\n  advanced_event_selector {\n    name = \"lake\"\n    field_selector {\n      field  = \"eventCategory\"\n      equals = [\"Data\"]\n    }\n    field_selector {\n      field  = \"resources.type\"\n      equals = [\"AWS::S3::Object\"]\n    }\n    field_selector {\n      field       = \"resources.ARN\"\n      starts_with = [\"${aws_s3_bucket.lake.arn}/\"]\n    }\n  }\n}",
+                },
+                wa_best_practice: "SEC04-BP01",
+                security_hub_control: Some("S3.22"),
+            },
+            judge: |cx| per_bucket(cx, s3_data_events_check),
+        },
+        Check {
+            meta: CheckMeta {
+                id: "cloudtrail.trail_bucket_protected",
+                title: "Trail's bucket is private, versioned and logged",
+                service: "cloudtrail",
+                resource_type: "AwsCloudTrailTrail",
+                pillar: Security,
+                pillars: &[Security, Reliability],
+                severity: Severity::High,
+                rationale: "An audit log in a public, unversioned or unlogged bucket can be read \
+                    by outsiders, or deleted without a trace.",
+                remediation: RemediationMeta {
+                    text: "Block public access on the trail bucket, enable versioning (and Object \
+                        Lock where required), and log access to it.",
+                    cli: "aws s3api put-bucket-versioning --bucket <trail-bucket> --versioning-configuration Status=Enabled",
+                    terraform: "resource \"aws_s3_bucket_versioning\" \"trail\" {\n  bucket = aws_s3_bucket.trail.id\n  versioning_configuration {\n    status = \"Enabled\"\n  }\n}",
+                },
+                wa_best_practice: "SEC04-BP01",
+                security_hub_control: Some("CloudTrail.6"),
+            },
+            judge: |cx| per_trail(cx, trail_bucket_protected),
+        },
+    ]
+}
+
+fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
+    let Some(cloudtrail) = &cx.inventory.cloudtrail else {
+        return Vec::new();
+    };
+    let judged: Judged = (|| {
+        let mut unreadable: Option<Unobserved> = None;
+        for trail in cloudtrail.trails.iter().filter(|t| t.multi_region) {
+            match (trail.logging.get(), trail.selectors.get()) {
+                (Ok(true), Ok(s)) if s.management_read && s.management_write => {
+                    let kind = if trail.organization {
+                        "organization trail"
+                    } else {
+                        "trail"
+                    };
+                    return pass(format!(
+                        "multi-region {kind} {} logs all management events",
+                        trail.name
+                    ));
+                }
+                (Err(reason), _) | (_, Err(reason)) => unreadable = Some(reason),
+                _ => {}
+            }
+        }
+        if let Some(reason) = unreadable {
+            return Err(reason);
+        }
+        if cloudtrail.trails.iter().any(|t| t.multi_region) {
+            fail("no multi-region trail is logging read and write management events")
+        } else {
+            fail("no multi-region trail")
+        }
+    })();
+    settle(judged)
+        .map(|outcome| Judgement {
+            resource: account_ref(cx.inventory),
+            outcome,
+            severity: None,
+        })
+        .into_iter()
+        .collect()
+}
+
+fn s3_data_events_check(bucket: &Bucket, cx: &Context) -> Judged {
+    if !bucket.roles.contains(&BucketRole::DataLake) {
+        return not_applicable();
+    }
+    if cx.inventory.cloudtrail.is_none() {
+        return not_applicable(); // the check belongs to the CloudTrail scan
+    }
+    match s3_data_events(cx.inventory, bucket)? {
+        DataEvents::Covered(trail) => {
+            pass(format!("S3 data events recorded by trail {}", trail.name))
+        }
+        DataEvents::NotCovered => fail("no logging trail records S3 data events for this bucket"),
+    }
+}
+
+fn trail_bucket_protected(trail: &Trail, cx: &Context) -> Judged {
+    let Some(name) = &trail.s3_bucket else {
+        return not_applicable();
+    };
+    let s3 = cx.inventory.s3.as_ref().ok_or_else(|| {
+        Unobserved::new(UnobservedKind::NotScanned, "s3:ListBuckets")
+            .with_message("S3 was not scanned")
+    })?;
+    if !s3.account_bucket_names.contains(name) {
+        return not_applicable(); // a central logging account's bucket
+    }
+    let bucket = s3.buckets.iter().find(|b| &b.name == name).ok_or_else(|| {
+        Unobserved::new(UnobservedKind::NotScanned, "s3:GetBucketVersioning").with_message(format!(
+            "trail bucket {name} is in a region this scan did not read"
+        ))
+    })?;
+    let blocks = |pab: &Option<crate::model::PublicAccessBlock>| {
+        pab.is_some_and(|p| p.blocks_public_policies_and_acls())
+    };
+    let private =
+        blocks(bucket.public_access_block.get()?) || blocks(s3.account_public_access_block.get()?);
+    let mut problems = Vec::new();
+    if !private {
+        problems.push("not protected by Block Public Access");
+    }
+    if !bucket.versioning.get()?.enabled() {
+        problems.push("unversioned");
+    }
+    if bucket.logging.get()?.is_none() {
+        problems.push("without access logging");
+    }
+    if problems.is_empty() {
+        pass(format!(
+            "trail bucket {name} is private, versioned and logged"
+        ))
+    } else {
+        fail(format!("trail bucket {name} is {}", problems.join(", ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Status::*;
+    use crate::model::*;
+    use crate::pillars::testing::*;
+
+    fn trails(list: Vec<Trail>) -> Inventory {
+        with_trails(inventory(vec![]), list)
+    }
+
+    #[test]
+    fn multi_region_logging() {
+        let id = "cloudtrail.multi_region_logging";
+        assert_eq!(run(checks(), id, &trails(vec![good_trail("t")]))[0].1, Pass);
+        assert_eq!(run(checks(), id, &trails(vec![]))[0].1, Fail);
+        let mut single = good_trail("t");
+        single.multi_region = false;
+        assert_eq!(run(checks(), id, &trails(vec![single]))[0].1, Fail);
+        let mut stopped = good_trail("t");
+        stopped.logging = Observed::Known(false);
+        assert_eq!(run(checks(), id, &trails(vec![stopped.clone()]))[0].1, Fail);
+        let mut write_only = good_trail("w");
+        if let Observed::Known(s) = &mut write_only.selectors {
+            s.management_read = false;
+        }
+        assert_eq!(run(checks(), id, &trails(vec![write_only]))[0].1, Fail);
+        let mut unreadable = good_trail("u");
+        unreadable.logging = Observed::Unknown(denied("cloudtrail:GetTrailStatus"));
+        assert_eq!(
+            run(checks(), id, &trails(vec![stopped, unreadable]))[0].1,
+            Unknown
+        );
+        // An organization trail seen from a member account counts.
+        let mut org = good_trail("org");
+        org.organization = true;
+        org.arn = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org".into();
+        let out = run(checks(), id, &trails(vec![org]));
+        assert_eq!(out[0].1, Pass);
+        assert!(out[0].2.contains("organization trail"));
+    }
+
+    #[test]
+    fn per_trail_settings() {
+        for (id, change) in [
+            (
+                "cloudtrail.trail_kms_encryption",
+                (|t: &mut Trail| t.kms_key_id = None) as fn(&mut Trail),
+            ),
+            ("cloudtrail.log_file_validation", |t: &mut Trail| {
+                t.log_file_validation = false
+            }),
+        ] {
+            assert_eq!(
+                run(checks(), id, &trails(vec![good_trail("t")]))[0].1,
+                Pass,
+                "{id}"
+            );
+            let mut t = good_trail("t");
+            change(&mut t);
+            assert_eq!(run(checks(), id, &trails(vec![t]))[0].1, Fail, "{id}");
+        }
+    }
+
+    fn lake(name: &str, region: &str) -> Bucket {
+        let mut b = bare_bucket(name, region);
+        b.roles = vec![BucketRole::DataLake];
+        b
+    }
+
+    fn covering(prefixes: &[&str], advanced_all: bool) -> Trail {
+        let mut t = good_trail("data");
+        if let Observed::Known(s) = &mut t.selectors {
+            s.s3_data = S3DataCoverage {
+                all_buckets: advanced_all,
+                prefixes: prefixes.iter().map(|p| p.to_string()).collect(),
+                excluded_prefixes: vec![],
+            };
+        }
+        t
+    }
+
+    #[test]
+    fn data_events_cover_data_lake_buckets() {
+        let id = "cloudtrail.s3_data_events";
+        let inv = with_trails(
+            inventory(vec![
+                lake("raw", "us-east-1"),
+                lake("curated", "us-east-1"),
+                bare_bucket("other", "us-east-1"),
+            ]),
+            vec![covering(&["arn:aws:s3:::raw/"], false)],
+        );
+        let out = run(checks(), id, &inv);
+        let status = |n: &str| out.iter().find(|(b, ..)| b == n).map(|(_, s, _)| *s);
+        assert_eq!(status("raw"), Some(Pass));
+        assert_eq!(status("curated"), Some(Fail));
+        assert_eq!(status("other"), None);
+
+        // Advanced selectors with StartsWith on a name prefix, and "all buckets".
+        let inv = with_trails(
+            inventory(vec![lake("raw", "us-east-1")]),
+            vec![covering(&["arn:aws:s3:::ra"], false)],
+        );
+        assert_eq!(run(checks(), id, &inv)[0].1, Pass);
+        let inv = with_trails(
+            inventory(vec![lake("raw", "us-east-1")]),
+            vec![covering(&[], true)],
+        );
+        assert_eq!(run(checks(), id, &inv)[0].1, Pass);
+        // A prefix inside the bucket covers only part of it.
+        let inv = with_trails(
+            inventory(vec![lake("raw", "us-east-1")]),
+            vec![covering(&["arn:aws:s3:::raw/events/"], false)],
+        );
+        assert_eq!(run(checks(), id, &inv)[0].1, Fail);
+        // A single-region trail elsewhere does not cover the bucket.
+        let mut elsewhere = covering(&[], true);
+        elsewhere.multi_region = false;
+        elsewhere.home_region = "eu-west-1".into();
+        let inv = with_trails(inventory(vec![lake("raw", "us-east-1")]), vec![elsewhere]);
+        assert_eq!(run(checks(), id, &inv)[0].1, Fail);
+        // Unreadable selectors: UNKNOWN, never FAIL.
+        let mut unreadable = good_trail("t");
+        unreadable.selectors = Observed::Unknown(denied("cloudtrail:GetEventSelectors"));
+        let inv = with_trails(inventory(vec![lake("raw", "us-east-1")]), vec![unreadable]);
+        assert_eq!(run(checks(), id, &inv)[0].1, Unknown);
+    }
+
+    #[test]
+    fn data_events_also_satisfy_access_logging() {
+        let inv = with_trails(
+            inventory(vec![lake("raw", "us-east-1")]),
+            vec![covering(&["arn:aws:s3:::raw/"], false)],
+        );
+        let out = run(
+            crate::pillars::security::s3::checks(),
+            "s3.bucket_access_logging",
+            &inv,
+        );
+        assert_eq!(out[0].1, Pass);
+        assert!(out[0].2.contains("trail data"));
+    }
+
+    #[test]
+    fn trail_bucket_protection() {
+        let id = "cloudtrail.trail_bucket_protected";
+        let mut bucket = bare_bucket("trail-logs", "us-east-1");
+        bucket.public_access_block = Observed::Known(Some(PublicAccessBlock {
+            block_public_acls: true,
+            ignore_public_acls: true,
+            block_public_policy: true,
+            restrict_public_buckets: true,
+        }));
+        bucket.versioning = Observed::Known(Versioning {
+            status: Some("Enabled".into()),
+            mfa_delete: false,
+        });
+        bucket.logging = Observed::Known(Some(LoggingTarget {
+            target_bucket: "x".into(),
+            target_prefix: String::new(),
+        }));
+        let inv = with_trails(inventory(vec![bucket.clone()]), vec![good_trail("t")]);
+        assert_eq!(run(checks(), id, &inv)[0].1, Pass);
+
+        let inv = with_trails(
+            inventory(vec![bare_bucket("trail-logs", "us-east-1")]),
+            vec![good_trail("t")],
+        );
+        let out = run(checks(), id, &inv);
+        assert_eq!(out[0].1, Fail);
+        assert_eq!(out[0].2, "trail bucket trail-logs is not protected by Block Public Access, unversioned, without access logging");
+
+        // A bucket in another account (central logging) is not judged here.
+        assert!(run(
+            checks(),
+            id,
+            &with_trails(inventory(vec![]), vec![good_trail("t")])
+        )
+        .is_empty());
+
+        let mut unknown = bucket;
+        unknown.versioning = Observed::Unknown(denied("s3:GetBucketVersioning"));
+        let inv = with_trails(inventory(vec![unknown]), vec![good_trail("t")]);
+        assert_eq!(run(checks(), id, &inv)[0].1, Unknown);
+    }
+}
