@@ -7,9 +7,13 @@ something to say in every pillar.
 
 import argparse
 import json
+import sys
+
+from botocore.exceptions import BotoCoreError, ClientError
 
 from emulator import client
 
+# Set from sts:GetCallerIdentity: moto uses 123456789012, LocalStack 000000000000.
 ACCOUNT = "123456789012"
 ALL_ON = {
     "BlockPublicAcls": True,
@@ -37,11 +41,12 @@ def tls_only(name, extra=()):
     return json.dumps({"Version": "2012-10-17", "Statement": statements})
 
 
-def sse_kms(s3, name, bucket_key=True):
+def sse_kms(s3, name, bucket_key=True, key=None):
+    key = key or f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake"
     s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration={"Rules": [{
         "ApplyServerSideEncryptionByDefault": {
             "SSEAlgorithm": "aws:kms",
-            "KMSMasterKeyID": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake",
+            "KMSMasterKeyID": key,
         },
         "BucketKeyEnabled": bucket_key,
     }]})
@@ -51,7 +56,7 @@ def tags(s3, name, **pairs):
     s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": [{"Key": k, "Value": v} for k, v in pairs.items()]})
 
 
-def seed(endpoint):
+def seed_s3(endpoint):
     # Access logs for the lake, in the lake's region.
     s3 = bucket(endpoint, "acme-access-logs", "eu-west-1")
     s3.put_public_access_block(Bucket="acme-access-logs", PublicAccessBlockConfiguration=ALL_ON)
@@ -103,8 +108,15 @@ def seed(endpoint):
     s3.put_bucket_versioning(Bucket="acme-raw", VersioningConfiguration={"Status": "Enabled"})
     tags(s3, "acme-raw", zone="raw")
 
-    # Analytics sandbox: left at the defaults.
-    bucket(endpoint, "acme-analytics", "us-east-1")
+    # Analytics sandbox: left at the defaults, but for a key on its way out.
+    s3 = bucket(endpoint, "acme-analytics", "us-east-1")
+    sse_kms(s3, "acme-analytics", key=f"arn:aws:kms:us-east-1:{ACCOUNT}:alias/analytics-legacy")
+
+    # The audit trail's bucket: private and versioned, but nobody logs access to it.
+    s3 = bucket(endpoint, "acme-audit-logs", "us-east-1")
+    s3.put_public_access_block(Bucket="acme-audit-logs", PublicAccessBlockConfiguration=ALL_ON)
+    s3.put_bucket_versioning(Bucket="acme-audit-logs", VersioningConfiguration={"Status": "Enabled"})
+    tags(s3, "acme-audit-logs", owner="security")
 
     # Athena query results: SSE-S3, results kept forever.
     s3 = bucket(endpoint, "acme-athena-results", "us-east-1")
@@ -112,8 +124,6 @@ def seed(endpoint):
         "Rules": [{"ApplyServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]})
     s3.put_public_access_block(Bucket="acme-athena-results", PublicAccessBlockConfiguration=ALL_ON)
     tags(s3, "acme-athena-results", owner="analytics")
-
-    seed_glue(endpoint)
 
 
 def seed_glue(endpoint):
@@ -171,6 +181,104 @@ def seed_glue(endpoint):
         Command={"Name": "glueetl", "ScriptLocation": "s3://acme-analytics/scripts/export.py"},
         DefaultArguments={"--warehouse-password": "demo-only-not-a-real-secret"},
     )
+
+
+def seed_kms(endpoint):
+    """The lake's key (rotating) in eu-west-1; a forgotten key pending deletion in us-east-1."""
+    eu = client("kms", endpoint, "eu-west-1")
+    lake = eu.create_key(Description="data lake")["KeyMetadata"]["KeyId"]
+    eu.enable_key_rotation(KeyId=lake)
+    eu.create_alias(AliasName="alias/data-lake", TargetKeyId=lake)
+    us = client("kms", endpoint, "us-east-1")
+    legacy = us.create_key(Description="analytics (legacy)")["KeyMetadata"]["KeyId"]
+    us.create_alias(AliasName="alias/analytics-legacy", TargetKeyId=legacy)
+    us.schedule_key_deletion(KeyId=legacy, PendingWindowInDays=7)
+    audit = us.create_key(Description="audit trail")["KeyMetadata"]["KeyId"]
+    us.create_alias(AliasName="alias/audit", TargetKeyId=audit)
+
+
+def seed_redshift(endpoint):
+    """A well-kept RA3 warehouse in eu-west-1; a forgotten DC2 cluster in us-east-1."""
+    eu = client("redshift", endpoint, "eu-west-1")
+    eu.create_cluster(
+        ClusterIdentifier="acme-warehouse", NodeType="ra3.xlplus", NumberOfNodes=2, ClusterType="multi-node",
+        MasterUsername="warehouse_admin", MasterUserPassword="Demo-only-1", Encrypted=True,
+        KmsKeyId=f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake", PubliclyAccessible=False,
+        EnhancedVpcRouting=True, AutomatedSnapshotRetentionPeriod=7, Tags=[{"Key": "owner", "Value": "analytics"}],
+    )
+    eu.enable_logging(ClusterIdentifier="acme-warehouse", BucketName="acme-access-logs")
+    us = client("redshift", endpoint, "us-east-1")
+    us.create_cluster(
+        ClusterIdentifier="acme-legacy-dw", NodeType="dc2.large", ClusterType="single-node",
+        MasterUsername="awsuser", MasterUserPassword="Demo-only-1", Encrypted=False, PubliclyAccessible=True,
+        AllowVersionUpgrade=False, AutomatedSnapshotRetentionPeriod=1,
+    )
+
+
+def seed_emr(endpoint):
+    """A current Spark cluster on Spot task nodes; an old ad-hoc cluster nobody cleaned up."""
+    eu = client("emr", endpoint, "eu-west-1")
+    eu.put_block_public_access_configuration(BlockPublicAccessConfiguration={"BlockPublicSecurityGroupRules": True})
+    eu.create_security_configuration(Name="emr-encrypted", SecurityConfiguration=json.dumps({
+        "EncryptionConfiguration": {
+            "EnableAtRestEncryption": True, "EnableInTransitEncryption": False,
+            "AtRestEncryptionConfiguration": {
+                "S3EncryptionConfiguration": {"EncryptionMode": "SSE-KMS",
+                                              "AwsKmsKey": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake"},
+                "LocalDiskEncryptionConfiguration": {"EncryptionKeyProviderType": "AwsKms",
+                                                     "AwsKmsKey": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake"},
+            },
+        }}))
+    groups = lambda family, task_market: [  # noqa: E731
+        {"InstanceRole": "MASTER", "Market": "ON_DEMAND", "InstanceType": f"{family}.xlarge", "InstanceCount": 1},
+        {"InstanceRole": "CORE", "Market": "ON_DEMAND", "InstanceType": f"{family}.xlarge", "InstanceCount": 2},
+        {"InstanceRole": "TASK", "Market": task_market, "InstanceType": f"{family}.2xlarge", "InstanceCount": 2,
+         **({"BidPrice": "0.40"} if task_market == "SPOT" else {})},
+    ]
+    eu.run_job_flow(Name="acme-spark", ReleaseLabel="emr-7.1.0", LogUri="s3://acme-access-logs/emr/",
+                    SecurityConfiguration="emr-encrypted", JobFlowRole="EMR_EC2_DefaultRole",
+                    ServiceRole="EMR_DefaultRole",
+                    Instances={"InstanceGroups": groups("r6g", "SPOT"), "KeepJobFlowAliveWhenNoSteps": True,
+                               "TerminationProtected": True})
+    us = client("emr", endpoint, "us-east-1")
+    us.run_job_flow(Name="acme-adhoc", ReleaseLabel="emr-5.36.0", JobFlowRole="EMR_EC2_DefaultRole",
+                    ServiceRole="EMR_DefaultRole",
+                    Instances={"InstanceGroups": groups("m4", "ON_DEMAND"), "KeepJobFlowAliveWhenNoSteps": True})
+
+
+def seed_cloudtrail(endpoint):
+    """A multi-region audit trail that records data events of the curated zone only."""
+    ct = client("cloudtrail", endpoint, "us-east-1")
+    ct.create_trail(Name="acme-audit", S3BucketName="acme-audit-logs", IsMultiRegionTrail=True,
+                    EnableLogFileValidation=True, KmsKeyId=f"arn:aws:kms:us-east-1:{ACCOUNT}:alias/audit")
+    ct.put_event_selectors(TrailName="acme-audit", AdvancedEventSelectors=[
+        {"Name": "management", "FieldSelectors": [{"Field": "eventCategory", "Equals": ["Management"]}]},
+        {"Name": "curated objects", "FieldSelectors": [
+            {"Field": "eventCategory", "Equals": ["Data"]},
+            {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+            {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::acme-curated/"]}]},
+    ])
+    ct.start_logging(Name="acme-audit")
+
+
+# In dependency order: keys before what they encrypt, buckets before what points into them.
+SERVICES = [("kms", seed_kms), ("s3", seed_s3), ("glue", seed_glue), ("redshift", seed_redshift),
+            ("emr", seed_emr), ("cloudtrail", seed_cloudtrail)]
+
+
+def seed(endpoint):
+    """Seeds every service the endpoint serves; returns the ones it does not."""
+    global ACCOUNT
+    ACCOUNT = client("sts", endpoint).get_caller_identity()["Account"]
+    skipped = []
+    for name, seed_service in SERVICES:
+        try:
+            seed_service(endpoint)
+        except (ClientError, BotoCoreError) as error:
+            # LocalStack community answers Glue, EMR and CloudTrail with 501 (Pro only).
+            print(f"seed: skipped {name}: {error}", file=sys.stderr)
+            skipped.append(name)
+    return skipped
 
 
 if __name__ == "__main__":

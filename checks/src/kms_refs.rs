@@ -3,7 +3,7 @@
 //! resource in the inventory that uses a key.
 
 use crate::finding::ResourceRef;
-use crate::model::{Inventory, KmsKey};
+use crate::model::{Inventory, KmsKey, Unobserved};
 use crate::pillars;
 
 /// Where a key reference leads.
@@ -12,6 +12,8 @@ pub enum KeyLookup<'a> {
     Found(&'a KmsKey),
     /// In a scanned account and region, but no such key or alias exists.
     Missing,
+    /// Not found, but the region's keys could not all be read.
+    Unreadable(Unobserved),
     /// Another account's key, or a region this scan did not read.
     Elsewhere,
     /// KMS was not part of the scan.
@@ -49,9 +51,18 @@ pub fn resolve<'a>(inventory: &'a Inventory, reference: &str, region: &str) -> K
             .and_then(|a| a.target_key_id.as_deref()),
         None => Some(resource),
     };
-    key_id
-        .and_then(|id| scanned.keys.iter().find(|k| k.id == id))
-        .map_or(KeyLookup::Missing, KeyLookup::Found)
+    let found = key_id.and_then(|id| scanned.keys.iter().find(|k| k.id == id));
+    if let Some(key) = found {
+        return KeyLookup::Found(key);
+    }
+    let gap = inventory
+        .gaps
+        .iter()
+        .find(|g| g.service == "kms" && g.region.as_deref() == Some(region));
+    match gap {
+        Some(gap) => KeyLookup::Unreadable(gap.reason.clone()),
+        None => KeyLookup::Missing,
+    }
 }
 
 /// One resource's use of a KMS key.
@@ -206,6 +217,17 @@ mod tests {
         assert_eq!(resolve(&inv, "k2", "us-east-1"), KeyLookup::Missing);
         assert_eq!(resolve(&inv, "alias/gone", "us-east-1"), KeyLookup::Missing);
         assert_eq!(resolve(&inv, "k1", "eu-west-1"), KeyLookup::Elsewhere);
+        let mut partial = with_keys();
+        let reason = crate::pillars::testing::denied("kms:DescribeKey");
+        partial.gaps.push(crate::model::Gap {
+            service: "kms".into(),
+            region: Some("us-east-1".into()),
+            reason: reason.clone(),
+        });
+        assert_eq!(
+            resolve(&partial, "k2", "us-east-1"),
+            KeyLookup::Unreadable(reason)
+        );
         assert_eq!(
             resolve(
                 &inv,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
+use lakelint_checks::model::{Gap, UnobservedKind};
 use lakelint_checks::summary::StatusCounts;
 use lakelint_checks::{Pillar, Severity, Status};
 
@@ -38,6 +39,41 @@ pub fn table(header: &[&str]) -> Table {
     t
 }
 
+/// One line per service and region that could not be (fully) listed: an
+/// endpoint that does not serve a service at all says so once.
+fn gap_lines(gaps: &[Gap]) -> String {
+    let mut by_place: BTreeMap<(&str, Option<&str>), Vec<&Gap>> = BTreeMap::new();
+    for gap in gaps {
+        by_place
+            .entry((gap.service.as_str(), gap.region.as_deref()))
+            .or_default()
+            .push(gap);
+    }
+    let mut out = String::new();
+    for ((service, region), gaps) in by_place {
+        let place = match region {
+            Some(region) => format!("{service} in {region}"),
+            None => service.to_string(),
+        };
+        let unsupported = gaps
+            .iter()
+            .all(|g| g.reason.kind == UnobservedKind::NotSupportedByEndpoint);
+        if unsupported {
+            out += &format!("not available at this endpoint: {place}\n");
+        } else {
+            let reasons: Vec<String> = gaps
+                .iter()
+                .map(|g| match &g.reason.message {
+                    Some(m) => format!("{} ({m})", g.reason),
+                    None => g.reason.to_string(),
+                })
+                .collect();
+            out += &format!("not fully scanned: {place}: {}\n", reasons.join("; "));
+        }
+    }
+    out
+}
+
 pub fn render(report: &Report) -> String {
     let scan = &report.scan;
     let mut out = format!(
@@ -55,18 +91,7 @@ pub fn render(report: &Report) -> String {
     if let Some(url) = &scan.endpoint_url {
         out += &format!("endpoint: {url}\n");
     }
-    for gap in &scan.gaps {
-        out += &format!(
-            "not scanned: {}{}: {}\n",
-            gap.service,
-            gap.region
-                .as_ref()
-                .map(|r| format!(" in {r}"))
-                .unwrap_or_default(),
-            gap.reason
-        );
-    }
-
+    out += &gap_lines(&scan.gaps);
     let mut pillars = table(&["Pillar", "PASS", "FAIL", "UNKNOWN"]);
     for pillar in Pillar::ALL {
         let counts = &report.summary.by_pillar[pillar.as_str()];

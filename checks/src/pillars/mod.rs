@@ -344,7 +344,9 @@ pub(crate) fn s3_data_events<'a>(
             _ => {}
         }
     }
-    match unreadable {
+    // A region whose trails could not be listed may hold the covering trail.
+    let unlisted = inventory.gaps.iter().find(|g| g.service == "cloudtrail");
+    match unreadable.or_else(|| unlisted.map(|g| g.reason.clone())) {
         Some(reason) => Err(reason),
         None => Ok(DataEvents::NotCovered),
     }

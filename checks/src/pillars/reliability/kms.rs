@@ -113,6 +113,7 @@ fn key_in_use_usable(cx: &Context) -> Vec<Judgement> {
                     "{} uses key {}, which is {}",
                     u.purpose, key.id, key.state
                 )),
+                KeyLookup::Unreadable(reason) => Outcome::Unknown(reason),
                 KeyLookup::Missing => Outcome::Fail(format!(
                     "{} uses key {}, which does not exist",
                     u.purpose, u.key

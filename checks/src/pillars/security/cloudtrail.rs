@@ -157,7 +157,9 @@ fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
                 _ => {}
             }
         }
-        if let Some(reason) = unreadable {
+        // A region whose trails could not be listed may hold the trail that passes.
+        let unlisted = cx.inventory.gaps.iter().find(|g| g.service == "cloudtrail");
+        if let Some(reason) = unreadable.or_else(|| unlisted.map(|g| g.reason.clone())) {
             return Err(reason);
         }
         if cloudtrail.trails.iter().any(|t| t.multi_region) {
@@ -271,6 +273,14 @@ mod tests {
         let out = run(checks(), id, &trails(vec![org]));
         assert_eq!(out[0].1, Pass);
         assert!(out[0].2.contains("organization trail"));
+        // No trail seen, but a region's trails could not be listed: UNKNOWN, not FAIL.
+        let mut inv = trails(vec![]);
+        inv.gaps.push(Gap {
+            service: "cloudtrail".into(),
+            region: Some("eu-west-1".into()),
+            reason: denied("cloudtrail:DescribeTrails"),
+        });
+        assert_eq!(run(checks(), id, &inv)[0].1, Unknown);
     }
 
     #[test]
