@@ -5,10 +5,16 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use lakelint_checks::{catalog, evaluate, roles, Inventory, Selection, Summary};
+use lakelint_checks::finding::BaselineMark;
+use lakelint_checks::{
+    baseline, catalog, evaluate, mutelist, roles, Finding, Inventory, Selection, Status,
+};
 
-use crate::cli::{ChecksArgs, Cli, Command, EvaluateArgs, ReportArgs, ScanArgs};
+use crate::cli::{
+    CatalogFormat, ChecksArgs, Cli, Command, DiffArgs, EvaluateArgs, FailOn, ReportArgs, ScanArgs,
+};
 use crate::crawl::{self, RegionSelection, ScanOptions};
+use crate::progress::Progress;
 use crate::report::{self, Format, Report};
 
 /// Exit code when at least one unmuted finding fails.
@@ -16,13 +22,14 @@ pub const EXIT_FAILING: u8 = 3;
 
 pub async fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Scan(args) => scan(args).await,
+        Command::Scan(args) => scan(args, Progress::new(cli.quiet)).await,
         Command::Evaluate(args) => evaluate_saved(args),
         Command::Checks(args) => list_checks(args),
+        Command::Diff(args) => diff(args),
     }
 }
 
-async fn scan(args: ScanArgs) -> Result<u8> {
+async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
     let config = crate::settings::load(args.report.config.as_deref())?;
     let selection = selection(&args.report)?;
     let options = ScanOptions {
@@ -34,6 +41,7 @@ async fn scan(args: ScanArgs) -> Result<u8> {
         max_attempts: args.max_attempts,
         retry_mode: args.retry_mode,
         call_timeout: Duration::from_secs(args.call_timeout),
+        progress,
     };
     let mut inventory = crawl::scan(&options).await?;
     roles::derive_roles(&mut inventory, &config);
@@ -94,32 +102,130 @@ fn report(
     selection: &Selection,
     args: &ReportArgs,
 ) -> Result<u8> {
-    let findings = evaluate(inventory, config, selection);
-    let failing = Summary::failing(&findings);
-    let report = Report::new(inventory, findings);
-    let text = match args.format {
-        Format::Table => report::render_table(&report),
-        Format::Json => report::render_json(&report),
+    let mut findings = evaluate(inventory, config, selection);
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    for rule in mutelist::apply(&mut findings, &config.mute, inventory, &today) {
+        let day = rule.expires.as_ref().map_or("", |d| d.0.as_str());
+        tracing::warn!(
+            check = %rule.check,
+            reason = %rule.reason.0,
+            "mute entry expired on {day} and no longer applies"
+        );
+    }
+    let mut report = Report::new(inventory, findings);
+    if let Some(path) = &args.baseline {
+        let old = load_report(path)?;
+        report.baseline = Some(baseline::compare(&mut report.findings, &old.findings));
+    }
+    write_report(
+        &report,
+        &args.format,
+        args.output.as_deref(),
+        args.output_dir.as_deref(),
+    )?;
+    Ok(exit_code(&report, args.fail_on, args.no_fail_exit))
+}
+
+/// 3 when a failing finding the user asked to fail on is there, else 0.
+fn exit_code(report: &Report, fail_on: FailOn, no_fail_exit: bool) -> u8 {
+    let counts = |f: &&Finding| {
+        f.status == Status::Fail
+            && !f.muted
+            && (fail_on == FailOn::Any || f.baseline == Some(BaselineMark::New))
     };
-    match &args.output {
+    if !no_fail_exit && report.findings.iter().any(|f| counts(&f)) {
+        EXIT_FAILING
+    } else {
+        0
+    }
+}
+
+fn load_report(path: &Path) -> Result<Report> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read report {}", path.display()))?;
+    let report: Report = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a lakelint JSON report", path.display()))?;
+    if report.schema_version != report::REPORT_SCHEMA_VERSION {
+        bail!(
+            "{} has report schema {}, this lakelint reads {}",
+            path.display(),
+            report.schema_version,
+            report::REPORT_SCHEMA_VERSION
+        );
+    }
+    Ok(report)
+}
+
+/// Writes each format: to standard output or `output` (one format), or into
+/// `output_dir` as lakelint-ACCOUNT-TIMESTAMP.EXT.
+fn write_report(
+    report: &Report,
+    formats: &[Format],
+    output: Option<&Path>,
+    output_dir: Option<&Path>,
+) -> Result<()> {
+    let mut formats = formats.to_vec();
+    formats.dedup();
+    if let Some(dir) = output_dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        let stamp = chrono::DateTime::parse_from_rfc3339(&report.scan.started_at)
+            .map(|t| t.format("%Y%m%dT%H%M%SZ").to_string())
+            .unwrap_or_else(|_| "unknown-time".into());
+        for format in formats {
+            let name = format!(
+                "lakelint-{}-{stamp}.{}",
+                report.scan.account_id,
+                format.extension()
+            );
+            let path = dir.join(name);
+            write_file(&path, &format.render(report))?;
+            eprintln!(
+                "{} report written to {}",
+                format_name(format),
+                path.display()
+            );
+        }
+        return Ok(());
+    }
+    let [format] = formats[..] else {
+        bail!("several formats need --output-dir DIR");
+    };
+    let text = format.render(report);
+    match output {
         Some(path) => {
             write_file(path, &text)?;
             eprintln!("report written to {}", path.display());
         }
         None => std::io::stdout().write_all(text.as_bytes())?,
     }
-    Ok(if failing > 0 && !args.no_fail_exit {
-        EXIT_FAILING
-    } else {
-        0
-    })
+    Ok(())
+}
+
+fn format_name(format: Format) -> String {
+    use clap::ValueEnum;
+    format
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
+}
+
+fn diff(args: DiffArgs) -> Result<u8> {
+    let old = load_report(&args.old)?;
+    let mut new = load_report(&args.new)?;
+    new.baseline = Some(baseline::compare(&mut new.findings, &old.findings));
+    write_report(
+        &new,
+        &args.format,
+        args.output.as_deref(),
+        args.output_dir.as_deref(),
+    )?;
+    Ok(exit_code(&new, FailOn::New, false))
 }
 
 fn list_checks(args: ChecksArgs) -> Result<u8> {
     let checks: Vec<_> = catalog::all().into_iter().map(|c| c.meta).collect();
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&checks)? + "\n",
-        Format::Table => {
+        CatalogFormat::Json => serde_json::to_string_pretty(&checks)? + "\n",
+        CatalogFormat::Table => {
             let mut table =
                 report::terminal_table(&["Id", "Pillars", "Severity", "Security Hub", "Title"]);
             for m in &checks {

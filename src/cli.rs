@@ -21,6 +21,28 @@ pub struct Cli {
     /// More log output on stderr (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
+    /// No progress display and only errors on stderr.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Log lines as text or as JSON objects (for log collectors).
+    #[arg(long, value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// Which failing findings make the exit code 3.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// Any unmuted FAIL.
+    #[default]
+    Any,
+    /// Only unmuted FAILs that are new against the baseline.
+    New,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,6 +53,23 @@ pub enum Command {
     Evaluate(EvaluateArgs),
     /// List the check catalog.
     Checks(ChecksArgs),
+    /// Compare two JSON reports: new, unchanged and resolved failing findings.
+    Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier report (the baseline).
+    pub old: PathBuf,
+    /// The later report.
+    pub new: PathBuf,
+    /// Formats of the later report marked against the earlier one.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "table")]
+    pub format: Vec<Format>,
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -85,14 +124,24 @@ pub struct ReportArgs {
     /// Only checks of at least this severity.
     #[arg(long)]
     pub min_severity: Option<Severity>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
-    /// Write the report here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
+    /// Report formats, comma-separated: table, json, html, ocsf, asff, csv, junit, markdown.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "table")]
+    pub format: Vec<Format>,
+    /// Write the report (one format) here instead of standard output.
+    #[arg(long, short, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
-    /// Thresholds and required tags (default: ./lakelint.toml when present).
+    /// Write every format here, as lakelint-ACCOUNT-TIMESTAMP.EXT.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Thresholds, required tags and mutelist (default: ./lakelint.toml when present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// An earlier JSON report: mark failing findings new or unchanged, list resolved ones.
+    #[arg(long, value_name = "REPORT")]
+    pub baseline: Option<PathBuf>,
+    /// Which failing findings make the exit code 3.
+    #[arg(long, value_enum, default_value_t = FailOn::Any, requires_if("new", "baseline"))]
+    pub fail_on: FailOn,
     /// Exit 0 even when checks fail.
     #[arg(long)]
     pub no_fail_exit: bool,
@@ -100,6 +149,12 @@ pub struct ReportArgs {
 
 #[derive(Debug, Args)]
 pub struct ChecksArgs {
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
+    pub format: CatalogFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CatalogFormat {
+    Table,
+    Json,
 }

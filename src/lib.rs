@@ -4,5 +4,6 @@
 pub mod app;
 pub mod cli;
 pub mod crawl;
+pub mod progress;
 pub mod report;
 pub mod settings;

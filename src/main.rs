@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use lakelint::cli::Cli;
+use lakelint::cli::{Cli, LogFormat};
 use tracing::Level;
 use tracing_subscriber::filter::filter_fn;
 use tracing_subscriber::prelude::*;
@@ -10,10 +10,11 @@ use tracing_subscriber::{fmt, EnvFilter};
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
-    let level = match cli.verbose {
-        0 => "warn",
-        1 => "info",
-        _ => "debug",
+    let level = match (cli.quiet, cli.verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, _) => "debug",
     };
     let filter = EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| EnvFilter::new(format!("lakelint={level}")));
@@ -22,13 +23,13 @@ async fn main() -> ExitCode {
     // whatever RUST_LOG asks for.
     let no_sdk_payloads =
         filter_fn(|meta| !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_")));
+    let layer = fmt::layer().with_writer(std::io::stderr);
+    let layer = match cli.log_format {
+        LogFormat::Text => layer.boxed(),
+        LogFormat::Json => layer.json().boxed(),
+    };
     tracing_subscriber::registry()
-        .with(
-            fmt::layer()
-                .with_writer(std::io::stderr)
-                .with_filter(filter)
-                .with_filter(no_sdk_payloads),
-        )
+        .with(layer.with_filter(filter).with_filter(no_sdk_payloads))
         .init();
     match lakelint::app::run(cli).await {
         Ok(code) => ExitCode::from(code),

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Tag keys every taggable resource must carry (matched case-insensitively).
@@ -11,6 +11,8 @@ pub struct Config {
     pub glue: GlueConfig,
     pub redshift: RedshiftConfig,
     pub emr: EmrConfig,
+    /// `[[mute]]` entries.
+    pub mute: Vec<crate::mutelist::MuteRule>,
 }
 
 impl Default for Config {
@@ -21,6 +23,7 @@ impl Default for Config {
             glue: GlueConfig::default(),
             redshift: RedshiftConfig::default(),
             emr: EmrConfig::default(),
+            mute: Vec::new(),
         }
     }
 }

@@ -141,6 +141,8 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
                 wa_best_practice: m.wa_best_practice.into(),
                 remediation: m.remediation.to_owned(),
                 muted: false,
+                mute_reason: None,
+                baseline: None,
             });
         }
     }

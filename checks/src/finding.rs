@@ -174,6 +174,32 @@ pub struct Finding {
     pub wa_best_practice: String,
     pub remediation: Remediation,
     pub muted: bool,
+    /// Why a mutelist entry muted the finding.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mute_reason: Option<String>,
+    /// Against a baseline report: `new` or `unchanged` (failing findings only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineMark>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineMark {
+    New,
+    Unchanged,
+}
+
+impl Severity {
+    /// The weight of a finding of this severity in a pillar score.
+    pub fn weight(self) -> u32 {
+        match self {
+            Severity::Critical => 10,
+            Severity::High => 5,
+            Severity::Medium => 3,
+            Severity::Low => 1,
+            Severity::Info => 0,
+        }
+    }
 }
 
 /// What a check concluded about one resource, before metadata is attached.

@@ -1,6 +1,7 @@
 //! lakelint's judgement: the inventory model, the check catalog and the checks,
 //! one module per Well-Architected pillar. Pure code: no AWS SDK, no I/O.
 
+pub mod baseline;
 pub mod catalog;
 pub mod config;
 mod engine;
@@ -8,6 +9,7 @@ pub mod finding;
 pub mod generations;
 pub mod kms_refs;
 pub mod model;
+pub mod mutelist;
 pub mod pillars;
 mod policy;
 pub mod roles;

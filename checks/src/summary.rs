@@ -9,7 +9,7 @@ use crate::finding::{Finding, Status};
 /// Counts of PASS, FAIL and UNKNOWN, always with all three keys.
 pub type StatusCounts = BTreeMap<Status, usize>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub total: usize,
     pub by_status: StatusCounts,
@@ -18,6 +18,55 @@ pub struct Summary {
     pub by_severity: BTreeMap<String, StatusCounts>,
     /// Findings muted by a mutelist, also counted above.
     pub muted: usize,
+    /// Per primary pillar, then `overall`: see [`Score`].
+    pub scores: BTreeMap<String, Score>,
+}
+
+/// How well a pillar does: the share of judged findings that pass, each
+/// weighted by its severity (critical 10, high 5, medium 3, low 1, info 0).
+/// UNKNOWN and muted findings are not judged and are counted beside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    /// 0 to 100, one decimal; `None` when nothing was judged.
+    pub score: Option<f64>,
+    pub passed: usize,
+    pub failed: usize,
+    pub unknown: usize,
+    pub muted: usize,
+}
+
+impl Score {
+    fn of<'a>(findings: impl Iterator<Item = &'a Finding>) -> Self {
+        let (mut passed_weight, mut judged_weight) = (0u64, 0u64);
+        let mut score = Score {
+            score: None,
+            passed: 0,
+            failed: 0,
+            unknown: 0,
+            muted: 0,
+        };
+        for f in findings {
+            let weight = u64::from(f.severity.weight());
+            match (f.muted, f.status) {
+                (true, _) => score.muted += 1,
+                (false, Status::Unknown) => score.unknown += 1,
+                (false, Status::Pass) => {
+                    score.passed += 1;
+                    passed_weight += weight;
+                    judged_weight += weight;
+                }
+                (false, Status::Fail) => {
+                    score.failed += 1;
+                    judged_weight += weight;
+                }
+            }
+        }
+        if judged_weight > 0 {
+            let share = passed_weight as f64 * 100.0 / judged_weight as f64;
+            score.score = Some((share * 10.0).round() / 10.0);
+        }
+        score
+    }
 }
 
 fn zeroed() -> StatusCounts {
@@ -38,6 +87,14 @@ impl Summary {
                 .map(|s| (s.as_str().to_string(), zeroed()))
                 .collect(),
             muted: findings.iter().filter(|f| f.muted).count(),
+            scores: crate::finding::Pillar::ALL
+                .into_iter()
+                .map(|p| {
+                    let of_pillar = findings.iter().filter(|f| f.pillar == p);
+                    (p.as_str().to_string(), Score::of(of_pillar))
+                })
+                .chain([("overall".to_string(), Score::of(findings.iter()))])
+                .collect(),
         };
         for f in findings {
             *summary.by_status.entry(f.status).or_default() += 1;
@@ -88,5 +145,29 @@ mod tests {
         let json = serde_json::to_value(&s).unwrap();
         assert!(json["by_status"]["FAIL"].as_u64().unwrap() > 0);
         assert_eq!(json["by_severity"]["critical"]["PASS"], 0);
+        assert_eq!(s.scores.len(), 7);
+    }
+
+    #[test]
+    fn scores_weigh_by_severity_and_leave_out_unknown_and_muted() {
+        let inv = inventory(vec![bare_bucket("a", "us-east-1")]);
+        let mut findings = evaluate(&inv, &Config::default(), &Selection::default());
+        findings.retain(|f| f.pillar == crate::finding::Pillar::Reliability);
+        // One medium FAIL (versioning); make it pass, add a high FAIL and an unknown.
+        let mut pass = findings[0].clone();
+        pass.status = Status::Pass;
+        let mut high_fail = findings[0].clone();
+        high_fail.severity = crate::finding::Severity::High;
+        let mut unknown = findings[0].clone();
+        unknown.status = Status::Unknown;
+        let mut muted = findings[0].clone();
+        muted.muted = true;
+        let s = Summary::of(&[pass, high_fail, unknown, muted]);
+        let r = &s.scores["reliability"];
+        // 3 passed of 3 + 5 judged.
+        assert_eq!(r.score, Some(37.5));
+        assert_eq!((r.passed, r.failed, r.unknown, r.muted), (1, 1, 1, 1));
+        assert_eq!(s.scores["security"].score, None);
+        assert_eq!(s.scores["overall"].score, Some(37.5));
     }
 }

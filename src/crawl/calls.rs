@@ -11,16 +11,20 @@ use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use lakelint_checks::model::{Unobserved, UnobservedKind};
 use tokio::sync::Semaphore;
 
+use crate::progress::Progress;
+
 pub struct Calls {
     in_flight: Semaphore,
     counts: Mutex<BTreeMap<String, u64>>,
+    pub progress: Progress,
 }
 
 impl Calls {
-    pub fn new(max_concurrency: usize) -> Self {
+    pub fn new(max_concurrency: usize, progress: Progress) -> Self {
         Self {
             in_flight: Semaphore::new(max_concurrency.max(1)),
             counts: Mutex::new(BTreeMap::new()),
+            progress,
         }
     }
 
@@ -41,7 +45,9 @@ impl Calls {
             .expect("counter lock")
             .entry(action.to_string())
             .or_default() += 1;
-        call.await.map_err(|err| {
+        let result = call.await;
+        self.progress.call_done(result.is_err());
+        result.map_err(|err| {
             let unobserved = classify(action, &err);
             tracing::debug!(%action, reason = %unobserved, error = %aws_smithy_types::error::display::DisplayErrorContext(&err), "call failed");
             unobserved

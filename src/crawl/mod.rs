@@ -27,6 +27,8 @@ pub use aws::RetryMode;
 pub use calls::Calls;
 pub use regions::{parse_region, RegionSelection};
 
+use crate::progress::Progress;
+
 /// The services lakelint can collect, in scan order.
 pub const SERVICES: &[&str] = &["s3", "glue", "redshift", "emr", "kms", "cloudtrail"];
 
@@ -43,6 +45,7 @@ pub struct ScanOptions {
     pub retry_mode: RetryMode,
     /// Limit for one attempt of one API call.
     pub call_timeout: Duration,
+    pub progress: Progress,
 }
 
 impl Default for ScanOptions {
@@ -56,6 +59,7 @@ impl Default for ScanOptions {
             max_attempts: 5,
             retry_mode: RetryMode::Standard,
             call_timeout: Duration::from_secs(20),
+            progress: Progress::default(),
         }
     }
 }
@@ -94,7 +98,7 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
     let clock = Instant::now();
     let sdk = aws::load(options).await?;
     let endpoint = aws::endpoint_override(&sdk).map(str::to_string);
-    let calls = Calls::new(options.max_concurrency);
+    let calls = Calls::new(options.max_concurrency, options.progress.clone());
 
     let account = identity::identify(&sdk, &calls, endpoint.as_deref()).await?;
     let regions = regions::resolve(&options.regions, &sdk, &calls).await?;
@@ -104,6 +108,18 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
         .map(|s| s.to_string())
         .collect();
     tracing::info!(account = %account.account_id, regions = ?regions, services = ?services, "scanning");
+    let global = ["s3", "cloudtrail"];
+    let units = services
+        .iter()
+        .map(|s| {
+            if global.contains(&s.as_str()) {
+                1
+            } else {
+                regions.len()
+            }
+        })
+        .sum::<usize>();
+    calls.progress.plan(units as u64);
 
     let wants = |service: &str| services.iter().any(|s| s == service);
     let s3 = s3::Collector {
@@ -140,17 +156,20 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
     let (s3, glue, redshift, emr, kms, cloudtrail) = tokio::join!(
         async {
             match wants("s3") {
-                true => Some(s3.collect().await),
+                true => Some(done(&calls, s3.collect()).await),
                 false => None,
             }
         },
-        per_region(wants("glue"), &regions, |r| glue.collect(r)),
-        per_region(wants("redshift"), &regions, |r| redshift.collect(r)),
-        per_region(wants("emr"), &regions, |r| emr.collect(r)),
-        per_region(wants("kms"), &regions, |r| kms.collect(r)),
+        per_region(wants("glue"), &regions, |r| done(&calls, glue.collect(r))),
+        per_region(wants("redshift"), &regions, |r| done(
+            &calls,
+            redshift.collect(r)
+        )),
+        per_region(wants("emr"), &regions, |r| done(&calls, emr.collect(r))),
+        per_region(wants("kms"), &regions, |r| done(&calls, kms.collect(r))),
         async {
             match wants("cloudtrail") {
-                true => Some(cloudtrail.collect(&regions).await),
+                true => Some(done(&calls, cloudtrail.collect(&regions)).await),
                 false => None,
             }
         },
@@ -163,6 +182,7 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
     let kms = keep(kms, &mut gaps).map(|regions| KmsInventory { regions });
     let cloudtrail = keep(cloudtrail, &mut gaps).map(|trails| CloudTrailInventory { trails });
 
+    calls.progress.finish();
     let finished_at = chrono::Utc::now();
     Ok(Inventory {
         schema_version: INVENTORY_SCHEMA_VERSION.into(),
@@ -239,6 +259,13 @@ where
         .into_iter()
         .unzip();
     Some((found, gaps.into_iter().flatten().collect()))
+}
+
+/// Awaits one service·region collection and counts it for the progress line.
+async fn done<T>(calls: &Calls, collect: impl Future<Output = T>) -> T {
+    let value = collect.await;
+    calls.progress.unit_done();
+    value
 }
 
 /// The collected value of a service, its gaps moved to the scan's list.

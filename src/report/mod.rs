@@ -1,15 +1,21 @@
 //! Renderers from findings to formats, one file per format. A report is built
 //! once from the inventory and findings; every format reads the same struct.
 
+mod asff;
+mod csv;
+mod html;
 mod json;
+mod junit;
+mod markdown;
+mod ocsf;
 mod table;
 
+use lakelint_checks::baseline::Comparison;
 use lakelint_checks::model::{BucketRole, Gap};
 use lakelint_checks::{Finding, Inventory, Summary};
 use serde::{Deserialize, Serialize};
 
-pub use json::render as render_json;
-pub use table::{render as render_table, table as terminal_table};
+pub use table::table as terminal_table;
 
 /// Version of the JSON report contract; bump on incompatible changes.
 pub const REPORT_SCHEMA_VERSION: &str = "1";
@@ -20,6 +26,46 @@ pub enum Format {
     Table,
     /// The stable machine contract (see docs/REPORT.md).
     Json,
+    /// One self-contained page with filters and search.
+    Html,
+    /// OCSF Detection Findings (class 2004), for Security Lake and SIEMs.
+    Ocsf,
+    /// AWS Security Finding Format, for importing into Security Hub.
+    Asff,
+    /// One row per finding (RFC 4180).
+    Csv,
+    /// JUnit XML: a suite per pillar, a case per check and resource.
+    Junit,
+    /// A summary for a CI job summary or a pull-request comment.
+    Markdown,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Ocsf => "ocsf.json",
+            Format::Asff => "asff.json",
+            Format::Csv => "csv",
+            Format::Junit => "junit.xml",
+            Format::Markdown => "md",
+        }
+    }
+
+    pub fn render(self, report: &Report) -> String {
+        match self {
+            Format::Table => table::render(report),
+            Format::Json => json::render(report),
+            Format::Html => html::render(report),
+            Format::Ocsf => ocsf::render(report),
+            Format::Asff => asff::render(report),
+            Format::Csv => csv::render(report),
+            Format::Junit => junit::render(report),
+            Format::Markdown => markdown::render(report),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -30,6 +76,9 @@ pub struct Report {
     pub summary: Summary,
     pub resources: Vec<Resource>,
     pub findings: Vec<Finding>,
+    /// Present when the scan was compared with a baseline report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<Comparison>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -104,6 +153,21 @@ impl Report {
                 })
                 .collect(),
             findings,
+            baseline: None,
         }
     }
+
+    /// Counts again after findings changed (muted, merged).
+    pub fn resummarize(&mut self) {
+        self.summary = Summary::of(&self.findings);
+    }
+}
+
+/// A pillar's name for people: `operational_excellence` → "Operational excellence".
+pub(crate) fn pillar_title(pillar: &str) -> String {
+    let mut title = pillar.replace('_', " ");
+    if let Some(first) = title.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    title
 }

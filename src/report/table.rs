@@ -92,16 +92,29 @@ pub fn render(report: &Report) -> String {
         out += &format!("endpoint: {url}\n");
     }
     out += &gap_lines(&scan.gaps);
-    let mut pillars = table(&["Pillar", "PASS", "FAIL", "UNKNOWN"]);
-    for pillar in Pillar::ALL {
-        let counts = &report.summary.by_pillar[pillar.as_str()];
-        let mut row = vec![Cell::new(pillar.as_str())];
+    let mut pillars = table(&["Pillar", "Score", "PASS", "FAIL", "UNKNOWN", "Muted"]);
+    let score = |key: &str| {
+        let s = &report.summary.scores[key];
+        (
+            Cell::new(s.score.map_or("–".to_string(), |v| format!("{v:.1}"))),
+            Cell::new(s.muted),
+        )
+    };
+    for key in Pillar::ALL
+        .map(Pillar::as_str)
+        .into_iter()
+        .chain(["overall"])
+    {
+        let counts = match key {
+            "overall" => &report.summary.by_status,
+            pillar => &report.summary.by_pillar[pillar],
+        };
+        let (score, muted) = score(key);
+        let mut row = vec![Cell::new(key), score];
         row.extend(status_cells(counts));
+        row.push(muted);
         pillars.add_row(row);
     }
-    let mut total = vec![Cell::new("all")];
-    total.extend(status_cells(&report.summary.by_status));
-    pillars.add_row(total);
     out += &format!("\n{pillars}\n");
 
     let mut severities = table(&["Severity", "PASS", "FAIL", "UNKNOWN"]);
@@ -111,6 +124,15 @@ pub fn render(report: &Report) -> String {
         severities.add_row(row);
     }
     out += &format!("{severities}\n");
+    out += "Scores: share of judged findings that pass, weighted critical 10, high 5, medium 3, low 1; UNKNOWN and muted left out.\n";
+    if let Some(cmp) = &report.baseline {
+        out += &format!(
+            "Against the baseline: {} new, {} unchanged, {} resolved failing findings.\n",
+            cmp.new,
+            cmp.unchanged,
+            cmp.resolved.len()
+        );
+    }
 
     let mut failing: Vec<_> = report
         .findings
@@ -123,7 +145,9 @@ pub fn render(report: &Report) -> String {
             .then(a.check_id.cmp(&b.check_id))
     });
     if !failing.is_empty() {
-        let mut t = table(&["Severity", "Check", "Resource", "Region", "Message"]);
+        let mut t = table(&[
+            "Severity", "Check", "Resource", "Region", "Message", "Baseline",
+        ]);
         for f in failing.iter().take(MAX_FAILURES_SHOWN) {
             let severity = Cell::new(f.severity.as_str());
             let severity = match f.severity {
@@ -137,6 +161,11 @@ pub fn render(report: &Report) -> String {
                 Cell::new(&f.resource.id),
                 Cell::new(&f.resource.region),
                 Cell::new(&f.message),
+                Cell::new(match f.baseline {
+                    Some(lakelint_checks::finding::BaselineMark::New) => "new",
+                    Some(lakelint_checks::finding::BaselineMark::Unchanged) => "unchanged",
+                    None => "",
+                }),
             ]);
         }
         out += &format!("\nFailing ({}):\n{t}\n", failing.len());

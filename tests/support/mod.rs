@@ -203,3 +203,22 @@ pub fn finding<'a>(report: &'a Value, resource: &str, check: &str) -> &'a Value 
         .find(|f| f["resource"]["id"] == resource && f["check_id"] == check)
         .unwrap_or_else(|| panic!("no {check} finding for {resource}"))
 }
+
+/// An inventory of the demo platform (localstack/seed.py scanned on moto),
+/// for the report tests, which need no emulator.
+pub fn demo_inventory() -> std::path::PathBuf {
+    repo_root().join("tests/fixtures/demo-inventory.json")
+}
+
+/// The Chromium the browser tests drive: `LAKELINT_CHROMIUM`, else Debian's.
+pub fn chromium() -> std::path::PathBuf {
+    let path = std::env::var_os("LAKELINT_CHROMIUM")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| "/usr/bin/chromium".into());
+    assert!(
+        path.exists(),
+        "no Chromium at {}: run scripts/test (it installs Debian's chromium) or set LAKELINT_CHROMIUM",
+        path.display()
+    );
+    path
+}

@@ -1,0 +1,65 @@
+//! CSV (RFC 4180): a header row, then one row per finding.
+
+use super::Report;
+
+const HEADER: [&str; 18] = [
+    "account_id",
+    "region",
+    "check_id",
+    "title",
+    "pillar",
+    "pillars",
+    "severity",
+    "status",
+    "muted",
+    "mute_reason",
+    "baseline",
+    "resource_type",
+    "resource_id",
+    "resource_arn",
+    "message",
+    "reason",
+    "security_hub_control",
+    "wa_best_practice",
+];
+
+pub fn render(report: &Report) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(HEADER).expect("write to memory");
+    for f in &report.findings {
+        let pillars: Vec<&str> = f.pillars.iter().map(|p| p.as_str()).collect();
+        let baseline = f
+            .baseline
+            .map(|b| {
+                serde_json::to_value(b)
+                    .expect("a mark serialises")
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .unwrap_or_default();
+        writer
+            .write_record([
+                f.resource.account_id.as_str(),
+                &f.resource.region,
+                &f.check_id,
+                &f.title,
+                f.pillar.as_str(),
+                &pillars.join(";"),
+                f.severity.as_str(),
+                f.status.as_str(),
+                if f.muted { "true" } else { "false" },
+                f.mute_reason.as_deref().unwrap_or_default(),
+                &baseline,
+                &f.resource.kind,
+                &f.resource.id,
+                &f.resource.arn,
+                &f.message,
+                f.reason.as_deref().unwrap_or_default(),
+                f.security_hub_control.as_deref().unwrap_or_default(),
+                &f.wa_best_practice,
+            ])
+            .expect("write to memory");
+    }
+    String::from_utf8(writer.into_inner().expect("flush to memory")).expect("CSV of UTF-8 fields")
+}

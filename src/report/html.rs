@@ -1,0 +1,277 @@
+//! One self-contained HTML page (no network fetch: styles and script are
+//! inline) to read offline or attach to a ticket: scan facts, a score card
+//! per pillar, and findings by pillar → check → resource, with filters and a
+//! search box.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use lakelint_checks::{Finding, Pillar, Status};
+
+use super::{pillar_title, Report};
+
+const STYLE: &str = r#"
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d2430;background:#f5f6f8}
+header,main,section.bar{padding:0 24px}header{background:#1d2430;color:#fff;padding:16px 24px}
+h1{margin:0 0 4px;font-size:20px}.facts{margin:0;color:#c9d1dc}
+#scores{display:flex;flex-wrap:wrap;gap:12px;padding:16px 24px}
+.card{background:#fff;border-radius:8px;padding:12px 16px;min-width:150px;box-shadow:0 1px 2px #0002}
+.card h2{margin:0;font-size:13px;font-weight:600;color:#4a5566}.score{font-size:28px;font-weight:700}
+.counts span{margin-right:8px;font-size:12px}.pass{color:#1a7f37}.fail{color:#c62828}.unknown{color:#9a6700}.muted{color:#6e7781}
+section.bar{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding-bottom:12px}
+select,input{font:inherit;padding:4px 6px}#shown{color:#4a5566}
+section.pillar>h2{font-size:17px;margin:20px 0 8px}
+details.check{background:#fff;border-radius:8px;margin:6px 0;padding:8px 12px;box-shadow:0 1px 2px #0001}
+summary{cursor:pointer}summary code{font-weight:600}
+.sev{display:inline-block;min-width:58px;text-align:center;border-radius:4px;font-size:12px;color:#fff;margin-right:6px}
+.sev-critical{background:#8b0000}.sev-high{background:#c62828}.sev-medium{background:#d97706}.sev-low{background:#2f6fb0}.sev-info{background:#6e7781}
+table{border-collapse:collapse;width:100%;margin-top:8px}td,th{text-align:left;padding:4px 6px;border-top:1px solid #e3e6ea;vertical-align:top}
+td.st{font-weight:600}.st-PASS{color:#1a7f37}.st-FAIL{color:#c62828}.st-UNKNOWN{color:#9a6700}
+.remediation{color:#4a5566}pre{background:#f0f2f5;padding:6px;overflow:auto;font-size:12px}
+.gaps{background:#fff4e5;border-radius:8px;padding:8px 12px;margin:0 24px 12px}
+"#;
+
+const SCRIPT: &str = r#"
+(function () {
+  const rows = Array.from(document.querySelectorAll('tr.finding'));
+  const pick = (id) => document.getElementById(id).value;
+  function apply() {
+    const pillar = pick('filter-pillar'), severity = pick('filter-severity'), status = pick('filter-status'),
+      service = pick('filter-service'), region = pick('filter-region');
+    const query = document.getElementById('search').value.trim().toLowerCase();
+    let shown = 0;
+    rows.forEach((r) => {
+      const d = r.dataset;
+      const ok = (!pillar || d.pillars.split(' ').includes(pillar)) && (!severity || d.severity === severity) &&
+        (!status || d.status === status) && (!service || d.service === service) && (!region || d.region === region) &&
+        (!query || d.search.includes(query));
+      r.hidden = !ok;
+      if (ok) shown++;
+    });
+    document.querySelectorAll('details.check').forEach((c) => { c.hidden = !c.querySelector('tr.finding:not([hidden])'); });
+    document.querySelectorAll('section.pillar').forEach((s) => { s.hidden = !s.querySelector('details.check:not([hidden])'); });
+    document.getElementById('shown').textContent = shown + ' of ' + rows.length + ' findings shown';
+  }
+  document.querySelectorAll('select, #search').forEach((e) => e.addEventListener('input', apply));
+  apply();
+})();
+"#;
+
+/// Escapes text for HTML content and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn select(id: &str, label: &str, values: impl IntoIterator<Item = (String, String)>) -> String {
+    let mut out = format!(r#"<label>{label} <select id="{id}"><option value="">all</option>"#);
+    for (value, text) in values {
+        let _ = write!(
+            out,
+            r#"<option value="{}">{}</option>"#,
+            esc(&value),
+            esc(&text)
+        );
+    }
+    out + "</select></label>"
+}
+
+fn score_card(key: &str, title: &str, report: &Report) -> String {
+    let s = &report.summary.scores[key];
+    let score = s.score.map_or("–".to_string(), |v| format!("{v:.1}"));
+    format!(
+        r#"<div class="card" data-pillar="{key}"><h2>{title}</h2><div class="score">{score}</div><div class="counts"><span class="pass" data-count="pass">{} PASS</span><span class="fail" data-count="fail">{} FAIL</span><span class="unknown" data-count="unknown">{} UNKNOWN</span><span class="muted" data-count="muted">{} muted</span></div></div>"#,
+        s.passed, s.failed, s.unknown, s.muted
+    )
+}
+
+fn finding_row(f: &Finding) -> String {
+    let service = f.check_id.split('.').next().unwrap_or_default();
+    let pillars: Vec<&str> = f.pillars.iter().map(|p| p.as_str()).collect();
+    let detail = match (&f.reason, &f.mute_reason) {
+        (Some(reason), _) => format!("{} <em>({})</em>", esc(&f.message), esc(reason)),
+        (None, Some(why)) => format!("{} <em>(muted: {})</em>", esc(&f.message), esc(why)),
+        _ => esc(&f.message),
+    };
+    let search = format!(
+        "{} {} {} {} {}",
+        f.check_id, f.title, f.resource.arn, f.resource.id, f.message
+    )
+    .to_lowercase();
+    let status = if f.muted {
+        format!("{} (muted)", f.status.as_str())
+    } else {
+        f.status.as_str().to_string()
+    };
+    format!(
+        r#"<tr class="finding" data-pillars="{}" data-severity="{}" data-status="{}" data-service="{}" data-region="{}" data-search="{}"><td class="st st-{}">{}</td><td title="{}">{}</td><td>{}</td><td>{}</td></tr>"#,
+        pillars.join(" "),
+        f.severity.as_str(),
+        f.status.as_str(),
+        esc(service),
+        esc(&f.resource.region),
+        esc(&search),
+        f.status.as_str(),
+        status,
+        esc(&f.resource.arn),
+        esc(&f.resource.id),
+        esc(&f.resource.region),
+        detail
+    )
+}
+
+pub fn render(report: &Report) -> String {
+    let scan = &report.scan;
+    let mut out = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>lakelint report: account {account}</title><style>{STYLE}</style></head><body>
+<header><h1>lakelint report</h1><p class="facts">Account <b id="account">{account}</b> ({partition}) · regions {regions} · scanned {started} · {resources} resources · {findings} findings · {calls} API calls · lakelint {version}</p></header>
+<section id="scores">{overall}"#,
+        account = esc(&scan.account_id),
+        partition = esc(&scan.partition),
+        regions = esc(&scan.regions.join(", ")),
+        started = esc(&scan.started_at),
+        resources = report.resources.len(),
+        findings = report.summary.total,
+        calls = scan.api_calls.total,
+        version = esc(&report.tool.version),
+        overall = score_card("overall", "Overall", report),
+    );
+    for pillar in Pillar::ALL {
+        out += &score_card(pillar.as_str(), &pillar_title(pillar.as_str()), report);
+    }
+    out += "</section>\n";
+    if !scan.gaps.is_empty() {
+        out += r#"<div class="gaps"><b>Not fully scanned:</b><ul>"#;
+        for gap in &scan.gaps {
+            let place = gap
+                .region
+                .as_deref()
+                .map(|r| format!(" in {r}"))
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "<li>{}{}: {}</li>",
+                esc(&gap.service),
+                esc(&place),
+                esc(&gap.reason.to_string())
+            );
+        }
+        out += "</ul></div>\n";
+    }
+
+    let services: BTreeSet<&str> = report
+        .findings
+        .iter()
+        .filter_map(|f| f.check_id.split('.').next())
+        .collect();
+    let regions: BTreeSet<&str> = report
+        .findings
+        .iter()
+        .map(|f| f.resource.region.as_str())
+        .collect();
+    out += r#"<section class="bar">"#;
+    out += &select(
+        "filter-pillar",
+        "Pillar",
+        Pillar::ALL.map(|p| (p.as_str().to_string(), pillar_title(p.as_str()))),
+    );
+    out += &select(
+        "filter-severity",
+        "Severity",
+        lakelint_checks::Severity::ALL.map(|s| (s.as_str().to_string(), s.as_str().to_string())),
+    );
+    out += &select(
+        "filter-status",
+        "Status",
+        Status::ALL.map(|s| (s.as_str().to_string(), s.as_str().to_string())),
+    );
+    out += &select(
+        "filter-service",
+        "Service",
+        services.iter().map(|s| (s.to_string(), s.to_string())),
+    );
+    out += &select(
+        "filter-region",
+        "Region",
+        regions.iter().map(|r| (r.to_string(), r.to_string())),
+    );
+    out += r#"<input id="search" type="search" placeholder="Search checks, resources, messages"><span id="shown"></span></section>
+<main>"#;
+
+    // Pillar → check → resources, checks in catalog order within a pillar.
+    let mut by_pillar: BTreeMap<Pillar, Vec<(&str, Vec<&Finding>)>> = BTreeMap::new();
+    for f in &report.findings {
+        let checks = by_pillar.entry(f.pillar).or_default();
+        match checks.iter_mut().find(|(id, _)| *id == f.check_id) {
+            Some((_, findings)) => findings.push(f),
+            None => checks.push((&f.check_id, vec![f])),
+        }
+    }
+    for (pillar, checks) in &by_pillar {
+        let _ = write!(
+            out,
+            r#"<section class="pillar" data-pillar="{}"><h2>{}</h2>"#,
+            pillar.as_str(),
+            pillar_title(pillar.as_str())
+        );
+        for (check_id, findings) in checks {
+            let first = findings[0];
+            let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
+            let failing = count(Status::Fail) > 0;
+            let _ = write!(
+                out,
+                r#"<details class="check" data-check="{id}"{open}><summary><span class="sev sev-{sev}">{sev}</span><code>{id}</code> {title} · <span class="fail">{fail} FAIL</span> <span class="pass">{pass} PASS</span> <span class="unknown">{unknown} UNKNOWN</span></summary>"#,
+                id = esc(check_id),
+                open = if failing { " open" } else { "" },
+                sev = first.severity.as_str(),
+                title = esc(&first.title),
+                fail = count(Status::Fail),
+                pass = count(Status::Pass),
+                unknown = count(Status::Unknown),
+            );
+            let sh = first
+                .security_hub_control
+                .as_ref()
+                .map(|c| format!(" · Security Hub {}", esc(c)))
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                r#"<div class="remediation"><p>{text} <small>(Well-Architected {bp}{sh})</small></p><pre>{cli}</pre><pre>{tf}</pre></div><table><thead><tr><th>Status</th><th>Resource</th><th>Region</th><th>Message</th></tr></thead><tbody>"#,
+                text = esc(&first.remediation.text),
+                bp = esc(&first.wa_best_practice),
+                cli = esc(&first.remediation.cli),
+                tf = esc(&first.remediation.terraform),
+            );
+            for f in findings {
+                out += &finding_row(f);
+            }
+            out += "</tbody></table></details>";
+        }
+        out += "</section>\n";
+    }
+    let _ = writeln!(out, "</main><script>{SCRIPT}</script></body></html>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(
+            esc(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;"
+        );
+    }
+}
