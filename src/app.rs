@@ -26,6 +26,11 @@ pub async fn run(cli: Cli) -> Result<u8> {
         Command::Evaluate(args) => evaluate_saved(args),
         Command::Checks(args) => list_checks(args),
         Command::Diff(args) => diff(args),
+        Command::IamPolicy => {
+            let policy = serde_json::to_string_pretty(&crawl::actions::policy())?;
+            println!("{policy}");
+            Ok(0)
+        }
     }
 }
 
@@ -41,6 +46,7 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
         max_attempts: args.max_attempts,
         retry_mode: args.retry_mode,
         call_timeout: Duration::from_secs(args.call_timeout),
+        timeout: args.timeout.map(Duration::from_secs),
         progress,
     };
     let mut inventory = crawl::scan(&options).await?;
@@ -123,7 +129,16 @@ fn report(
         args.output.as_deref(),
         args.output_dir.as_deref(),
     )?;
-    Ok(exit_code(&report, args.fail_on, args.no_fail_exit))
+    let unknown = args.fail_on_unknown
+        && (!report.scan.gaps.is_empty()
+            || report
+                .findings
+                .iter()
+                .any(|f| f.status == Status::Unknown && !f.muted));
+    Ok(match exit_code(&report, args.fail_on, args.no_fail_exit) {
+        0 if unknown && !args.no_fail_exit => EXIT_FAILING,
+        code => code,
+    })
 }
 
 /// 3 when a failing finding the user asked to fail on is there, else 0.

@@ -55,6 +55,8 @@ pub enum Command {
     Checks(ChecksArgs),
     /// Compare two JSON reports: new, unchanged and resolved failing findings.
     Diff(DiffArgs),
+    /// Print the least-privilege read-only IAM policy lakelint needs.
+    IamPolicy,
 }
 
 #[derive(Debug, Args)]
@@ -95,6 +97,9 @@ pub struct ScanArgs {
     /// Seconds one attempt of one API call may take.
     #[arg(long, default_value_t = 20, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
     pub call_timeout: u64,
+    /// Seconds the whole scan may take; what is not read by then is UNKNOWN ("deadline").
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
+    pub timeout: Option<u64>,
     /// Also write the collected inventory as JSON, to judge it again with `evaluate`.
     #[arg(long, value_name = "FILE")]
     pub save_inventory: Option<PathBuf>,
@@ -142,6 +147,9 @@ pub struct ReportArgs {
     /// Which failing findings make the exit code 3.
     #[arg(long, value_enum, default_value_t = FailOn::Any, requires_if("new", "baseline"))]
     pub fail_on: FailOn,
+    /// Exit 3 also when a finding is UNKNOWN or a listing failed.
+    #[arg(long)]
+    pub fail_on_unknown: bool,
     /// Exit 0 even when checks fail.
     #[arg(long)]
     pub no_fail_exit: bool,

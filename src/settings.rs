@@ -46,6 +46,17 @@ mod tests {
         assert_eq!(parse("").unwrap(), Config::default());
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        /// A config or mutelist file is user input: any text gives a value
+        /// or an error, never a panic.
+        #[test]
+        fn any_text_parses_or_errs(text in "(\\[\\[mute\\]\\]|check|reason|resource|regex|glob|expires|=|\"|\\{|\\}|\n|[ -~]){0,120}") {
+            let _ = parse(&text);
+        }
+    }
+
     #[test]
     fn typos_and_bad_types_are_errors() {
         let err = parse("[s3]\ndata_lake_bucket = [\"x\"]\n").unwrap_err();

@@ -147,6 +147,39 @@ fn every_glue_resource_gets_its_findings() {
         );
     }
     assert!(saved.contains("--db-password"));
+    // Nor in any report format rendered from the saved inventory.
+    let formats = dir.path().join("formats");
+    let rendered = run(lakelint().args([
+        "evaluate",
+        inventory.to_str().unwrap(),
+        "--format",
+        "json,html,ocsf,asff,csv,junit,markdown,table",
+        "--output-dir",
+        formats.to_str().unwrap(),
+        "-vv",
+    ]));
+    assert!(!stderr(&rendered).contains(SECRET_VALUE));
+    let files: Vec<_> = std::fs::read_dir(&formats)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 8);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(
+            !text.contains(SECRET_VALUE),
+            "the secret leaked into {}",
+            file.display()
+        );
+        // Markdown lists checks, not messages.
+        if file.extension().is_some_and(|e| e != "md") {
+            assert!(
+                text.contains("--db-password"),
+                "{} names the argument",
+                file.display()
+            );
+        }
+    }
 
     // Glue table locations and crawler targets make their buckets data-lake buckets.
     let roles: BTreeMap<&str, &serde_json::Value> = report["resources"]

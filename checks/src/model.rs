@@ -67,6 +67,8 @@ pub enum UnobservedKind {
     Network,
     /// The service holding the input was not part of this scan.
     NotScanned,
+    /// The scan's overall `--timeout` ended before the call.
+    Deadline,
     Error,
 }
 
@@ -100,6 +102,7 @@ impl fmt::Display for Unobserved {
             UnobservedKind::Timeout => "timed out",
             UnobservedKind::Network => "network error",
             UnobservedKind::NotScanned => "not scanned",
+            UnobservedKind::Deadline => "deadline",
             UnobservedKind::Error => "error",
         };
         write!(f, "{what}: {}", self.action)?;
@@ -166,6 +169,9 @@ pub struct ScanInfo {
     pub endpoint_url: Option<String>,
     /// Logical API calls by IAM-style action (retries not counted).
     pub api_calls: BTreeMap<String, u64>,
+    /// Operations answered with AccessDenied at least once.
+    #[serde(default)]
+    pub denied: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

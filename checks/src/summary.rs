@@ -20,6 +20,8 @@ pub struct Summary {
     pub muted: usize,
     /// Per primary pillar, then `overall`: see [`Score`].
     pub scores: BTreeMap<String, Score>,
+    /// Unmuted UNKNOWN findings by their reason.
+    pub unknown_by_reason: BTreeMap<String, usize>,
 }
 
 /// How well a pillar does: the share of judged findings that pass, each
@@ -95,7 +97,15 @@ impl Summary {
                 })
                 .chain([("overall".to_string(), Score::of(findings.iter()))])
                 .collect(),
+            unknown_by_reason: BTreeMap::new(),
         };
+        for f in findings
+            .iter()
+            .filter(|f| f.status == Status::Unknown && !f.muted)
+        {
+            let reason = f.reason.clone().unwrap_or_else(|| "unknown".into());
+            *summary.unknown_by_reason.entry(reason).or_default() += 1;
+        }
         for f in findings {
             *summary.by_status.entry(f.status).or_default() += 1;
             let pillar = summary

@@ -2,7 +2,7 @@
 //! flight, counts them by action, and turns a failure into a typed
 //! [`Unobserved`] so the scan goes on.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 use std::sync::Mutex;
 
@@ -10,20 +10,26 @@ use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use lakelint_checks::model::{Unobserved, UnobservedKind};
 use tokio::sync::Semaphore;
+use tokio::time::Instant;
 
 use crate::progress::Progress;
 
 pub struct Calls {
     in_flight: Semaphore,
     counts: Mutex<BTreeMap<String, u64>>,
+    denied: Mutex<BTreeSet<String>>,
+    /// When the whole scan must end; calls still open then become UNKNOWN.
+    deadline: Option<Instant>,
     pub progress: Progress,
 }
 
 impl Calls {
-    pub fn new(max_concurrency: usize, progress: Progress) -> Self {
+    pub fn new(max_concurrency: usize, deadline: Option<Instant>, progress: Progress) -> Self {
         Self {
             in_flight: Semaphore::new(max_concurrency.max(1)),
             counts: Mutex::new(BTreeMap::new()),
+            denied: Mutex::new(BTreeSet::new()),
+            deadline,
             progress,
         }
     }
@@ -34,24 +40,51 @@ impl Calls {
         F: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
         E: ProvideErrorMetadata + std::error::Error + 'static,
     {
-        let _permit = self
-            .in_flight
-            .acquire()
-            .await
-            .expect("the semaphore is never closed");
-        *self
-            .counts
-            .lock()
-            .expect("counter lock")
-            .entry(action.to_string())
-            .or_default() += 1;
-        let result = call.await;
+        debug_assert!(
+            crate::crawl::actions::is_declared(action),
+            "{action} is missing from crawl::actions::ACTIONS"
+        );
+        let deadline = self.deadline;
+        let attempt = async {
+            let _permit = self
+                .in_flight
+                .acquire()
+                .await
+                .expect("the semaphore is never closed");
+            *self
+                .counts
+                .lock()
+                .expect("counter lock")
+                .entry(action.to_string())
+                .or_default() += 1;
+            call.await
+        };
+        let result = match deadline {
+            Some(deadline) => match tokio::time::timeout_at(deadline, attempt).await {
+                Ok(result) => result,
+                Err(_) => return Err(Unobserved::new(UnobservedKind::Deadline, action)),
+            },
+            None => attempt.await,
+        };
         self.progress.call_done(result.is_err());
         result.map_err(|err| {
             let unobserved = classify(action, &err);
-            tracing::debug!(%action, reason = %unobserved, error = %aws_smithy_types::error::display::DisplayErrorContext(&err), "call failed");
+            tracing::debug!(%action, reason = %unobserved, error = %error_chain(&err), "call failed");
+            if unobserved.kind == UnobservedKind::AccessDenied {
+                self.denied.lock().expect("denied lock").insert(action.to_string());
+            }
             unobserved
         })
+    }
+
+    /// Operations answered with AccessDenied so far.
+    pub fn denied(&self) -> Vec<String> {
+        self.denied
+            .lock()
+            .expect("denied lock")
+            .iter()
+            .cloned()
+            .collect()
     }
 
     /// Every page of a paginated call: `send` makes the request for a page
@@ -129,7 +162,9 @@ const THROTTLED: &[&str] = &[
     "ProvisionedThroughputExceededException",
 ];
 
-const NOT_SUPPORTED: &[&str] = &["NotImplemented", "InternalFailure", "UnsupportedOperation"];
+/// Codes of "this endpoint does not do that". LocalStack's InternalFailure
+/// counts only with its HTTP 501; on AWS it is a transient 500.
+const NOT_SUPPORTED: &[&str] = &["NotImplemented", "UnsupportedOperation"];
 
 /// Maps an SDK failure to why the attribute could not be observed.
 pub fn classify<E>(action: &str, err: &SdkError<E, HttpResponse>) -> Unobserved

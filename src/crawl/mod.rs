@@ -1,6 +1,7 @@
 //! The crawler: reads an account through the AWS APIs (read-only) into an
 //! [`Inventory`]. One file per service collector.
 
+pub mod actions;
 mod aws;
 mod calls;
 mod cloudtrail;
@@ -45,6 +46,8 @@ pub struct ScanOptions {
     pub retry_mode: RetryMode,
     /// Limit for one attempt of one API call.
     pub call_timeout: Duration,
+    /// Limit for the whole scan: what is not read by then is UNKNOWN ("deadline").
+    pub timeout: Option<Duration>,
     pub progress: Progress,
 }
 
@@ -59,6 +62,7 @@ impl Default for ScanOptions {
             max_attempts: 5,
             retry_mode: RetryMode::Standard,
             call_timeout: Duration::from_secs(20),
+            timeout: None,
             progress: Progress::default(),
         }
     }
@@ -98,7 +102,8 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
     let clock = Instant::now();
     let sdk = aws::load(options).await?;
     let endpoint = aws::endpoint_override(&sdk).map(str::to_string);
-    let calls = Calls::new(options.max_concurrency, options.progress.clone());
+    let deadline = options.timeout.map(|t| tokio::time::Instant::now() + t);
+    let calls = Calls::new(options.max_concurrency, deadline, options.progress.clone());
 
     let account = identity::identify(&sdk, &calls, endpoint.as_deref()).await?;
     let regions = regions::resolve(&options.regions, &sdk, &calls).await?;
@@ -195,6 +200,7 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
             duration_ms: clock.elapsed().as_millis() as u64,
             endpoint_url: endpoint,
             api_calls: calls.counts(),
+            denied: calls.denied(),
         },
         gaps,
         s3,

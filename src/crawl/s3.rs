@@ -74,7 +74,7 @@ impl Collector<'_> {
         let result = self
             .calls
             .run(
-                "s3:GetAccountPublicAccessBlock",
+                "s3control:GetPublicAccessBlock",
                 client
                     .get_public_access_block()
                     .account_id(&self.account.account_id)

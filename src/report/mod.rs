@@ -101,6 +101,9 @@ pub struct Scan {
     pub api_calls: ApiCalls,
     /// Services or regions that could not be listed, so their resources are missing.
     pub gaps: Vec<Gap>,
+    /// IAM actions the scanning identity was denied: what to add to its policy.
+    #[serde(default)]
+    pub missing_permissions: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -141,6 +144,7 @@ impl Report {
                     by_action: scan.api_calls.clone(),
                 },
                 gaps: inventory.gaps.clone(),
+                missing_permissions: missing_permissions(&scan.denied),
             },
             summary: Summary::of(&findings),
             resources: lakelint_checks::resources(inventory)
@@ -161,6 +165,21 @@ impl Report {
     pub fn resummarize(&mut self) {
         self.summary = Summary::of(&self.findings);
     }
+}
+
+/// The IAM actions behind the denied operations, sorted and once each.
+fn missing_permissions(denied: &[String]) -> Vec<String> {
+    let mut iam: Vec<String> = denied
+        .iter()
+        .map(|op| {
+            crate::crawl::actions::iam_action(op)
+                .unwrap_or(op)
+                .to_string()
+        })
+        .collect();
+    iam.sort();
+    iam.dedup();
+    iam
 }
 
 /// A pillar's name for people: `operational_excellence` → "Operational excellence".

@@ -177,22 +177,18 @@ pub fn render(report: &Report) -> String {
         }
     }
 
-    let mut unknown: BTreeMap<&str, usize> = BTreeMap::new();
-    for f in report
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::Unknown)
-    {
-        *unknown
-            .entry(f.reason.as_deref().unwrap_or("unknown"))
-            .or_default() += 1;
-    }
-    if !unknown.is_empty() {
+    if !report.summary.unknown_by_reason.is_empty() {
         let mut t = table(&["Could not evaluate because", "Findings"]);
-        for (reason, n) in unknown {
+        for (reason, n) in &report.summary.unknown_by_reason {
             t.add_row(vec![Cell::new(reason), Cell::new(n)]);
         }
         out += &format!("\nUnknown:\n{t}\n");
+    }
+    if !scan.missing_permissions.is_empty() {
+        out += &format!(
+            "Missing permissions (add them to the scanning role; see `lakelint iam-policy`): {}\n",
+            scan.missing_permissions.join(", ")
+        );
     }
     out
 }

@@ -1,0 +1,300 @@
+//! The report is true under faults: retries absorb throttling and server
+//! errors, a denied read makes exactly its findings UNKNOWN, a denied region
+//! or a malformed answer never becomes PASS or FAIL, an overall timeout leaves
+//! a partial report, and the IAM policy covers exactly what is called.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use serde_json::Value;
+use support::proxy::{Deny, Faults, Proxy};
+use support::*;
+
+const REGIONS: &str = "us-east-1,eu-west-1";
+
+/// moto with the S3 and Glue fixtures.
+fn seeded() -> Moto {
+    let moto = Moto::start(&[]);
+    moto.seed("seed_s3_fixture.py", &[]);
+    moto.seed("seed_glue_fixture.py", &[]);
+    moto
+}
+
+fn scan(endpoint: &str, extra: &[&str]) -> (Option<i32>, Value, String) {
+    let config = repo_root().join("tests/fixtures/lakelint.toml");
+    let out = run(lakelint_with_credentials()
+        .args([
+            "scan",
+            "--endpoint-url",
+            endpoint,
+            "--regions",
+            REGIONS,
+            "--services",
+            "s3,glue",
+            "--config",
+            config.to_str().unwrap(),
+            "--format",
+            "json",
+            "--max-concurrency",
+            "8",
+        ])
+        .args(extra));
+    let report = json(&out);
+    (out.status.code(), report, stderr(&out))
+}
+
+fn findings(report: &Value) -> &Vec<Value> {
+    report["findings"].as_array().unwrap()
+}
+
+#[test]
+fn throttling_and_server_errors_change_nothing() {
+    let moto = seeded();
+    let clean = Proxy::start(&moto.url(), Faults::default());
+    let (_, expected, _) = scan(&clean.url(), &[]);
+
+    let faulty = Proxy::start(
+        &moto.url(),
+        Faults {
+            throttle_rate: 0.10,
+            error_rate: 0.05,
+            drop_rate: 0.02,
+            seed: 7,
+            ..Faults::default()
+        },
+    );
+    let (code, report, err) = scan(&faulty.url(), &["--max-attempts", "8"]);
+    assert_eq!(code, Some(3), "{err}");
+    assert!(
+        faulty.injected() >= 10,
+        "faults were injected: {}",
+        faulty.injected()
+    );
+    assert_eq!(findings(&report), findings(&expected));
+    assert_eq!(report["summary"]["by_status"]["UNKNOWN"], 0);
+    assert_eq!(report["scan"]["gaps"], serde_json::json!([]));
+}
+
+#[test]
+fn a_denied_read_makes_exactly_its_findings_unknown() {
+    let moto = seeded();
+    let (_, clean, _) = scan(&Proxy::start(&moto.url(), Faults::default()).url(), &[]);
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            deny: vec![Deny {
+                operation: Some("s3:GetBucketEncryption".into()),
+                bucket: Some("lake-good".into()),
+                ..Deny::default()
+            }],
+            ..Faults::default()
+        },
+    );
+    let (_, report, _) = scan(&proxy.url(), &[]);
+    let changed: Vec<(&Value, &Value)> = findings(&clean)
+        .iter()
+        .zip(findings(&report))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(findings(&clean).len(), findings(&report).len());
+    let mut checks: Vec<&str> = changed
+        .iter()
+        .map(|(_, now)| {
+            assert_eq!(now["resource"]["id"], "lake-good");
+            assert_eq!(now["status"], U);
+            assert_eq!(now["reason"], "access denied: s3:GetBucketEncryption");
+            now["check_id"].as_str().unwrap()
+        })
+        .collect();
+    checks.sort();
+    assert_eq!(
+        checks,
+        ["s3.bucket_kms_bucket_key", "s3.bucket_kms_encryption"]
+    );
+    assert_eq!(
+        report["scan"]["missing_permissions"],
+        serde_json::json!(["s3:GetEncryptionConfiguration"])
+    );
+
+    // The terminal summary names the permission to add.
+    let config = repo_root().join("tests/fixtures/lakelint.toml");
+    let out = run(lakelint_with_credentials().args([
+        "scan",
+        "--endpoint-url",
+        &proxy.url(),
+        "--regions",
+        REGIONS,
+        "--services",
+        "s3",
+        "--config",
+        config.to_str().unwrap(),
+    ]));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Missing permissions"), "{text}");
+    assert!(text.contains("s3:GetEncryptionConfiguration"), "{text}");
+}
+
+#[test]
+fn a_denied_region_is_unknown_and_the_scan_completes() {
+    let moto = seeded();
+    let (_, clean, _) = scan(&Proxy::start(&moto.url(), Faults::default()).url(), &[]);
+    // As a service control policy denying eu-west-1 would.
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            deny: vec![Deny {
+                region: Some("eu-west-1".into()),
+                ..Deny::default()
+            }],
+            ..Faults::default()
+        },
+    );
+    let (code, report, err) = scan(&proxy.url(), &[]);
+    assert_eq!(code, Some(3), "us-east-1 still fails its checks: {err}");
+    for f in findings(&report) {
+        if f["resource"]["region"] == "eu-west-1" {
+            assert_eq!(f["status"], U, "{f}");
+            assert!(
+                f["reason"].as_str().unwrap().starts_with("access denied"),
+                "{f}"
+            );
+        }
+    }
+    let us = |r: &Value| -> Vec<Value> {
+        findings(r)
+            .iter()
+            .filter(|f| f["resource"]["region"] == "us-east-1")
+            .cloned()
+            .collect()
+    };
+    assert_eq!(us(&report), us(&clean));
+    let gaps = report["scan"]["gaps"].as_array().unwrap();
+    assert!(gaps
+        .iter()
+        .any(|g| g["service"] == "glue" && g["region"] == "eu-west-1"));
+}
+
+#[test]
+fn malformed_answers_become_unknown() {
+    let moto = seeded();
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            malformed: vec!["s3:GetBucketLogging".into(), "glue:GetJobs".into()],
+            ..Faults::default()
+        },
+    );
+    let (code, report, err) = scan(&proxy.url(), &["--max-attempts", "2"]);
+    assert_eq!(code, Some(3), "a malformed answer is no crash: {err}");
+    let logging: Vec<&Value> = findings(&report)
+        .iter()
+        .filter(|f| f["check_id"] == "s3.bucket_access_logging")
+        .collect();
+    assert!(!logging.is_empty());
+    for f in logging {
+        assert_eq!(f["status"], U, "{f}");
+        assert!(
+            f["reason"]
+                .as_str()
+                .unwrap()
+                .contains("s3:GetBucketLogging"),
+            "{f}"
+        );
+    }
+    let gaps = report["scan"]["gaps"].as_array().unwrap();
+    assert!(
+        gaps.iter().any(|g| g["reason"]["action"] == "glue:GetJobs"),
+        "{gaps:?}"
+    );
+}
+
+#[test]
+fn an_overall_timeout_leaves_a_partial_report() {
+    let moto = seeded();
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            delay: vec![("s3:GetBucketTagging".into(), Duration::from_secs(60))],
+            ..Faults::default()
+        },
+    );
+    let args = ["--timeout", "3", "--checks", "s3.bucket_owner_tag"];
+    let (code, report, err) = scan(&proxy.url(), &args);
+    // Every tag read was cut off: UNKNOWN ("deadline"), and nothing failed.
+    assert_eq!(code, Some(0), "{err}");
+    let tags = findings(&report);
+    assert_eq!(tags.len(), 10); // the S3 fixture's 8 buckets and the Glue fixture's 2
+    for f in tags {
+        assert_eq!(f["status"], U, "{f}");
+        assert_eq!(f["reason"], "deadline: s3:GetBucketTagging");
+    }
+    // --fail-on-unknown makes them fail the run.
+    let strict: Vec<&str> = args.iter().copied().chain(["--fail-on-unknown"]).collect();
+    let (code, _, _) = scan(&proxy.url(), &strict);
+    assert_eq!(code, Some(3));
+}
+
+#[test]
+fn the_iam_policy_covers_exactly_the_calls_made() {
+    use lakelint::crawl::actions::{is_declared, is_read_only, policy, ACTIONS};
+
+    let moto = Moto::start(&[]);
+    let seeded = std::process::Command::new(python())
+        .arg(repo_root().join("localstack/seed.py"))
+        .args(["--endpoint", &moto.url()])
+        .status()
+        .unwrap();
+    assert!(seeded.success());
+    let proxy = Proxy::start(&moto.url(), Faults::default());
+    for regions in [REGIONS, "all"] {
+        // `all` asks account:ListRegions (moto does not serve it; the request is what counts).
+        let _ = run(lakelint_with_credentials().args([
+            "scan",
+            "--endpoint-url",
+            &proxy.url(),
+            "--regions",
+            regions,
+            "--max-attempts",
+            "1",
+        ]));
+    }
+    let called = proxy.operations();
+    for op in &called {
+        assert!(
+            is_declared(op),
+            "{op} is called but not declared in crawl::actions"
+        );
+    }
+    let declared: BTreeSet<String> = ACTIONS.iter().map(|(op, _)| op.to_string()).collect();
+    // moto cannot seed instance fleets, so ListInstanceFleets is never reached here.
+    let unreached: Vec<&String> = declared
+        .difference(&called)
+        .filter(|op| *op != "elasticmapreduce:ListInstanceFleets")
+        .collect();
+    assert!(
+        unreached.is_empty(),
+        "declared but never called: {unreached:?}"
+    );
+    for (op, iam) in ACTIONS {
+        if let Some(iam) = iam {
+            assert!(is_read_only(iam), "{op} needs {iam}");
+        }
+    }
+    // The shipped policy is the generated one.
+    let shipped: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("docs/iam-policy.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        shipped,
+        policy(),
+        "regenerate docs/iam-policy.json with `lakelint iam-policy`"
+    );
+    let printed = run(lakelint().arg("iam-policy"));
+    assert_eq!(
+        serde_json::from_slice::<Value>(&printed.stdout).unwrap(),
+        policy()
+    );
+}
