@@ -11,9 +11,11 @@ use lakelint_checks::{
 };
 
 use crate::cli::{
-    CatalogFormat, ChecksArgs, Cli, Command, DiffArgs, EvaluateArgs, FailOn, ReportArgs, ScanArgs,
+    CatalogFormat, ChecksArgs, Cli, Command, DiffArgs, EvaluateArgs, FailOn, MergeArgs, ReportArgs,
+    ScanArgs,
 };
 use crate::crawl::{self, RegionSelection, ScanOptions};
+use crate::fleet::{self, Targets};
 use crate::progress::Progress;
 use crate::report::{self, Format, Report};
 
@@ -26,6 +28,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
         Command::Evaluate(args) => evaluate_saved(args),
         Command::Checks(args) => list_checks(args),
         Command::Diff(args) => diff(args),
+        Command::Merge(args) => merge(args),
         Command::IamPolicy => {
             let policy = serde_json::to_string_pretty(&crawl::actions::policy())?;
             println!("{policy}");
@@ -38,9 +41,9 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
     let config = crate::settings::load(args.report.config.as_deref())?;
     let selection = selection(&args.report)?;
     let options = ScanOptions {
-        profile: args.profile,
-        regions: args.regions.unwrap_or(RegionSelection::Default),
-        endpoint_url: args.endpoint_url,
+        profile: args.profile.clone(),
+        regions: args.regions.clone().unwrap_or(RegionSelection::Default),
+        endpoint_url: args.endpoint_url.clone(),
         services: args.report.services.clone(),
         max_concurrency: args.max_concurrency.into(),
         max_attempts: args.max_attempts,
@@ -49,13 +52,91 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
         timeout: args.timeout.map(Duration::from_secs),
         progress,
     };
-    let mut inventory = crawl::scan(&options).await?;
-    roles::derive_roles(&mut inventory, &config);
-    if let Some(path) = &args.save_inventory {
-        let json = serde_json::to_string_pretty(&inventory)?;
-        write_file(path, &json)?;
+    let base = crawl::base_config(&options).await?;
+    let targets = match (&args.role_arn, args.org, args.accounts.is_empty()) {
+        (Some(arn), _, _) => Targets::Role(arn.clone()),
+        (None, true, _) => Targets::Organization,
+        (None, false, false) => Targets::Accounts(args.accounts.clone()),
+        (None, false, true) => Targets::Caller,
+    };
+    let several = matches!(targets, Targets::Accounts(_) | Targets::Organization);
+    let mut plans = fleet::plan(&base, &targets, args.role_name.as_deref()).await?;
+    if let Some(shard) = args.shard {
+        plans.retain(|plan| shard.holds(plan.account_id()));
     }
-    report(&inventory, &config, &selection, &args.report)
+    let scan_one = |account_id: String, role: Option<String>| {
+        let (base, options, config, args, selection) =
+            (&base, &options, &config, &args, &selection);
+        async move {
+            let sdk = match role {
+                Some(arn) => crawl::assume_role(base, &arn, args.external_id.as_deref()).await?,
+                None => base.clone(),
+            };
+            let mut inventory = crawl::scan_with(&sdk, options).await?;
+            roles::derive_roles(&mut inventory, config);
+            if let Some(path) = &args.save_inventory {
+                let path = if several {
+                    per_account(path, &account_id)
+                } else {
+                    path.clone()
+                };
+                let json = serde_json::to_string_pretty(&inventory).expect("inventories serialise");
+                if let Err(e) = write_file(&path, &json) {
+                    tracing::error!("{e:#}");
+                }
+            }
+            Ok::<_, crawl::CrawlError>(judge(&inventory, config, selection))
+        }
+    };
+    let report = if several {
+        let (reports, skipped) = fleet::scan_all(plans, args.max_accounts.into(), scan_one).await;
+        match Report::merge(reports, skipped.clone()) {
+            Some(report) => report,
+            // A shard (or an organization) with no account: an empty report,
+            // so the scheduler's job still succeeds and merges cleanly.
+            None if skipped.is_empty() => {
+                tracing::warn!("no account to scan in this shard");
+                Report::empty()
+            }
+            None => {
+                let reasons: Vec<String> = skipped
+                    .iter()
+                    .map(|s| {
+                        format!(
+                            "{}: {}",
+                            s.account_id,
+                            s.reason.as_deref().unwrap_or("skipped")
+                        )
+                    })
+                    .collect();
+                bail!("no account could be scanned: {}", reasons.join("; "));
+            }
+        }
+    } else {
+        // One account: a failure to reach it is the run's failure.
+        let Some(fleet::Plan::Scan {
+            account_id,
+            role_arn,
+        }) = plans.into_iter().next()
+        else {
+            bail!("the shard holds no account");
+        };
+        scan_one(account_id, role_arn).await?
+    };
+    finish(report, &args.report)
+}
+
+/// `inventory.json` for account 1234 → `inventory-1234.json`.
+fn per_account(path: &Path, account_id: &str) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("inventory");
+    let name = match path.extension().and_then(|e| e.to_str()) {
+        Some(ext) => format!("{stem}-{account_id}.{ext}"),
+        None => format!("{stem}-{account_id}"),
+    };
+    path.with_file_name(name)
 }
 
 fn evaluate_saved(args: EvaluateArgs) -> Result<u8> {
@@ -75,7 +156,7 @@ fn evaluate_saved(args: EvaluateArgs) -> Result<u8> {
     }
     // Roles depend on the config, which may differ from the scan's.
     roles::derive_roles(&mut inventory, &config);
-    report(&inventory, &config, &selection, &args.report)
+    finish(judge(&inventory, &config, &selection), &args.report)
 }
 
 fn selection(args: &ReportArgs) -> Result<Selection> {
@@ -102,12 +183,8 @@ fn selection(args: &ReportArgs) -> Result<Selection> {
     Ok(selection)
 }
 
-fn report(
-    inventory: &Inventory,
-    config: &lakelint_checks::Config,
-    selection: &Selection,
-    args: &ReportArgs,
-) -> Result<u8> {
+/// The report of one inventory: checks run, mutelist applied.
+fn judge(inventory: &Inventory, config: &lakelint_checks::Config, selection: &Selection) -> Report {
     let mut findings = evaluate(inventory, config, selection);
     let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
     for rule in mutelist::apply(&mut findings, &config.mute, inventory, &today) {
@@ -118,7 +195,11 @@ fn report(
             "mute entry expired on {day} and no longer applies"
         );
     }
-    let mut report = Report::new(inventory, findings);
+    Report::new(inventory, findings)
+}
+
+/// Baseline, outputs and exit code of a finished report.
+fn finish(mut report: Report, args: &ReportArgs) -> Result<u8> {
     if let Some(path) = &args.baseline {
         let old = load_report(path)?;
         report.baseline = Some(baseline::compare(&mut report.findings, &old.findings));
@@ -131,6 +212,7 @@ fn report(
     )?;
     let unknown = args.fail_on_unknown
         && (!report.scan.gaps.is_empty()
+            || report.scan.accounts.iter().any(|a| !a.scanned)
             || report
                 .findings
                 .iter()
@@ -139,6 +221,22 @@ fn report(
         0 if unknown && !args.no_fail_exit => EXIT_FAILING,
         code => code,
     })
+}
+
+fn merge(args: MergeArgs) -> Result<u8> {
+    let reports = args
+        .reports
+        .iter()
+        .map(|path| load_report(path))
+        .collect::<Result<Vec<_>>>()?;
+    let merged = Report::merge(reports, Vec::new()).expect("clap requires a report");
+    write_report(
+        &merged,
+        &args.format,
+        args.output.as_deref(),
+        args.output_dir.as_deref(),
+    )?;
+    Ok(0)
 }
 
 /// 3 when a failing finding the user asked to fail on is there, else 0.

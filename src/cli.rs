@@ -45,6 +45,8 @@ pub enum FailOn {
     New,
 }
 
+// Parsed once per run: boxing the scan arguments would only add noise.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scan an account (read-only) and report the findings.
@@ -57,6 +59,21 @@ pub enum Command {
     Diff(DiffArgs),
     /// Print the least-privilege read-only IAM policy lakelint needs.
     IamPolicy,
+    /// Join JSON reports (shards, or scans of several accounts) into one.
+    Merge(MergeArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// JSON reports written by `scan --format json`.
+    #[arg(required = true, num_args = 1..)]
+    pub reports: Vec<PathBuf>,
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "json")]
+    pub format: Vec<Format>,
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -97,6 +114,34 @@ pub struct ScanArgs {
     /// Seconds one attempt of one API call may take.
     #[arg(long, default_value_t = 20, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
     pub call_timeout: u64,
+    /// Scan the account of this role (assumed with session name `lakelint`).
+    #[arg(long, value_name = "ARN", conflicts_with_all = ["accounts", "org"])]
+    pub role_arn: Option<String>,
+    /// Scan these accounts through the role `--role-name` in each.
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "ID,ID",
+        requires = "role_name",
+        conflicts_with = "org"
+    )]
+    pub accounts: Vec<String>,
+    /// Scan every active account of the organization through `--role-name`
+    /// (run from the management or a delegated-administrator account).
+    #[arg(long, requires = "role_name")]
+    pub org: bool,
+    /// The role to assume in each account of `--accounts` or `--org`.
+    #[arg(long, value_name = "NAME")]
+    pub role_name: Option<String>,
+    /// External id the roles' trust policies require.
+    #[arg(long, value_name = "ID")]
+    pub external_id: Option<String>,
+    /// Accounts scanned at once.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub max_accounts: u16,
+    /// Scan only the K-th of N stable parts of the account list, for N parallel copies.
+    #[arg(long, value_name = "K/N", requires = "role_name")]
+    pub shard: Option<crate::fleet::Shard>,
     /// Seconds the whole scan may take; what is not read by then is UNKNOWN ("deadline").
     #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..))]
     pub timeout: Option<u64>,

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod crawl;
+pub mod fleet;
 pub mod progress;
 pub mod report;
 pub mod settings;

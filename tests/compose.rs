@@ -78,3 +78,51 @@ fn compose_file_runs_localstack_and_lakelint() {
     );
     assert!(command.contains("/reports/"), "{command}");
 }
+
+#[test]
+fn deploy_recipes_parse_and_shard_by_their_index() {
+    let dir = repo_root().join("deploy");
+    let mut files = Vec::new();
+    for sub in std::fs::read_dir(&dir).unwrap() {
+        for file in std::fs::read_dir(sub.unwrap().path()).unwrap() {
+            files.push(file.unwrap().path());
+        }
+    }
+    assert!(files.len() >= 5, "{files:?}");
+    for file in &files {
+        let out = Command::new(python())
+            .args([
+                "-c",
+                "import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))))",
+            ])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{} does not parse: {}",
+            file.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(
+            text.contains("lakelint scan"),
+            "{} runs a scan",
+            file.display()
+        );
+    }
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    assert!(read("kubernetes/indexed-job.yaml")
+        .contains("--shard \"$((JOB_COMPLETION_INDEX + 1))/$SHARDS\""));
+    assert!(read("aws-batch/array-job.json").contains("AWS_BATCH_JOB_ARRAY_INDEX + 1"));
+    for scheduled in [
+        "kubernetes/cronjob.yaml",
+        "ecs/scheduled-task.json",
+        "github-actions/lakelint.yml",
+    ] {
+        assert!(
+            read(scheduled).contains("--fail-on new"),
+            "{scheduled} uses the baseline diff"
+        );
+    }
+}

@@ -248,17 +248,23 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
         .unwrap();
     assert!(seeded.success());
     let proxy = Proxy::start(&moto.url(), Faults::default());
-    for regions in [REGIONS, "all"] {
-        // `all` asks account:ListRegions (moto does not serve it; the request is what counts).
-        let _ = run(lakelint_with_credentials().args([
-            "scan",
-            "--endpoint-url",
-            &proxy.url(),
+    let url = proxy.url();
+    for extra in [
+        &["--regions", REGIONS][..],
+        // account:ListRegions (moto does not serve it; the request is what counts).
+        &["--regions", "all"],
+        // sts:AssumeRole, and organizations:ListAccounts (no organization here).
+        &[
             "--regions",
-            regions,
-            "--max-attempts",
-            "1",
-        ]));
+            "us-east-1",
+            "--role-arn",
+            "arn:aws:iam::123456789012:role/scan",
+        ],
+        &["--regions", "us-east-1", "--org", "--role-name", "scan"],
+    ] {
+        let _ = run(lakelint_with_credentials()
+            .args(["scan", "--endpoint-url", &url, "--max-attempts", "1"])
+            .args(extra));
     }
     let called = proxy.operations();
     for op in &called {

@@ -220,6 +220,7 @@ mod tests {
         let mut partial = with_keys();
         let reason = crate::pillars::testing::denied("kms:DescribeKey");
         partial.gaps.push(crate::model::Gap {
+            account_id: None,
             service: "kms".into(),
             region: Some("us-east-1".into()),
             reason: reason.clone(),

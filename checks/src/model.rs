@@ -142,6 +142,9 @@ pub struct Inventory {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Gap {
+    /// Set when reports of several accounts are merged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
     pub service: String,
     /// `None` for services listed once per account (S3 buckets).
     #[serde(default, skip_serializing_if = "Option::is_none")]

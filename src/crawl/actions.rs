@@ -70,6 +70,10 @@ pub const ACTIONS: &[(&str, Option<&str>)] = &[
     ("kms:ListAliases", Some("kms:ListAliases")),
     ("kms:ListKeys", Some("kms:ListKeys")),
     (
+        "organizations:ListAccounts",
+        Some("organizations:ListAccounts"),
+    ),
+    (
         "redshift:DescribeClusterParameters",
         Some("redshift:DescribeClusterParameters"),
     ),
@@ -111,6 +115,8 @@ pub const ACTIONS: &[(&str, Option<&str>)] = &[
         "s3control:GetPublicAccessBlock",
         Some("s3:GetAccountPublicAccessBlock"),
     ),
+    // For --role-arn, --accounts and --org: the scanner's own identity needs it.
+    ("sts:AssumeRole", Some("sts:AssumeRole")),
     // Every identity may ask who it is.
     ("sts:GetCallerIdentity", None),
 ];
@@ -118,9 +124,11 @@ pub const ACTIONS: &[(&str, Option<&str>)] = &[
 /// IAM action verbs that only read.
 const READ_VERBS: &[&str] = &["Get", "List", "Describe", "BatchGet"];
 
-/// Read-only actions whose names do not say so. Empty: every action lakelint
-/// needs reads by its name.
-const READ_ONLY_EXCEPTIONS: &[&str] = &[];
+/// Read-only actions whose names do not say so.
+const READ_ONLY_EXCEPTIONS: &[&str] = &[
+    // Assuming the scan role creates temporary credentials and changes nothing.
+    "sts:AssumeRole",
+];
 
 pub fn is_declared(operation: &str) -> bool {
     ACTIONS.iter().any(|(op, _)| *op == operation)

@@ -66,6 +66,36 @@ pub async fn load(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
     Ok(sdk)
 }
 
+/// The configuration of `base` acting through `role_arn`. The provider caches
+/// the role's credentials and refreshes them before they expire, so long scans
+/// keep going; they are resolved once here so a role that cannot be assumed is
+/// reported before anything else is called.
+pub async fn assume_role(
+    base: &SdkConfig,
+    role_arn: &str,
+    external_id: Option<&str>,
+) -> Result<SdkConfig, CrawlError> {
+    let mut builder =
+        aws_config::sts::AssumeRoleProvider::builder(role_arn).session_name("lakelint");
+    if let Some(id) = external_id {
+        builder = builder.external_id(id);
+    }
+    let provider = builder.configure(base).build().await;
+    provider
+        .provide_credentials()
+        .await
+        .map_err(|e| CrawlError::AssumeRole {
+            role: role_arn.to_string(),
+            detail: crate::crawl::calls::error_chain(&e),
+        })?;
+    Ok(base
+        .to_builder()
+        .credentials_provider(
+            aws_credential_types::provider::SharedCredentialsProvider::new(provider),
+        )
+        .build())
+}
+
 /// The endpoint override in force (flag or `AWS_ENDPOINT_URL`), if any.
 pub fn endpoint_override(sdk: &SdkConfig) -> Option<&str> {
     sdk.endpoint_url()

@@ -56,6 +56,7 @@ impl Collector<'_> {
                     }
                 }
                 Err(reason) => gaps.push(Gap {
+                    account_id: None,
                     service: "cloudtrail".into(),
                     region: Some(region.clone()),
                     reason,

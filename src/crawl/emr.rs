@@ -38,6 +38,7 @@ impl Collector<'_> {
         let (block_public_access, clusters) =
             tokio::join!(self.block_public_access(&client), self.clusters(&client));
         let gap = |reason: Unobserved| Gap {
+            account_id: None,
             service: "emr".into(),
             region: Some(region.into()),
             reason,

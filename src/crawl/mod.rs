@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 use futures::future::join_all;
 use std::future::Future;
 
+use aws_config::SdkConfig;
+
 use lakelint_checks::model::{
     CloudTrailInventory, EmrInventory, Gap, GlueInventory, KmsInventory, RedshiftInventory,
     ScanInfo, Unobserved, INVENTORY_SCHEMA_VERSION,
@@ -87,10 +89,14 @@ pub enum CrawlError {
     Regions(String),
     #[error("unknown service `{0}` (known: {known})", known = SERVICES.join(", "))]
     UnknownService(String),
+    #[error("cannot assume {role}: {detail}")]
+    AssumeRole { role: String, detail: String },
+    #[error("cannot list the organization's accounts (organizations:ListAccounts): {0}")]
+    Organization(String),
 }
 
-/// Collects the inventory of one account.
-pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
+/// The SDK configuration of the scanning identity itself.
+pub async fn base_config(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
     if let Some(bad) = options
         .services
         .iter()
@@ -98,9 +104,63 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
     {
         return Err(CrawlError::UnknownService(bad.clone()));
     }
+    aws::load(options).await
+}
+
+pub use aws::assume_role;
+
+/// Collects the inventory of the account the credentials belong to.
+pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
+    scan_with(&base_config(options).await?, options).await
+}
+
+/// Who the credentials of `sdk` belong to.
+pub async fn caller(sdk: &SdkConfig) -> Result<lakelint_checks::model::Account, CrawlError> {
+    let calls = Calls::new(1, None, Progress::default());
+    identity::identify(sdk, &calls, aws::endpoint_override(sdk)).await
+}
+
+/// An account of the organization, as Organizations lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrgAccount {
+    pub id: String,
+    /// `ACTIVE`, `SUSPENDED`, `PENDING_CLOSURE`.
+    pub status: String,
+}
+
+/// Every account of the organization (from the management or a delegated
+/// administrator account), every page.
+pub async fn organization_accounts(sdk: &SdkConfig) -> Result<Vec<OrgAccount>, CrawlError> {
+    let client = aws_sdk_organizations::Client::new(sdk);
+    let calls = Calls::new(4, None, Progress::default());
+    let accounts = calls
+        .pages(
+            "organizations:ListAccounts",
+            |token| client.list_accounts().set_next_token(token).send(),
+            |page| {
+                let accounts = page
+                    .accounts()
+                    .iter()
+                    .filter_map(|a| {
+                        Some(OrgAccount {
+                            id: a.id()?.to_string(),
+                            status: a.status().map_or("ACTIVE", |s| s.as_str()).to_string(),
+                        })
+                    })
+                    .collect();
+                (accounts, page.next_token().map(str::to_string))
+            },
+        )
+        .await
+        .map_err(|u| CrawlError::Organization(u.to_string()))?;
+    Ok(accounts)
+}
+
+/// Collects the inventory of the account `sdk` acts in.
+pub async fn scan_with(sdk: &SdkConfig, options: &ScanOptions) -> Result<Inventory, CrawlError> {
     let started_at = chrono::Utc::now();
     let clock = Instant::now();
-    let sdk = aws::load(options).await?;
+    let sdk = sdk.clone();
     let endpoint = aws::endpoint_override(&sdk).map(str::to_string);
     let deadline = options.timeout.map(|t| tokio::time::Instant::now() + t);
     let calls = Calls::new(options.max_concurrency, deadline, options.progress.clone());
@@ -232,6 +292,7 @@ impl Gaps {
     pub fn add(&mut self, reason: Unobserved) {
         tracing::warn!(service = self.service, region = %self.region, %reason, "listing failed");
         self.found.push(Gap {
+            account_id: None,
             service: self.service.into(),
             region: Some(self.region.clone()),
             reason,

@@ -38,6 +38,7 @@ impl Collector<'_> {
             Err(reason) => {
                 tracing::warn!(region, %reason, "cannot list Redshift clusters");
                 let gap = Gap {
+                    account_id: None,
                     service: "redshift".into(),
                     region: Some(region.into()),
                     reason,

@@ -42,6 +42,7 @@ impl Collector<'_> {
             Err(reason) => {
                 tracing::warn!(%reason, "cannot list S3 buckets");
                 let gap = Gap {
+                    account_id: None,
                     service: "s3".into(),
                     region: None,
                     reason,

@@ -104,6 +104,17 @@ pub struct Scan {
     /// IAM actions the scanning identity was denied: what to add to its policy.
     #[serde(default)]
     pub missing_permissions: Vec<String>,
+    /// Every account of the run: scanned, or not with the reason.
+    #[serde(default)]
+    pub accounts: Vec<AccountStatus>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AccountStatus {
+    pub account_id: String,
+    pub scanned: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -114,6 +125,7 @@ pub struct ApiCalls {
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Resource {
+    pub account_id: String,
     pub arn: String,
     #[serde(rename = "type")]
     pub kind: String,
@@ -145,11 +157,17 @@ impl Report {
                 },
                 gaps: inventory.gaps.clone(),
                 missing_permissions: missing_permissions(&scan.denied),
+                accounts: vec![AccountStatus {
+                    account_id: inventory.account.account_id.clone(),
+                    scanned: true,
+                    reason: None,
+                }],
             },
             summary: Summary::of(&findings),
             resources: lakelint_checks::resources(inventory)
                 .into_iter()
                 .map(|(r, roles)| Resource {
+                    account_id: r.account_id,
                     arn: r.arn,
                     kind: r.kind,
                     region: r.region,
@@ -161,11 +179,101 @@ impl Report {
         }
     }
 
-    /// Counts again after findings changed (muted, merged).
-    pub fn resummarize(&mut self) {
-        self.summary = Summary::of(&self.findings);
+    /// A report of no account at all (an empty shard).
+    pub fn empty() -> Report {
+        let now = chrono::Utc::now().to_rfc3339();
+        let inventory = Inventory {
+            schema_version: lakelint_checks::model::INVENTORY_SCHEMA_VERSION.into(),
+            account: lakelint_checks::model::Account {
+                account_id: MULTIPLE_ACCOUNTS.into(),
+                partition: "aws".into(),
+                caller_arn: String::new(),
+            },
+            scan: lakelint_checks::model::ScanInfo {
+                started_at: now.clone(),
+                finished_at: now,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut report = Report::new(&inventory, Vec::new());
+        report.scan.accounts.clear();
+        report
+    }
+
+    /// One report of several accounts' (or shards') reports, and the accounts
+    /// that could not be scanned. Findings keep their account ids; the summary
+    /// is counted again.
+    pub fn merge(parts: Vec<Report>, not_scanned: Vec<AccountStatus>) -> Option<Report> {
+        let mut parts = parts.into_iter();
+        let mut merged = parts.next()?;
+        merged.baseline = None;
+        for gap in &mut merged.scan.gaps {
+            gap.account_id
+                .get_or_insert_with(|| merged.scan.account_id.clone());
+        }
+        for part in parts {
+            let scan = &mut merged.scan;
+            for region in part.scan.regions {
+                if !scan.regions.contains(&region) {
+                    scan.regions.push(region);
+                }
+            }
+            for service in part.scan.services {
+                if !scan.services.contains(&service) {
+                    scan.services.push(service);
+                }
+            }
+            scan.started_at = scan.started_at.clone().min(part.scan.started_at);
+            scan.finished_at = scan.finished_at.clone().max(part.scan.finished_at);
+            for (action, n) in part.scan.api_calls.by_action {
+                *scan.api_calls.by_action.entry(action).or_default() += n;
+            }
+            scan.gaps.extend(part.scan.gaps.into_iter().map(|mut gap| {
+                gap.account_id
+                    .get_or_insert_with(|| part.scan.account_id.clone());
+                gap
+            }));
+            scan.missing_permissions
+                .extend(part.scan.missing_permissions);
+            scan.accounts.extend(part.scan.accounts);
+            merged.resources.extend(part.resources);
+            merged.findings.extend(part.findings);
+        }
+        let scan = &mut merged.scan;
+        scan.accounts.extend(not_scanned);
+        scan.accounts.sort();
+        scan.accounts.dedup();
+        scan.missing_permissions.sort();
+        scan.missing_permissions.dedup();
+        scan.api_calls.total = scan.api_calls.by_action.values().sum();
+        scan.duration_ms = match (
+            chrono::DateTime::parse_from_rfc3339(&scan.started_at),
+            chrono::DateTime::parse_from_rfc3339(&scan.finished_at),
+        ) {
+            (Ok(start), Ok(end)) => (end - start).num_milliseconds().max(0) as u64,
+            _ => scan.duration_ms,
+        };
+        let scanned: Vec<&AccountStatus> = scan.accounts.iter().filter(|a| a.scanned).collect();
+        if let [only] = scanned[..] {
+            scan.account_id = only.account_id.clone();
+        } else {
+            scan.account_id = MULTIPLE_ACCOUNTS.into();
+        }
+        // Findings and resources grouped by account, each account's in the order it had.
+        merged
+            .findings
+            .sort_by(|a, b| a.resource.account_id.cmp(&b.resource.account_id));
+        merged
+            .resources
+            .sort_by(|a, b| a.account_id.cmp(&b.account_id));
+        merged.summary = Summary::of(&merged.findings);
+        Some(merged)
     }
 }
+
+/// `scan.account_id` of a report that covers several accounts.
+pub const MULTIPLE_ACCOUNTS: &str = "multiple";
 
 /// The IAM actions behind the denied operations, sorted and once each.
 fn missing_permissions(denied: &[String]) -> Vec<String> {

@@ -40,6 +40,8 @@ pub struct Deny {
     pub operation: Option<String>,
     pub region: Option<String>,
     pub bucket: Option<String>,
+    /// Text the request body must contain (an account id in an AssumeRole).
+    pub body_contains: Option<String>,
 }
 
 /// A request as the proxy understood it.
@@ -336,12 +338,16 @@ async fn handle(
         Ok(response)
     };
 
+    let text = String::from_utf8_lossy(&body);
     let denied_here = faults.deny.iter().any(|d| {
         d.operation.as_ref().is_none_or(|o| o == &operation)
             && d.region.as_ref().is_none_or(|r| r == &region)
             && d.bucket.as_ref().is_none_or(|b| Some(b) == bucket.as_ref())
+            && d.body_contains.as_ref().is_none_or(|t| text.contains(t.as_str()))
+            // Identity stays reachable unless a rule names STS itself.
+            && (!operation.starts_with("sts:") || d.operation.is_some())
     });
-    if denied_here && !operation.starts_with("sts:") {
+    if denied_here {
         return injected(denied(protocol, &operation));
     }
     if faults.malformed.contains(&operation) {

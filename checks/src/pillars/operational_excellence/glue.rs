@@ -229,6 +229,7 @@ mod tests {
 
         let mut inv = glue_inventory(table_at("s3://lake/orders/"));
         inv.gaps.push(Gap {
+            account_id: None,
             service: "s3".into(),
             region: None,
             reason: denied("s3:ListBuckets"),

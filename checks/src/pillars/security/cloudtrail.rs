@@ -276,6 +276,7 @@ mod tests {
         // No trail seen, but a region's trails could not be listed: UNKNOWN, not FAIL.
         let mut inv = trails(vec![]);
         inv.gaps.push(Gap {
+            account_id: None,
             service: "cloudtrail".into(),
             region: Some("eu-west-1".into()),
             reason: denied("cloudtrail:DescribeTrails"),
