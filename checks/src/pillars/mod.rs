@@ -147,20 +147,20 @@ pub(crate) fn per_glue<T: GlueResource>(
         .collect()
 }
 
+/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` in the scanned account.
+fn account_arn(inventory: &Inventory, service: &str, region: &str, resource: &str) -> String {
+    let account = &inventory.account;
+    format!(
+        "arn:{}:{service}:{region}:{}:{resource}",
+        account.partition, account.account_id
+    )
+}
+
 /// A region's Glue Data Catalog as a resource.
 pub(crate) fn catalog_ref(inventory: &Inventory, region: &str) -> ResourceRef {
-    let account = &inventory.account;
-    let arn = format!(
-        "arn:{}:glue:{region}:{}:catalog",
-        account.partition, account.account_id
-    );
-    regional_ref(
-        inventory,
-        region,
-        &arn,
-        &account.account_id,
-        "AwsGlueDataCatalog",
-    )
+    let arn = account_arn(inventory, "glue", region, "catalog");
+    let id = &inventory.account.account_id;
+    regional_ref(inventory, region, &arn, id, "AwsGlueDataCatalog")
 }
 
 /// A Glue security configuration as a resource.
@@ -169,10 +169,11 @@ pub(crate) fn security_configuration_ref(
     region: &str,
     name: &str,
 ) -> ResourceRef {
-    let account = &inventory.account;
-    let arn = format!(
-        "arn:{}:glue:{region}:{}:securityConfiguration/{name}",
-        account.partition, account.account_id
+    let arn = account_arn(
+        inventory,
+        "glue",
+        region,
+        &format!("securityConfiguration/{name}"),
     );
     regional_ref(
         inventory,
@@ -217,16 +218,18 @@ impl EmrCluster {
 
 /// A region's EMR block public access configuration as a resource.
 pub(crate) fn emr_block_public_access_ref(inventory: &Inventory, region: &str) -> ResourceRef {
-    let account = &inventory.account;
-    let arn = format!(
-        "arn:{}:elasticmapreduce:{region}:{}:block-public-access-configuration",
-        account.partition, account.account_id
+    let arn = account_arn(
+        inventory,
+        "elasticmapreduce",
+        region,
+        "block-public-access-configuration",
     );
+    let id = &inventory.account.account_id;
     regional_ref(
         inventory,
         region,
         &arn,
-        &account.account_id,
+        id,
         "AwsEmrBlockPublicAccessConfiguration",
     )
 }
@@ -237,11 +240,8 @@ pub(crate) fn emr_security_configuration_ref(
     region: &str,
     name: &str,
 ) -> ResourceRef {
-    let account = &inventory.account;
-    let arn = format!(
-        "arn:{}:elasticmapreduce:{region}:{}:security-configuration/{name}",
-        account.partition, account.account_id
-    );
+    let resource = format!("security-configuration/{name}");
+    let arn = account_arn(inventory, "elasticmapreduce", region, &resource);
     regional_ref(inventory, region, &arn, name, "AwsEmrSecurityConfiguration")
 }
 
