@@ -273,7 +273,7 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
             "{op} is called but not declared in crawl::actions"
         );
     }
-    let declared: BTreeSet<String> = ACTIONS.iter().map(|(op, _)| op.to_string()).collect();
+    let declared: BTreeSet<String> = ACTIONS.iter().map(|a| a.op.to_string()).collect();
     // moto cannot seed instance fleets, so ListInstanceFleets is never reached here.
     let unreached: Vec<&String> = declared
         .difference(&called)
@@ -283,9 +283,9 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
         unreached.is_empty(),
         "declared but never called: {unreached:?}"
     );
-    for (op, iam) in ACTIONS {
-        if let Some(iam) = iam {
-            assert!(is_read_only(iam), "{op} needs {iam}");
+    for a in ACTIONS {
+        if let Some(iam) = a.iam {
+            assert!(is_read_only(iam), "{} needs {iam}", a.op);
         }
     }
     // The shipped policy is the generated one.
