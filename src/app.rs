@@ -50,6 +50,7 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
         retry_mode: args.retry_mode,
         call_timeout: Duration::from_secs(args.call_timeout),
         timeout: args.timeout.map(Duration::from_secs),
+        max_rps: args.max_rps,
         progress,
     };
     let base = crawl::base_config(&options).await?;

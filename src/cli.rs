@@ -111,6 +111,10 @@ pub struct ScanArgs {
     pub max_attempts: u32,
     #[arg(long, value_enum, default_value_t = RetryMode::Standard)]
     pub retry_mode: RetryMode,
+    /// Requests per second per service and region (default: a rate per service
+    /// well below AWS's throttling rates; see docs/PERFORMANCE.md).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_rps: Option<u32>,
     /// Seconds one attempt of one API call may take.
     #[arg(long, default_value_t = 20, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
     pub call_timeout: u64,

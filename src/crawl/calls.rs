@@ -12,6 +12,7 @@ use lakelint_checks::model::{Unobserved, UnobservedKind};
 use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
+use crate::crawl::pace::Pace;
 use crate::progress::Progress;
 
 pub struct Calls {
@@ -20,6 +21,7 @@ pub struct Calls {
     denied: Mutex<BTreeSet<String>>,
     /// When the whole scan must end; calls still open then become UNKNOWN.
     deadline: Option<Instant>,
+    pace: Option<Pace>,
     pub progress: Progress,
 }
 
@@ -30,8 +32,15 @@ impl Calls {
             counts: Mutex::new(BTreeMap::new()),
             denied: Mutex::new(BTreeSet::new()),
             deadline,
+            pace: None,
             progress,
         }
+    }
+
+    /// Holds every call to the rate of its service and region.
+    pub fn paced(mut self, pace: Pace) -> Self {
+        self.pace = Some(pace);
+        self
     }
 
     /// Runs one API call named `action` (`s3:GetBucketVersioning`).
@@ -46,6 +55,10 @@ impl Calls {
         );
         let deadline = self.deadline;
         let attempt = async {
+            // Wait for the rate first, so waiting holds no slot of the concurrency.
+            if let Some(pace) = &self.pace {
+                pace.wait(action).await;
+            }
             let _permit = self
                 .in_flight
                 .acquire()

@@ -10,7 +10,7 @@ use aws_sdk_cloudtrail::Client;
 use futures::future::join_all;
 use lakelint_checks::model::{Gap, S3DataCoverage, Trail, TrailSelectors};
 
-use crate::crawl::Calls;
+use crate::crawl::{in_region, Calls};
 
 pub struct Collector<'a> {
     pub sdk: &'a SdkConfig,
@@ -26,18 +26,20 @@ impl Collector<'_> {
     }
 
     pub async fn collect(&self, regions: &[String]) -> (Vec<Trail>, Vec<Gap>) {
-        let listed = join_all(regions.iter().map(|region| async move {
-            let result = self
-                .calls
-                .run(
-                    "cloudtrail:DescribeTrails",
-                    self.client(region)
-                        .describe_trails()
-                        .include_shadow_trails(true)
-                        .send(),
-                )
-                .await;
-            (region, result)
+        let listed = join_all(regions.iter().map(|region| {
+            in_region(region, async move {
+                let result = self
+                    .calls
+                    .run(
+                        "cloudtrail:DescribeTrails",
+                        self.client(region)
+                            .describe_trails()
+                            .include_shadow_trails(true)
+                            .send(),
+                    )
+                    .await;
+                (region, result)
+            })
         }))
         .await;
         let mut gaps = Vec::new();

@@ -9,6 +9,7 @@ mod emr;
 mod glue;
 mod identity;
 mod kms;
+mod pace;
 mod redshift;
 mod regions;
 mod s3;
@@ -28,6 +29,7 @@ use lakelint_checks::Inventory;
 
 pub use aws::RetryMode;
 pub use calls::Calls;
+pub(crate) use pace::in_region;
 pub use regions::{parse_region, RegionSelection};
 
 use crate::progress::Progress;
@@ -50,6 +52,8 @@ pub struct ScanOptions {
     pub call_timeout: Duration,
     /// Limit for the whole scan: what is not read by then is UNKNOWN ("deadline").
     pub timeout: Option<Duration>,
+    /// Requests per second per service and region; `None` for the defaults.
+    pub max_rps: Option<u32>,
     pub progress: Progress,
 }
 
@@ -65,6 +69,7 @@ impl Default for ScanOptions {
             retry_mode: RetryMode::Standard,
             call_timeout: Duration::from_secs(20),
             timeout: None,
+            max_rps: None,
             progress: Progress::default(),
         }
     }
@@ -163,7 +168,8 @@ pub async fn scan_with(sdk: &SdkConfig, options: &ScanOptions) -> Result<Invento
     let sdk = sdk.clone();
     let endpoint = aws::endpoint_override(&sdk).map(str::to_string);
     let deadline = options.timeout.map(|t| tokio::time::Instant::now() + t);
-    let calls = Calls::new(options.max_concurrency, deadline, options.progress.clone());
+    let calls = Calls::new(options.max_concurrency, deadline, options.progress.clone())
+        .paced(pace::Pace::new(options.max_rps));
 
     let account = identity::identify(&sdk, &calls, endpoint.as_deref()).await?;
     let regions = regions::resolve(&options.regions, &sdk, &calls).await?;

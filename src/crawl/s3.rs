@@ -15,7 +15,7 @@ use lakelint_checks::model::{
 
 use crate::crawl::aws::FixedEndpoint;
 use crate::crawl::calls::absent_when;
-use crate::crawl::Calls;
+use crate::crawl::{in_region, Calls};
 
 pub struct Collector<'a> {
     pub sdk: &'a SdkConfig,
@@ -119,7 +119,7 @@ impl Collector<'_> {
         let mut buckets: Vec<Bucket> = stream::iter(in_scope)
             .map(|b| {
                 let region = b.region.known().cloned().unwrap_or_else(|| home.clone());
-                self.bucket(&clients[&region], b)
+                in_region(&region, self.bucket(&clients[&region], b))
             })
             .buffer_unordered(64)
             .collect()
