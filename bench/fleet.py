@@ -1,0 +1,143 @@
+"""Seeds a fleet at scale into moto for the benchmark: buckets, Glue jobs and
+tables, Redshift and EMR clusters, KMS keys and trails spread over regions,
+from a seed so two runs build the same fleet.
+
+    python bench/fleet.py --endpoint URL --regions us-east-1,eu-west-1,ap-south-1 \
+        --buckets 10000 --jobs 2000 --tables 20000 --clusters 100 --keys 500 --seed 7
+"""
+
+import argparse
+import json
+import os
+import random
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "localstack"))
+from emulator import client  # noqa: E402
+
+ROLE = "arn:aws:iam::123456789012:role/bench"
+PARQUET = {
+    "InputFormat": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
+    "OutputFormat": "org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat",
+    "SerdeInfo": {"SerializationLibrary": "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe"},
+}
+
+
+def spread(total, regions):
+    """`total` items as (index, region) pairs, round-robin over the regions."""
+    return [(i, regions[i % len(regions)]) for i in range(total)]
+
+
+def run(tasks, workers=8):
+    with ThreadPoolExecutor(workers) as pool:
+        for _ in pool.map(lambda task: task(), tasks):
+            pass
+
+
+def seed(endpoint, regions, buckets, jobs, tables, clusters, keys, trails, seed_value):
+    rng = random.Random(seed_value)
+    choices = {i: rng.random() for i in range(max(buckets, jobs, tables, clusters, keys) + 1)}
+
+    def bucket(i, region):
+        def task():
+            s3 = client("s3", endpoint, region)
+            name = f"bench-{seed_value}-{i:06d}"
+            if region == "us-east-1":
+                s3.create_bucket(Bucket=name)
+            else:
+                s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": region})
+            if choices[i] < 0.5:
+                s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
+            if choices[i] < 0.3:
+                s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": [{"Key": "owner", "Value": "bench"}]})
+        return task
+
+    def job(i, region):
+        def task():
+            client("glue", endpoint, region).create_job(
+                Name=f"job-{i:05d}", Role=ROLE, GlueVersion=rng_version(i),
+                Command={"Name": "glueetl", "ScriptLocation": f"s3://bench/scripts/{i}.py"},
+                DefaultArguments={"--enable-metrics": "true"} if choices[i] < 0.5 else {},
+                Tags={"owner": "bench"})
+        return task
+
+    def rng_version(i):
+        return "4.0" if choices[i] < 0.6 else "2.0"
+
+    # Tables in databases of 100.
+    databases = {}
+    for i, region in spread(tables, regions):
+        databases.setdefault((region, i // (100 * len(regions))), []).append(i)
+
+    def database(region, number, members):
+        def task():
+            glue = client("glue", endpoint, region)
+            name = f"db_{number:04d}"
+            glue.create_database(DatabaseInput={"Name": name})
+            for i in members:
+                glue.create_table(DatabaseName=name, TableInput={
+                    "Name": f"t_{i:06d}", "TableType": "EXTERNAL_TABLE",
+                    "PartitionKeys": [{"Name": "dt", "Type": "string"}] if choices[i] < 0.5 else [],
+                    "StorageDescriptor": dict(PARQUET, Columns=[{"Name": "id", "Type": "string"}],
+                                              Location=f"s3://bench-{seed_value}-{i % max(buckets, 1):06d}/t/{i}/"),
+                })
+        return task
+
+    def redshift(i, region):
+        def task():
+            client("redshift", endpoint, region).create_cluster(
+                ClusterIdentifier=f"rs-{i:04d}", NodeType="ra3.xlplus" if choices[i] < 0.5 else "dc2.large",
+                ClusterType="single-node", MasterUsername="bench_admin", MasterUserPassword="Bench-pass-1",
+                Encrypted=choices[i] < 0.7)
+        return task
+
+    def emr(i, region):
+        def task():
+            market = "SPOT" if choices[i] < 0.5 else "ON_DEMAND"
+            task_group = {"InstanceRole": "TASK", "Market": market, "InstanceType": "r6g.xlarge", "InstanceCount": 2}
+            if market == "SPOT":
+                task_group["BidPrice"] = "0.30"
+            client("emr", endpoint, region).run_job_flow(
+                Name=f"emr-{i:04d}", ReleaseLabel="emr-7.1.0", JobFlowRole="EMR_EC2_DefaultRole",
+                ServiceRole="EMR_DefaultRole",
+                Instances={"KeepJobFlowAliveWhenNoSteps": True, "InstanceGroups": [
+                    {"InstanceRole": "MASTER", "Market": "ON_DEMAND", "InstanceType": "m6g.xlarge", "InstanceCount": 1},
+                    {"InstanceRole": "CORE", "Market": "ON_DEMAND", "InstanceType": "r6g.xlarge", "InstanceCount": 2},
+                    task_group]})
+        return task
+
+    def key(i, region):
+        def task():
+            kms = client("kms", endpoint, region)
+            key_id = kms.create_key(Description=f"bench {i}")["KeyMetadata"]["KeyId"]
+            if choices[i] < 0.5:
+                kms.enable_key_rotation(KeyId=key_id)
+        return task
+
+    def trail(i, region):
+        def task():
+            client("cloudtrail", endpoint, region).create_trail(
+                Name=f"trail-{i}", S3BucketName=f"bench-{seed_value}-000000", IsMultiRegionTrail=i == 0)
+        return task
+
+    run([bucket(i, r) for i, r in spread(buckets, regions)])
+    run([job(i, r) for i, r in spread(jobs, regions)])
+    run([database(r, n, m) for (r, n), m in databases.items()])
+    half = clusters // 2
+    run([redshift(i, r) for i, r in spread(half, regions)] + [emr(i, r) for i, r in spread(clusters - half, regions)])
+    run([key(i, r) for i, r in spread(keys, regions)])
+    run([trail(i, r) for i, r in spread(trails, regions)], workers=1)
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--endpoint", required=True)
+    p.add_argument("--regions", default="us-east-1,eu-west-1,ap-south-1")
+    for name, default in [("buckets", 300), ("jobs", 60), ("tables", 600), ("clusters", 6), ("keys", 30), ("trails", 2)]:
+        p.add_argument(f"--{name}", type=int, default=default)
+    p.add_argument("--seed", type=int, default=7)
+    a = p.parse_args()
+    seed(a.endpoint, a.regions.split(","), a.buckets, a.jobs, a.tables, a.clusters, a.keys, a.trails, a.seed)
+    print(json.dumps({"buckets": a.buckets, "jobs": a.jobs, "tables": a.tables,
+                      "clusters": a.clusters, "keys": a.keys, "regions": a.regions}))

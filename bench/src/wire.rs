@@ -1,0 +1,200 @@
+//! How AWS requests look on the wire, for the test proxy and the replay
+//! server: which operation and region a request is, and errors in each
+//! protocol's own shape.
+
+// Shared with the test proxy (tests/support/proxy.rs); each side uses part of it.
+#![allow(dead_code)]
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::{Request, Response, StatusCode};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// S3 and S3 Control: REST with XML errors.
+    RestXml,
+    /// X-Amz-Target JSON (Glue, EMR, KMS, CloudTrail).
+    Json,
+    /// Action=… form bodies (STS, Redshift).
+    Query,
+    /// REST with JSON errors (Account).
+    RestJson,
+}
+
+/// The region and signing service of a SigV4 request.
+pub fn scope<B>(req: &Request<B>) -> (String, String) {
+    let auth = req
+        .headers()
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    // Credential=AKID/DATE/REGION/SERVICE/aws4_request
+    let credential = auth
+        .split("Credential=")
+        .nth(1)
+        .and_then(|c| c.split(',').next())
+        .unwrap_or_default();
+    let parts: Vec<&str> = credential.split('/').collect();
+    (
+        parts.get(2).copied().unwrap_or_default().to_string(),
+        parts.get(3).copied().unwrap_or_default().to_string(),
+    )
+}
+
+/// S3 operations by the sub-resource of a bucket GET.
+const S3_GETS: &[(&str, &str)] = &[
+    ("encryption", "GetBucketEncryption"),
+    ("lifecycle", "GetBucketLifecycleConfiguration"),
+    ("location", "GetBucketLocation"),
+    ("logging", "GetBucketLogging"),
+    ("policyStatus", "GetBucketPolicyStatus"),
+    ("policy", "GetBucketPolicy"),
+    ("replication", "GetBucketReplication"),
+    ("tagging", "GetBucketTagging"),
+    ("versioning", "GetBucketVersioning"),
+    ("publicAccessBlock", "GetPublicAccessBlock"),
+    (
+        "intelligent-tiering",
+        "ListBucketIntelligentTieringConfigurations",
+    ),
+];
+
+/// Names the operation of a request, its protocol, and (S3) its bucket.
+pub fn identify<B>(req: &Request<B>, body: &[u8]) -> (String, Protocol, Option<String>) {
+    let (_, service) = scope(req);
+    let path = req.uri().path();
+    let query = req.uri().query().unwrap_or_default();
+    if let Some(target) = req
+        .headers()
+        .get("x-amz-target")
+        .and_then(|v| v.to_str().ok())
+    {
+        let op = target.rsplit('.').next().unwrap_or(target);
+        return (format!("{service}:{op}"), Protocol::Json, None);
+    }
+    let form = String::from_utf8_lossy(body);
+    if let Some(action) = form.split('&').find_map(|kv| kv.strip_prefix("Action=")) {
+        return (format!("{service}:{action}"), Protocol::Query, None);
+    }
+    if service == "s3" {
+        if path.starts_with("/v20180820/") {
+            let op = if path.ends_with("/publicAccessBlock") {
+                "GetPublicAccessBlock"
+            } else {
+                "Unknown"
+            };
+            return (format!("s3control:{op}"), Protocol::RestXml, None);
+        }
+        let bucket = path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        let keys: Vec<&str> = query
+            .split('&')
+            .map(|kv| kv.split('=').next().unwrap_or(kv))
+            .collect();
+        let op = match (req.method().as_str(), bucket.is_empty()) {
+            ("GET", true) => "ListBuckets".to_string(),
+            ("GET", false) => S3_GETS
+                .iter()
+                .find(|(sub, _)| keys.contains(sub))
+                .map_or("ListObjects".to_string(), |(_, op)| op.to_string()),
+            (method, _) => format!("{method}{}", keys.join(",")),
+        };
+        let bucket = (!bucket.is_empty()).then(|| bucket.to_string());
+        return (format!("s3:{op}"), Protocol::RestXml, bucket);
+    }
+    // REST JSON (Account): /listRegions → ListRegions.
+    let op = path.trim_start_matches('/');
+    let mut chars = op.chars();
+    let op = chars.next().map_or(String::new(), |c| {
+        c.to_ascii_uppercase().to_string() + chars.as_str()
+    });
+    (format!("{service}:{op}"), Protocol::RestJson, None)
+}
+
+pub fn answer(
+    status: u16,
+    content_type: &str,
+    headers: &[(&str, &str)],
+    body: String,
+) -> Response<Full<Bytes>> {
+    let mut response = Response::builder()
+        .status(StatusCode::from_u16(status).unwrap())
+        .header("content-type", content_type);
+    for (name, value) in headers {
+        response = response.header(*name, *value);
+    }
+    response.body(Full::new(Bytes::from(body))).unwrap()
+}
+
+/// An error in the protocol's own shape.
+pub fn error(protocol: Protocol, status: u16, code: &str, message: &str) -> Response<Full<Bytes>> {
+    match protocol {
+        Protocol::RestXml => answer(
+            status,
+            "application/xml",
+            &[],
+            format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>{code}</Code><Message>{message}</Message><RequestId>proxy</RequestId></Error>"),
+        ),
+        Protocol::Query => answer(
+            status,
+            "text/xml",
+            &[],
+            format!("<ErrorResponse><Error><Type>Sender</Type><Code>{code}</Code><Message>{message}</Message></Error><RequestId>proxy</RequestId></ErrorResponse>"),
+        ),
+        Protocol::Json => answer(
+            status,
+            "application/x-amz-json-1.1",
+            &[],
+            format!("{{\"__type\":\"{code}\",\"message\":\"{message}\"}}"),
+        ),
+        Protocol::RestJson => answer(
+            status,
+            "application/json",
+            &[("x-amzn-errortype", code)],
+            format!("{{\"message\":\"{message}\"}}"),
+        ),
+    }
+}
+
+pub fn throttled(protocol: Protocol) -> Response<Full<Bytes>> {
+    match protocol {
+        Protocol::RestXml => error(
+            protocol,
+            503,
+            "SlowDown",
+            "Please reduce your request rate.",
+        ),
+        Protocol::Query => error(protocol, 400, "Throttling", "Rate exceeded"),
+        Protocol::Json => error(protocol, 400, "ThrottlingException", "Rate exceeded"),
+        Protocol::RestJson => error(protocol, 429, "TooManyRequestsException", "Rate exceeded"),
+    }
+}
+
+pub fn server_error(protocol: Protocol, unavailable: bool) -> Response<Full<Bytes>> {
+    match (protocol, unavailable) {
+        (Protocol::RestXml, false) => error(
+            protocol,
+            500,
+            "InternalError",
+            "We encountered an internal error.",
+        ),
+        (Protocol::Json | Protocol::RestJson, false) => {
+            error(protocol, 500, "InternalServerException", "Internal error")
+        }
+        (Protocol::Query, false) => error(protocol, 500, "InternalFailure", "Internal error"),
+        (_, true) => error(protocol, 503, "ServiceUnavailable", "Service unavailable"),
+    }
+}
+
+pub fn denied(protocol: Protocol, operation: &str) -> Response<Full<Bytes>> {
+    let message = format!("not authorized to perform {operation}");
+    match protocol {
+        Protocol::Json | Protocol::RestJson => {
+            error(protocol, 400, "AccessDeniedException", &message)
+        }
+        _ => error(protocol, 403, "AccessDenied", &message),
+    }
+}
