@@ -292,7 +292,7 @@ fn write_report(
                 format.extension()
             );
             let path = dir.join(name);
-            write_file(&path, &format.render(report))?;
+            write_format(report, format, &path)?;
             eprintln!(
                 "{} report written to {}",
                 format_name(format),
@@ -304,15 +304,28 @@ fn write_report(
     let [format] = formats[..] else {
         bail!("several formats need --output-dir DIR");
     };
-    let text = format.render(report);
     match output {
         Some(path) => {
-            write_file(path, &text)?;
+            write_format(report, format, path)?;
             eprintln!("report written to {}", path.display());
         }
-        None => std::io::stdout().write_all(text.as_bytes())?,
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            format.write_to(report, &mut out)?;
+            out.flush()?;
+        }
     }
     Ok(())
+}
+
+fn write_format(report: &Report, format: Format, path: &Path) -> Result<()> {
+    let file =
+        std::fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    format
+        .write_to(report, &mut out)
+        .and_then(|()| out.flush())
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 fn format_name(format: Format) -> String {

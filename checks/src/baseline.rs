@@ -66,7 +66,7 @@ pub fn compare(current: &mut [Finding], baseline: &[Finding]) -> Comparison {
         .filter(|f| f.status == Status::Fail && !failing_now.contains(&key(f)))
         .map(|f| Resolved {
             check_id: f.check_id.clone(),
-            title: f.title.clone(),
+            title: f.title.to_string(),
             severity: f.severity,
             resource: f.resource.clone(),
         })

@@ -116,6 +116,8 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
         .filter(|c| selection.includes(c) && scanned(c))
     {
         let m = &check.meta;
+        let title: std::sync::Arc<str> = m.title.into();
+        let remediation = std::sync::Arc::new(m.remediation.to_owned());
         let mut judgements = (check.judge)(&cx);
         judgements.sort_by(|a, b| a.resource.cmp(&b.resource));
         for judgement in judgements {
@@ -129,7 +131,7 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
             };
             findings.push(Finding {
                 check_id: m.id.into(),
-                title: m.title.into(),
+                title: title.clone(),
                 pillar: m.pillar,
                 pillars: m.pillars.to_vec(),
                 severity: judgement.severity.unwrap_or(m.severity),
@@ -139,7 +141,7 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
                 reason,
                 security_hub_control: m.security_hub_control.map(Into::into),
                 wa_best_practice: m.wa_best_practice.into(),
-                remediation: m.remediation.to_owned(),
+                remediation: remediation.clone(),
                 muted: false,
                 mute_reason: None,
                 baseline: None,

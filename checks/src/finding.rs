@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -160,7 +161,8 @@ pub struct Remediation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub check_id: String,
-    pub title: String,
+    /// Shared by the check's findings (there can be hundreds of thousands).
+    pub title: Arc<str>,
     pub pillar: Pillar,
     pub pillars: Vec<Pillar>,
     pub severity: Severity,
@@ -172,7 +174,8 @@ pub struct Finding {
     pub reason: Option<String>,
     pub security_hub_control: Option<String>,
     pub wa_best_practice: String,
-    pub remediation: Remediation,
+    /// Shared by the check's findings.
+    pub remediation: Arc<Remediation>,
     pub muted: bool,
     /// Why a mutelist entry muted the finding.
     #[serde(default, skip_serializing_if = "Option::is_none")]

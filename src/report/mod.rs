@@ -54,6 +54,15 @@ impl Format {
         }
     }
 
+    /// Writes the report; JSON streams, so a report of hundreds of thousands
+    /// of findings is never held as one string.
+    pub fn write_to(self, report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        match self {
+            Format::Json => json::write(report, out),
+            _ => out.write_all(self.render(report).as_bytes()),
+        }
+    }
+
     pub fn render(self, report: &Report) -> String {
         match self {
             Format::Table => table::render(report),
