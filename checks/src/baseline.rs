@@ -30,7 +30,7 @@ fn key(f: &Finding) -> (&str, &str, &str, &str) {
     (
         f.resource.account_id.as_str(),
         f.resource.region.as_str(),
-        f.check_id.as_str(),
+        &*f.check_id,
         f.resource.arn.as_str(),
     )
 }
@@ -65,7 +65,7 @@ pub fn compare(current: &mut [Finding], baseline: &[Finding]) -> Comparison {
         .iter()
         .filter(|f| f.status == Status::Fail && !failing_now.contains(&key(f)))
         .map(|f| Resolved {
-            check_id: f.check_id.clone(),
+            check_id: f.check_id.to_string(),
             title: f.title.to_string(),
             severity: f.severity,
             resource: f.resource.clone(),

@@ -116,7 +116,6 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
         .filter(|c| selection.includes(c) && scanned(c))
     {
         let m = &check.meta;
-        let title: std::sync::Arc<str> = m.title.into();
         let remediation = std::sync::Arc::new(m.remediation.to_owned());
         let mut judgements = (check.judge)(&cx);
         judgements.sort_by(|a, b| a.resource.cmp(&b.resource));
@@ -131,9 +130,9 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
             };
             findings.push(Finding {
                 check_id: m.id.into(),
-                title: title.clone(),
+                title: m.title.into(),
                 pillar: m.pillar,
-                pillars: m.pillars.to_vec(),
+                pillars: m.pillars.into(),
                 severity: judgement.severity.unwrap_or(m.severity),
                 status,
                 resource: judgement.resource,

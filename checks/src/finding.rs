@@ -1,8 +1,13 @@
 //! Verdicts: what a check says about one resource.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Arc;
+
+/// Text that is usually one of the catalog's constants: borrowed then, so
+/// hundreds of thousands of findings do not each copy it.
+pub type Text = Cow<'static, str>;
 
 use serde::{Deserialize, Serialize};
 
@@ -145,7 +150,7 @@ pub struct ResourceRef {
     pub id: String,
     /// AWS resource type in Security Hub's vocabulary (`AwsS3Bucket`, `AwsAccount`).
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: Text,
     pub region: String,
     pub account_id: String,
 }
@@ -160,11 +165,11 @@ pub struct Remediation {
 /// One check's verdict on one resource, with the check's metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    pub check_id: String,
+    pub check_id: Text,
     /// Shared by the check's findings (there can be hundreds of thousands).
-    pub title: Arc<str>,
+    pub title: Text,
     pub pillar: Pillar,
-    pub pillars: Vec<Pillar>,
+    pub pillars: Cow<'static, [Pillar]>,
     pub severity: Severity,
     pub status: Status,
     pub resource: ResourceRef,
@@ -172,8 +177,8 @@ pub struct Finding {
     /// Why the input could not be observed (UNKNOWN only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    pub security_hub_control: Option<String>,
-    pub wa_best_practice: String,
+    pub security_hub_control: Option<Text>,
+    pub wa_best_practice: Text,
     /// Shared by the check's findings.
     pub remediation: Arc<Remediation>,
     pub muted: bool,

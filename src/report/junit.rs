@@ -42,7 +42,7 @@ pub fn render(report: &Report) -> String {
         w.write_event(Event::Start(suite)).expect("write");
         for f in findings {
             let mut case = BytesStart::new("testcase");
-            case.push_attribute(("classname", f.check_id.as_str()));
+            case.push_attribute(("classname", &*f.check_id));
             case.push_attribute(("name", f.resource.arn.as_str()));
             let outcome: Option<Outcome> = if f.muted {
                 let why = format!("muted: {}", f.mute_reason.as_deref().unwrap_or_default());

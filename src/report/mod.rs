@@ -178,7 +178,7 @@ impl Report {
                 .map(|(r, roles)| Resource {
                     account_id: r.account_id,
                     arn: r.arn,
-                    kind: r.kind,
+                    kind: r.kind.into_owned(),
                     region: r.region,
                     roles,
                 })

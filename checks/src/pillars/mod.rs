@@ -78,7 +78,7 @@ pub(crate) fn regional_ref(
     region: &str,
     arn: &str,
     id: &str,
-    kind: &str,
+    kind: &'static str,
 ) -> ResourceRef {
     ResourceRef {
         arn: arn.into(),
