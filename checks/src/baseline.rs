@@ -28,8 +28,8 @@ pub struct Comparison {
 
 fn key(f: &Finding) -> (&str, &str, &str, &str) {
     (
-        f.resource.account_id.as_str(),
-        f.resource.region.as_str(),
+        &*f.resource.account_id,
+        &*f.resource.region,
         &*f.check_id,
         f.resource.arn.as_str(),
     )

@@ -124,7 +124,7 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
             let (message, reason) = match judgement.outcome {
                 Outcome::Pass(message) | Outcome::Fail(message) => (message, None),
                 Outcome::Unknown(ref unobserved) => (
-                    format!("could not be evaluated: {unobserved}"),
+                    format!("could not be evaluated: {unobserved}").into(),
                     Some(unobserved.to_string()),
                 ),
             };

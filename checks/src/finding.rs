@@ -151,8 +151,23 @@ pub struct ResourceRef {
     /// AWS resource type in Security Hub's vocabulary (`AwsS3Bucket`, `AwsAccount`).
     #[serde(rename = "type")]
     pub kind: Text,
-    pub region: String,
-    pub account_id: String,
+    pub region: Text,
+    pub account_id: Text,
+}
+
+/// A text of which a run holds few distinct values (regions, account ids),
+/// stored once for the process and shared by every finding. The set is
+/// bounded by the regions and accounts scanned.
+pub fn intern(text: &str) -> Text {
+    static SEEN: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut seen = SEEN.lock().expect("intern lock");
+    if let Some(known) = seen.get(text) {
+        return Cow::Borrowed(known);
+    }
+    let kept: &'static str = Box::leak(text.to_owned().into_boxed_str());
+    seen.insert(kept);
+    Cow::Borrowed(kept)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +188,7 @@ pub struct Finding {
     pub severity: Severity,
     pub status: Status,
     pub resource: ResourceRef,
-    pub message: String,
+    pub message: Text,
     /// Why the input could not be observed (UNKNOWN only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
@@ -213,8 +228,8 @@ impl Severity {
 /// What a check concluded about one resource, before metadata is attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Pass(String),
-    Fail(String),
+    Pass(Text),
+    Fail(Text),
     Unknown(Unobserved),
 }
 
@@ -232,11 +247,11 @@ impl Outcome {
 /// apply, `Err` when an input it needs was not observed.
 pub type Judged = Result<Option<Outcome>, Unobserved>;
 
-pub fn pass(message: impl Into<String>) -> Judged {
+pub fn pass(message: impl Into<Text>) -> Judged {
     Ok(Some(Outcome::Pass(message.into())))
 }
 
-pub fn fail(message: impl Into<String>) -> Judged {
+pub fn fail(message: impl Into<Text>) -> Judged {
     Ok(Some(Outcome::Fail(message.into())))
 }
 

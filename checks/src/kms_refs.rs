@@ -81,7 +81,7 @@ pub fn key_uses(inventory: &Inventory) -> Vec<KeyUse> {
     let mut uses = Vec::new();
     let mut add = |user: ResourceRef, purpose: String, key: &str| {
         uses.push(KeyUse {
-            region: user.region.clone(),
+            region: user.region.to_string(),
             user,
             purpose,
             key: key.to_string(),

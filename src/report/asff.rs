@@ -31,7 +31,7 @@ fn finding(report: &Report, f: &Finding) -> Value {
     }
     let description = match &f.reason {
         Some(reason) => format!("{} ({reason})", f.message),
-        None => f.message.clone(),
+        None => f.message.to_string(),
     };
     json!({
         "SchemaVersion": "2018-10-08",

@@ -40,7 +40,7 @@ pub fn render(report: &Report) -> String {
             .unwrap_or_default();
         writer
             .write_record([
-                f.resource.account_id.as_str(),
+                &*f.resource.account_id,
                 &f.resource.region,
                 &f.check_id,
                 &f.title,

@@ -177,7 +177,7 @@ pub fn render(report: &Report) -> String {
     let regions: BTreeSet<&str> = report
         .findings
         .iter()
-        .map(|f| f.resource.region.as_str())
+        .map(|f| &*f.resource.region)
         .collect();
     out += r#"<section class="bar">"#;
     out += &select(

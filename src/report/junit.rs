@@ -53,7 +53,7 @@ pub fn render(report: &Report) -> String {
                     Status::Fail => Some((
                         "failure",
                         vec![
-                            ("message", f.message.clone()),
+                            ("message", f.message.to_string()),
                             ("type", f.severity.as_str().to_string()),
                         ],
                         format!("{}\n{}", f.remediation.text, f.remediation.cli),

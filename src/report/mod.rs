@@ -176,10 +176,10 @@ impl Report {
             resources: lakelint_checks::resources(inventory)
                 .into_iter()
                 .map(|(r, roles)| Resource {
-                    account_id: r.account_id,
+                    account_id: r.account_id.into_owned(),
                     arn: r.arn,
                     kind: r.kind.into_owned(),
-                    region: r.region,
+                    region: r.region.into_owned(),
                     roles,
                 })
                 .collect(),

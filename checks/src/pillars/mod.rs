@@ -9,7 +9,7 @@ pub mod security;
 pub mod sustainability;
 
 use crate::catalog::{Context, Judgement};
-use crate::finding::{Judged, Outcome, ResourceRef};
+use crate::finding::{intern, Judged, Outcome, ResourceRef};
 use crate::model::{
     Bucket, EmrCluster, EmrRegion, GlueCrawler, GlueJob, GlueRegion, GlueTable, Inventory, KmsKey,
     RedshiftCluster, Trail, Unobserved, UnobservedKind,
@@ -20,12 +20,8 @@ pub(crate) fn bucket_ref(inventory: &Inventory, bucket: &Bucket) -> ResourceRef 
         arn: bucket.arn.clone(),
         id: bucket.name.clone(),
         kind: "AwsS3Bucket".into(),
-        region: bucket
-            .region
-            .known()
-            .cloned()
-            .unwrap_or_else(|| "unknown".into()),
-        account_id: inventory.account.account_id.clone(),
+        region: intern(bucket.region.known().map_or("unknown", String::as_str)),
+        account_id: intern(&inventory.account.account_id),
     }
 }
 
@@ -42,8 +38,8 @@ pub(crate) fn account_ref(inventory: &Inventory) -> ResourceRef {
         arn: format!("arn:{}:iam::{}:root", account.partition, account.account_id),
         id: account.account_id.clone(),
         kind: "AwsAccount".into(),
-        region: region.into(),
-        account_id: account.account_id.clone(),
+        region: intern(region),
+        account_id: intern(&account.account_id),
     }
 }
 
@@ -84,8 +80,8 @@ pub(crate) fn regional_ref(
         arn: arn.into(),
         id: id.into(),
         kind: kind.into(),
-        region: region.into(),
-        account_id: inventory.account.account_id.clone(),
+        region: intern(region),
+        account_id: intern(&inventory.account.account_id),
     }
 }
 
@@ -511,7 +507,7 @@ pub(crate) mod testing {
             .map(|j| {
                 let text = match &j.outcome {
                     crate::finding::Outcome::Pass(m) | crate::finding::Outcome::Fail(m) => {
-                        m.clone()
+                        m.to_string()
                     }
                     crate::finding::Outcome::Unknown(r) => r.to_string(),
                 };

@@ -67,7 +67,7 @@ fn key_pending_deletion(cx: &Context) -> Vec<Judgement> {
             if !key.is_pending_deletion() {
                 out.push(Judgement {
                     resource,
-                    outcome: Outcome::Pass(format!("key is {}", key.state)),
+                    outcome: Outcome::Pass(format!("key is {}", key.state).into()),
                     severity: None,
                 });
                 continue;
@@ -93,7 +93,7 @@ fn key_pending_deletion(cx: &Context) -> Vec<Judgement> {
             };
             out.push(Judgement {
                 resource,
-                outcome: Outcome::Fail(message),
+                outcome: Outcome::Fail(message.into()),
                 severity,
             });
         }
@@ -107,17 +107,15 @@ fn key_in_use_usable(cx: &Context) -> Vec<Judgement> {
         .filter_map(|u| {
             let outcome = match resolve(cx.inventory, &u.key, &u.region) {
                 KeyLookup::Found(key) if key.state == "Enabled" => {
-                    Outcome::Pass(format!("{} uses enabled key {}", u.purpose, key.id))
+                    Outcome::Pass(format!("{} uses enabled key {}", u.purpose, key.id).into())
                 }
-                KeyLookup::Found(key) => Outcome::Fail(format!(
-                    "{} uses key {}, which is {}",
-                    u.purpose, key.id, key.state
-                )),
+                KeyLookup::Found(key) => Outcome::Fail(
+                    format!("{} uses key {}, which is {}", u.purpose, key.id, key.state).into(),
+                ),
                 KeyLookup::Unreadable(reason) => Outcome::Unknown(reason),
-                KeyLookup::Missing => Outcome::Fail(format!(
-                    "{} uses key {}, which does not exist",
-                    u.purpose, u.key
-                )),
+                KeyLookup::Missing => Outcome::Fail(
+                    format!("{} uses key {}, which does not exist", u.purpose, u.key).into(),
+                ),
                 // Another account's key, or KMS not scanned: nothing to judge here.
                 KeyLookup::Elsewhere | KeyLookup::NotScanned => return None,
             };

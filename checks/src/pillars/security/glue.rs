@@ -181,7 +181,7 @@ fn security_configuration_complete(cx: &Context) -> Vec<Judgement> {
             let outcome = if off.is_empty() {
                 Outcome::Pass("S3, CloudWatch and job-bookmark encryption are on".into())
             } else {
-                Outcome::Fail(format!("encryption off for: {}", off.join(", ")))
+                Outcome::Fail(format!("encryption off for: {}", off.join(", ")).into())
             };
             out.push(Judgement {
                 resource: security_configuration_ref(cx.inventory, &region.region, &c.name),
