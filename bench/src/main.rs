@@ -195,28 +195,7 @@ async fn record(
     body: Bytes,
     key: String,
 ) -> Result<Response<Full<Bytes>>, std::io::Error> {
-    let uri = format!(
-        "{upstream}{}",
-        req.uri().path_and_query().map_or("/", |pq| pq.as_str())
-    );
-    let mut forward = Request::builder().method(req.method()).uri(uri);
-    for (name, value) in req.headers() {
-        forward = forward.header(name, value);
-    }
-    let forward = forward
-        .body(Full::new(body))
-        .map_err(std::io::Error::other)?;
-    let response = state
-        .client
-        .request(forward)
-        .await
-        .map_err(std::io::Error::other)?;
-    let (parts, body) = response.into_parts();
-    let body = body
-        .collect()
-        .await
-        .map_err(std::io::Error::other)?
-        .to_bytes();
+    let (parts, body) = wire::forward(&state.client, upstream, &req, body).await?;
     let answer = Answer {
         status: parts.status.as_u16(),
         content_type: parts

@@ -6,8 +6,42 @@
 #![allow(dead_code)]
 
 use bytes::Bytes;
-use http_body_util::Full;
+use http_body_util::{BodyExt, Full};
 use hyper::{Request, Response, StatusCode};
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::Client;
+
+/// Sends `req` with `body` on to `upstream` (`http://host:port`) and reads
+/// the whole answer.
+pub async fn forward(
+    client: &Client<HttpConnector, Full<Bytes>>,
+    upstream: &str,
+    req: &Request<()>,
+    body: Bytes,
+) -> Result<(hyper::http::response::Parts, Bytes), std::io::Error> {
+    let uri = format!(
+        "{upstream}{}",
+        req.uri().path_and_query().map_or("/", |pq| pq.as_str())
+    );
+    let mut forward = Request::builder().method(req.method()).uri(uri);
+    for (name, value) in req.headers() {
+        forward = forward.header(name, value);
+    }
+    let forward = forward
+        .body(Full::new(body))
+        .map_err(std::io::Error::other)?;
+    let response = client
+        .request(forward)
+        .await
+        .map_err(std::io::Error::other)?;
+    let (parts, body) = response.into_parts();
+    let body = body
+        .collect()
+        .await
+        .map_err(std::io::Error::other)?
+        .to_bytes();
+    Ok((parts, body))
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protocol {

@@ -200,28 +200,6 @@ async fn forward(
     req: Request<()>,
     body: Bytes,
 ) -> Result<Response<Full<Bytes>>, std::io::Error> {
-    let uri = format!(
-        "{}{}",
-        state.upstream,
-        req.uri().path_and_query().map_or("/", |pq| pq.as_str())
-    );
-    let mut upstream = Request::builder().method(req.method()).uri(uri);
-    for (name, value) in req.headers() {
-        upstream = upstream.header(name, value);
-    }
-    let upstream = upstream
-        .body(Full::new(body))
-        .map_err(std::io::Error::other)?;
-    let response = state
-        .client
-        .request(upstream)
-        .await
-        .map_err(std::io::Error::other)?;
-    let (parts, body) = response.into_parts();
-    let body = body
-        .collect()
-        .await
-        .map_err(std::io::Error::other)?
-        .to_bytes();
+    let (parts, body) = wire::forward(&state.client, &state.upstream, &req, body).await?;
     Ok(Response::from_parts(parts, Full::new(body)))
 }

@@ -10,6 +10,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "localstack"))
 from emulator import client  # noqa: E402
+from seed import bucket as make_bucket, tls_only as tls_only_policy  # noqa: E402
 
 ALL_ON = {
     "BlockPublicAcls": True,
@@ -17,29 +18,6 @@ ALL_ON = {
     "BlockPublicPolicy": True,
     "RestrictPublicBuckets": True,
 }
-
-
-def make_bucket(endpoint, name, region):
-    s3 = client("s3", endpoint, region)
-    if region == "us-east-1":
-        s3.create_bucket(Bucket=name)
-    else:
-        s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": region})
-    return s3
-
-
-def tls_only_policy(name):
-    return json.dumps({
-        "Version": "2012-10-17",
-        "Statement": [{
-            "Sid": "DenyInsecureTransport",
-            "Effect": "Deny",
-            "Principal": "*",
-            "Action": "s3:*",
-            "Resource": [f"arn:aws:s3:::{name}", f"arn:aws:s3:::{name}/*"],
-            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-        }],
-    })
 
 
 def kms(s3, name, bucket_key):
