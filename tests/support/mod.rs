@@ -133,12 +133,40 @@ pub fn stderr(out: &Output) -> String {
 }
 
 pub fn json(out: &Output) -> serde_json::Value {
+    dump(&out.stdout);
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
             "stdout is not JSON ({e}); stderr: {}",
             String::from_utf8_lossy(&out.stderr)
         )
     })
+}
+
+/// With `LAKELINT_REPORT_DUMP=DIR`, keeps every JSON report a test reads as
+/// `DIR/TEST-N.json`, so `scripts/compare-reports` can compare two revisions.
+fn dump(stdout: &[u8]) {
+    static SEQUENCE: std::sync::Mutex<BTreeMap<String, usize>> =
+        std::sync::Mutex::new(BTreeMap::new());
+    let Some(dir) = std::env::var_os("LAKELINT_REPORT_DUMP") else {
+        return;
+    };
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("unnamed")
+        .replace("::", "-");
+    let n = {
+        let mut seen = SEQUENCE.lock().expect("dump counter");
+        let n = seen.entry(test.clone()).or_default();
+        *n += 1;
+        *n
+    };
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .unwrap_or_default();
+    let binary = binary.rsplit_once('-').map_or(binary.as_str(), |(b, _)| b);
+    let path = PathBuf::from(dir).join(format!("{binary}-{test}-{n}.json"));
+    std::fs::write(&path, stdout).expect("write the report dump");
 }
 
 pub const P: &str = "PASS";

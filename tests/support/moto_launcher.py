@@ -17,6 +17,7 @@ import sys
 
 from moto.core.responses import BaseResponse
 from moto.emr.responses import ElasticMapReduceResponse
+from moto.moto_api._internal import mock_random
 from moto.s3 import responses as s3_responses
 from moto.s3.exceptions import S3AccessDeniedError
 from moto.server import main as moto_main
@@ -70,4 +71,7 @@ def emr_region(self, request, full_url):
 ElasticMapReduceResponse.get_region_from_url = emr_region
 
 if __name__ == "__main__":
+    # Generated ids (EMR clusters, KMS keys) depend only on the seeding order, so
+    # two scans of the same fixture give the same report.
+    mock_random.seed(int(os.environ.get("LAKELINT_MOTO_SEED", "1")))
     moto_main(["-H", "127.0.0.1", "-p", sys.argv[1]])
