@@ -6,16 +6,15 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use lakelint_checks::finding::BaselineMark;
-use lakelint_checks::{
-    baseline, catalog, evaluate, mutelist, roles, Finding, Inventory, Selection, Status,
-};
+use lakelint_checks::{baseline, registry, Finding, Inventory, Selection, Status};
 
 use crate::cli::{
     CatalogFormat, ChecksArgs, Cli, Command, DiffArgs, EvaluateArgs, FailOn, MergeArgs, ReportArgs,
     ScanArgs,
 };
 use crate::crawl::{self, RegionSelection, ScanOptions};
-use crate::fleet::{self, Targets};
+use crate::fleet::Targets;
+use crate::pipeline::{self, Plan, Steps};
 use crate::progress::Progress;
 use crate::report::{self, Format, Report};
 
@@ -53,91 +52,23 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
         max_rps: args.max_rps,
         progress,
     };
-    let base = crawl::base_config(&options).await?;
     let targets = match (&args.role_arn, args.org, args.accounts.is_empty()) {
         (Some(arn), _, _) => Targets::Role(arn.clone()),
         (None, true, _) => Targets::Organization,
         (None, false, false) => Targets::Accounts(args.accounts.clone()),
         (None, false, true) => Targets::Caller,
     };
-    let several = matches!(targets, Targets::Accounts(_) | Targets::Organization);
-    let mut plans = fleet::plan(&base, &targets, args.role_name.as_deref()).await?;
-    if let Some(shard) = args.shard {
-        plans.retain(|plan| shard.holds(plan.account_id()));
-    }
-    let scan_one = |account_id: String, role: Option<String>| {
-        let (base, options, config, args, selection) =
-            (&base, &options, &config, &args, &selection);
-        async move {
-            let sdk = match role {
-                Some(arn) => crawl::assume_role(base, &arn, args.external_id.as_deref()).await?,
-                None => base.clone(),
-            };
-            let mut inventory = crawl::scan_with(&sdk, options).await?;
-            roles::derive_roles(&mut inventory, config);
-            if let Some(path) = &args.save_inventory {
-                let path = if several {
-                    per_account(path, &account_id)
-                } else {
-                    path.clone()
-                };
-                let json = serde_json::to_string_pretty(&inventory).expect("inventories serialise");
-                if let Err(e) = write_file(&path, &json) {
-                    tracing::error!("{e:#}");
-                }
-            }
-            Ok::<_, crawl::CrawlError>(judge(&inventory, config, selection))
-        }
+    let plan = Plan::new(&options, &targets, args.role_name.as_deref(), args.shard).await?;
+    let steps = Steps {
+        options: &options,
+        config: &config,
+        selection: &selection,
+        external_id: args.external_id.as_deref(),
+        save_inventory: args.save_inventory.as_deref(),
+        max_accounts: args.max_accounts.into(),
     };
-    let report = if several {
-        let (reports, skipped) = fleet::scan_all(plans, args.max_accounts.into(), scan_one).await;
-        match Report::merge(reports, skipped.clone()) {
-            Some(report) => report,
-            // A shard (or an organization) with no account: an empty report,
-            // so the scheduler's job still succeeds and merges cleanly.
-            None if skipped.is_empty() => {
-                tracing::warn!("no account to scan in this shard");
-                Report::empty()
-            }
-            None => {
-                let reasons: Vec<String> = skipped
-                    .iter()
-                    .map(|s| {
-                        format!(
-                            "{}: {}",
-                            s.account_id,
-                            s.reason.as_deref().unwrap_or("skipped")
-                        )
-                    })
-                    .collect();
-                bail!("no account could be scanned: {}", reasons.join("; "));
-            }
-        }
-    } else {
-        // One account: a failure to reach it is the run's failure.
-        let Some(fleet::Plan::Scan {
-            account_id,
-            role_arn,
-        }) = plans.into_iter().next()
-        else {
-            bail!("the shard holds no account");
-        };
-        scan_one(account_id, role_arn).await?
-    };
+    let report = pipeline::run(plan, &steps).await?;
     finish(report, &args.report)
-}
-
-/// `inventory.json` for account 1234 → `inventory-1234.json`.
-fn per_account(path: &Path, account_id: &str) -> std::path::PathBuf {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("inventory");
-    let name = match path.extension().and_then(|e| e.to_str()) {
-        Some(ext) => format!("{stem}-{account_id}.{ext}"),
-        None => format!("{stem}-{account_id}"),
-    };
-    path.with_file_name(name)
 }
 
 fn evaluate_saved(args: EvaluateArgs) -> Result<u8> {
@@ -145,7 +76,7 @@ fn evaluate_saved(args: EvaluateArgs) -> Result<u8> {
     let selection = selection(&args.report)?;
     let text = std::fs::read_to_string(&args.inventory)
         .with_context(|| format!("cannot read inventory {}", args.inventory.display()))?;
-    let mut inventory: Inventory = serde_json::from_str(&text)
+    let inventory: Inventory = serde_json::from_str(&text)
         .with_context(|| format!("{} is not a lakelint inventory", args.inventory.display()))?;
     if inventory.schema_version != lakelint_checks::model::INVENTORY_SCHEMA_VERSION {
         bail!(
@@ -155,19 +86,13 @@ fn evaluate_saved(args: EvaluateArgs) -> Result<u8> {
             lakelint_checks::model::INVENTORY_SCHEMA_VERSION
         );
     }
-    // Roles depend on the config, which may differ from the scan's.
-    roles::derive_roles(&mut inventory, &config);
-    finish(judge(&inventory, &config, &selection), &args.report)
+    finish(
+        pipeline::judge(&inventory, &config, &selection),
+        &args.report,
+    )
 }
 
 fn selection(args: &ReportArgs) -> Result<Selection> {
-    if let Some(bad) = args
-        .services
-        .iter()
-        .find(|s| !crawl::SERVICES.contains(&s.as_str()))
-    {
-        bail!(crawl::CrawlError::UnknownService(bad.clone()));
-    }
     let selection = Selection {
         services: args.services.clone(),
         checks: args.checks.clone(),
@@ -182,21 +107,6 @@ fn selection(args: &ReportArgs) -> Result<Selection> {
         );
     }
     Ok(selection)
-}
-
-/// The report of one inventory: checks run, mutelist applied.
-fn judge(inventory: &Inventory, config: &lakelint_checks::Config, selection: &Selection) -> Report {
-    let mut findings = evaluate(inventory, config, selection);
-    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
-    for rule in mutelist::apply(&mut findings, &config.mute, inventory, &today) {
-        let day = rule.expires.as_ref().map_or("", |d| d.0.as_str());
-        tracing::warn!(
-            check = %rule.check,
-            reason = %rule.reason.0,
-            "mute entry expired on {day} and no longer applies"
-        );
-    }
-    Report::new(inventory, findings)
 }
 
 /// Baseline, outputs and exit code of a finished report.
@@ -349,7 +259,7 @@ fn diff(args: DiffArgs) -> Result<u8> {
 }
 
 fn list_checks(args: ChecksArgs) -> Result<u8> {
-    let checks: Vec<_> = catalog::all().into_iter().map(|c| c.meta).collect();
+    let checks: Vec<_> = registry::all().collect();
     let text = match args.format {
         CatalogFormat::Json => serde_json::to_string_pretty(&checks)? + "\n",
         CatalogFormat::Table => {
@@ -373,8 +283,4 @@ fn list_checks(args: ChecksArgs) -> Result<u8> {
     };
     std::io::stdout().write_all(text.as_bytes())?;
     Ok(0)
-}
-
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }

@@ -168,7 +168,7 @@ pub struct EvaluateArgs {
 pub struct ReportArgs {
     /// Only these services (comma-separated), e.g. s3.
     #[arg(long, value_delimiter = ',')]
-    pub services: Vec<String>,
+    pub services: Vec<lakelint_checks::Service>,
     /// Only these checks: ids or patterns such as `s3.*` (comma-separated).
     #[arg(long, value_delimiter = ',')]
     pub checks: Vec<String>,

@@ -1,13 +1,11 @@
 //! Many accounts: which to scan (one role, a list, the organization, a
-//! shard of those), scanning them with bounded concurrency, and merging their
-//! reports into one.
+//! shard of those).
 
 use std::str::FromStr;
 
-use futures::stream::{self, StreamExt};
+use lakelint_checks::model::AccountStatus;
 
 use crate::crawl::{self, CrawlError};
-use crate::report::AccountStatus;
 
 /// `K/N`: the K-th of N stable parts of the account list (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,54 +126,6 @@ impl Plan {
             Plan::Skip(status) => &status.account_id,
         }
     }
-}
-
-/// Runs `scan_one` for every planned account, at most `max_accounts` at once.
-/// Accounts that fail (a role that cannot be assumed, say) come back as
-/// skipped with the reason; the others go on.
-pub async fn scan_all<T, F, Fut>(
-    plans: Vec<Plan>,
-    max_accounts: usize,
-    scan_one: F,
-) -> (Vec<T>, Vec<AccountStatus>)
-where
-    F: Fn(String, Option<String>) -> Fut,
-    Fut: std::future::Future<Output = Result<T, CrawlError>>,
-{
-    let mut skipped = Vec::new();
-    let mut todo = Vec::new();
-    for plan in plans {
-        match plan {
-            Plan::Skip(status) => skipped.push(status),
-            Plan::Scan {
-                account_id,
-                role_arn,
-            } => todo.push((account_id, role_arn)),
-        }
-    }
-    let results: Vec<(String, Result<T, CrawlError>)> = stream::iter(todo)
-        .map(|(id, role)| {
-            let fut = scan_one(id.clone(), role);
-            async move { (id, fut.await) }
-        })
-        .buffer_unordered(max_accounts.max(1))
-        .collect()
-        .await;
-    let mut done = Vec::new();
-    for (id, result) in results {
-        match result {
-            Ok(value) => done.push(value),
-            Err(e) => {
-                tracing::warn!(account = %id, error = %e, "account not scanned");
-                skipped.push(AccountStatus {
-                    account_id: id,
-                    scanned: false,
-                    reason: Some(e.to_string()),
-                });
-            }
-        }
-    }
-    (done, skipped)
 }
 
 #[cfg(test)]

@@ -6,84 +6,9 @@ mod support;
 
 use std::collections::BTreeSet;
 
-use lakelint::crawl::actions::{find, Per};
+use lakelint::crawl::actions::find;
 use lakelint_checks::Inventory;
 use support::*;
-
-/// How many of `per` the inventory holds.
-fn units(inv: &Inventory, per: Per) -> u64 {
-    let n = |x: usize| x as u64;
-    match per {
-        Per::Run => 1,
-        Per::Account => 1,
-        Per::Region => n(inv.scan.regions.len()),
-        Per::Bucket => n(inv.s3.as_ref().map_or(0, |s| s.buckets.len())),
-        Per::BucketWithoutListedRegion => {
-            n(inv.s3.as_ref().map_or(0, |s| s.account_bucket_names.len()))
-        }
-        Per::GlueJob => n(inv
-            .glue
-            .iter()
-            .flat_map(|g| &g.regions)
-            .map(|r| r.jobs.len())
-            .sum()),
-        Per::GlueDatabase => n(inv
-            .glue
-            .iter()
-            .flat_map(|g| &g.regions)
-            .map(|r| {
-                r.tables
-                    .iter()
-                    .map(|t| &t.database)
-                    .collect::<BTreeSet<_>>()
-                    .len()
-            })
-            .sum()),
-        Per::RedshiftCluster => n(inv
-            .redshift
-            .iter()
-            .flat_map(|r| &r.regions)
-            .map(|r| r.clusters.len())
-            .sum()),
-        Per::ParameterGroup => n(inv
-            .redshift
-            .iter()
-            .flat_map(|r| &r.regions)
-            .map(|r| {
-                r.clusters
-                    .iter()
-                    .map(|c| &c.parameter_group)
-                    .collect::<BTreeSet<_>>()
-                    .len()
-            })
-            .sum()),
-        Per::EmrCluster => n(inv
-            .emr
-            .iter()
-            .flat_map(|e| &e.regions)
-            .map(|r| r.clusters.len())
-            .sum()),
-        Per::EmrSecurityConfiguration => n(inv
-            .emr
-            .iter()
-            .flat_map(|e| &e.regions)
-            .map(|r| r.security_configurations.len())
-            .sum()),
-        Per::Key => n(inv
-            .kms
-            .iter()
-            .flat_map(|k| &k.regions)
-            .map(|r| r.keys.len())
-            .sum()),
-        Per::CustomerKey => n(inv
-            .kms
-            .iter()
-            .flat_map(|k| &k.regions)
-            .map(|r| r.keys.iter().filter(|k| k.is_customer_managed()).count())
-            .sum()),
-        Per::Trail => n(inv.cloudtrail.as_ref().map_or(0, |c| c.trails.len())),
-    }
-}
 
 #[test]
 fn every_collector_keeps_to_its_call_budget() {
@@ -122,16 +47,16 @@ fn every_collector_keeps_to_its_call_budget() {
     );
     for (op, count) in calls {
         let action = find(op).unwrap_or_else(|| panic!("{op} is not in the actions table"));
-        let budget = units(&inventory, action.per);
+        let budget = (action.per.count)(&inventory);
         let count = count.as_u64().unwrap();
         assert!(
             count <= budget,
-            "{op}: {count} calls, budget {budget} ({:?})",
-            action.per
+            "{op}: {count} calls, budget {budget} (one per {})",
+            action.per.name
         );
     }
     // The per-bucket reads happen exactly once per bucket: no bucket is skipped.
-    let buckets = units(&inventory, Per::Bucket);
+    let buckets = (find("s3:GetBucketEncryption").unwrap().per.count)(&inventory);
     assert!(buckets >= 5);
     for op in [
         "s3:GetBucketEncryption",
@@ -149,10 +74,7 @@ fn the_documented_budget_is_the_actions_table() {
         .lines()
         .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
         .collect();
-    let declared: BTreeSet<&str> = lakelint::crawl::actions::ACTIONS
-        .iter()
-        .map(|a| a.op)
-        .collect();
+    let declared: BTreeSet<&str> = lakelint::crawl::actions::all().map(|a| a.op).collect();
     assert_eq!(
         documented, declared,
         "update the table in docs/PERFORMANCE.md"

@@ -99,7 +99,8 @@ fn unknown_check_or_service_is_an_error() {
         "--services",
         "s4",
     ]));
-    assert_eq!(out.status.code(), Some(1));
+    // An unknown service is a bad value on the command line: a usage error.
+    assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("unknown service `s4`"),
         "{}",

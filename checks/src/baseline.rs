@@ -11,18 +11,24 @@ use crate::finding::{BaselineMark, Finding, ResourceRef, Severity, Status};
 /// A finding that failed in the baseline and no longer does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Resolved {
+    /// The check's id.
     pub check_id: String,
+    /// The check's title.
     pub title: String,
+    /// The check's severity.
     pub severity: Severity,
+    /// The resource that no longer fails.
     pub resource: ResourceRef,
 }
 
+/// How a scan compares with its baseline.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Comparison {
     /// Failing now, not failing in the baseline.
     pub new: usize,
     /// Failing in both.
     pub unchanged: usize,
+    /// Failing in the baseline, not failing now.
     pub resolved: Vec<Resolved>,
 }
 

@@ -2,14 +2,19 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The whole `lakelint.toml`; every key is optional.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Tag keys every taggable resource must carry (matched case-insensitively).
     pub required_tags: Vec<String>,
+    /// `[s3]`.
     pub s3: S3Config,
+    /// `[glue]`.
     pub glue: GlueConfig,
+    /// `[redshift]`.
     pub redshift: RedshiftConfig,
+    /// `[emr]`.
     pub emr: EmrConfig,
     /// `[[mute]]` entries.
     pub mute: Vec<crate::mutelist::MuteRule>,
@@ -28,6 +33,7 @@ impl Default for Config {
     }
 }
 
+/// The `[redshift]` table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RedshiftConfig {
@@ -43,6 +49,7 @@ impl Default for RedshiftConfig {
     }
 }
 
+/// The `[emr]` table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EmrConfig {
@@ -58,6 +65,7 @@ impl Default for EmrConfig {
     }
 }
 
+/// The `[glue]` table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct GlueConfig {
@@ -76,6 +84,7 @@ impl Default for GlueConfig {
     }
 }
 
+/// The `[s3]` table.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct S3Config {
@@ -87,6 +96,7 @@ pub struct S3Config {
 }
 
 impl Config {
+    /// The tag keys a bucket must carry.
     pub fn bucket_required_tags(&self) -> &[String] {
         self.s3
             .required_tags
@@ -94,6 +104,7 @@ impl Config {
             .unwrap_or(&self.required_tags)
     }
 
+    /// The tag keys a Glue job must carry.
     pub fn glue_job_required_tags(&self) -> &[String] {
         self.glue
             .required_tags
@@ -101,50 +112,18 @@ impl Config {
             .unwrap_or(&self.required_tags)
     }
 
+    /// Whether the config names this bucket a data-lake bucket.
     pub fn is_declared_data_lake(&self, bucket: &str) -> bool {
         self.s3
             .data_lake_buckets
             .iter()
-            .any(|pattern| wildcard_match(pattern, bucket))
+            .any(|pattern| crate::pattern::wildcard_match(pattern, bucket))
     }
-}
-
-/// `*` matches any run of characters, everything else matches itself.
-pub fn wildcard_match(pattern: &str, text: &str) -> bool {
-    let mut parts = pattern.split('*');
-    let first = parts.next().unwrap_or_default();
-    let Some(mut rest) = text.strip_prefix(first) else {
-        return false;
-    };
-    let parts: Vec<&str> = parts.collect();
-    let Some((last, middle)) = parts.split_last() else {
-        return rest.is_empty(); // no `*` at all
-    };
-    for part in middle {
-        match rest.find(part) {
-            Some(at) => rest = &rest[at + part.len()..],
-            None => return false,
-        }
-    }
-    rest.len() >= last.len() && rest.ends_with(last)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn wildcards() {
-        assert!(wildcard_match("raw-*", "raw-events"));
-        assert!(wildcard_match("*-lake-*", "acme-lake-prod"));
-        assert!(wildcard_match("exact", "exact"));
-        assert!(wildcard_match("*", ""));
-        assert!(wildcard_match("a*b*c", "abc"));
-        assert!(!wildcard_match("exact", "exactly"));
-        assert!(!wildcard_match("raw-*", "curated-raw-x"));
-        assert!(!wildcard_match("*-lake", "lake"));
-        assert!(!wildcard_match("a*ab", "ab"));
-    }
 
     #[test]
     fn bucket_tags_fall_back_to_global() {

@@ -13,17 +13,23 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Unobserved;
 
+/// A finding's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Status {
+    /// The resource meets the rule.
     Pass,
+    /// The resource breaks the rule.
     Fail,
+    /// An input the rule needs could not be observed.
     Unknown,
 }
 
 impl Status {
+    /// Every status, in report order.
     pub const ALL: [Status; 3] = [Status::Pass, Status::Fail, Status::Unknown];
 
+    /// The name reports use (`PASS`, `FAIL`, `UNKNOWN`).
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Pass => "PASS",
@@ -37,14 +43,20 @@ impl Status {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing; not scored.
     Info,
+    /// A small gap.
     Low,
+    /// A gap to plan a fix for.
     Medium,
+    /// A gap to fix soon.
     High,
+    /// A gap that exposes data or loses it.
     Critical,
 }
 
 impl Severity {
+    /// Every severity, most severe first.
     pub const ALL: [Severity; 5] = [
         Severity::Critical,
         Severity::High,
@@ -53,6 +65,7 @@ impl Severity {
         Severity::Info,
     ];
 
+    /// The lower-case name reports use.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -79,15 +92,22 @@ impl FromStr for Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Pillar {
+    /// Operational excellence (OPS).
     OperationalExcellence,
+    /// Security (SEC).
     Security,
+    /// Reliability (REL).
     Reliability,
+    /// Performance efficiency (PERF).
     PerformanceEfficiency,
+    /// Cost optimization (COST).
     CostOptimization,
+    /// Sustainability (SUS).
     Sustainability,
 }
 
 impl Pillar {
+    /// The six pillars in the Framework's order.
     pub const ALL: [Pillar; 6] = [
         Pillar::OperationalExcellence,
         Pillar::Security,
@@ -97,6 +117,7 @@ impl Pillar {
         Pillar::Sustainability,
     ];
 
+    /// The snake-case name reports use.
     pub fn as_str(self) -> &'static str {
         match self {
             Pillar::OperationalExcellence => "operational_excellence",
@@ -146,12 +167,16 @@ impl FromStr for Pillar {
 /// The resource a finding is about.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ResourceRef {
+    /// The resource's ARN.
     pub arn: String,
+    /// Its short name (bucket name, job name, key id).
     pub id: String,
     /// AWS resource type in Security Hub's vocabulary (`AwsS3Bucket`, `AwsAccount`).
     #[serde(rename = "type")]
     pub kind: Text,
+    /// Its region, or `global`.
     pub region: Text,
+    /// The account that owns it.
     pub account_id: Text,
 }
 
@@ -170,32 +195,47 @@ pub fn intern(text: &str) -> Text {
     Cow::Borrowed(kept)
 }
 
+/// How to fix a failure: in words, as an AWS CLI line (`<bucket>`-style
+/// placeholders name what to fill in), and as Terraform.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Remediation {
-    pub text: String,
-    pub cli: String,
-    pub terraform: String,
+    /// In words.
+    pub text: Text,
+    /// One AWS CLI line.
+    pub cli: Text,
+    /// A Terraform resource.
+    pub terraform: Text,
 }
 
 /// One check's verdict on one resource, with the check's metadata.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
+    /// The check's stable id (`s3.bucket_versioning`).
     pub check_id: Text,
     /// Shared by the check's findings (there can be hundreds of thousands).
     pub title: Text,
+    /// The check's main pillar.
     pub pillar: Pillar,
+    /// Every pillar the check serves, the main one first.
     pub pillars: Cow<'static, [Pillar]>,
+    /// The check's severity.
     pub severity: Severity,
+    /// The verdict.
     pub status: Status,
+    /// What the verdict is about.
     pub resource: ResourceRef,
+    /// The verdict in a sentence about this resource.
     pub message: Text,
     /// Why the input could not be observed (UNKNOWN only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The matching AWS Security Hub control, when there is one.
     pub security_hub_control: Option<Text>,
+    /// The Well-Architected best practice (`SEC08-BP02`).
     pub wa_best_practice: Text,
     /// Shared by the check's findings.
     pub remediation: Arc<Remediation>,
+    /// A mutelist entry matched: the finding is kept but does not fail the run.
     pub muted: bool,
     /// Why a mutelist entry muted the finding.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -205,10 +245,13 @@ pub struct Finding {
     pub baseline: Option<BaselineMark>,
 }
 
+/// How a failing finding compares with a baseline report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BaselineMark {
+    /// Not failing in the baseline.
     New,
+    /// Failing in the baseline too.
     Unchanged,
 }
 
@@ -228,12 +271,16 @@ impl Severity {
 /// What a check concluded about one resource, before metadata is attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
+    /// Meets the rule, with the message.
     Pass(Text),
+    /// Breaks the rule, with the message.
     Fail(Text),
+    /// Could not be judged, with what was missing.
     Unknown(Unobserved),
 }
 
 impl Outcome {
+    /// The status this outcome reports as.
     pub fn status(&self) -> Status {
         match self {
             Outcome::Pass(_) => Status::Pass,
@@ -247,14 +294,17 @@ impl Outcome {
 /// apply, `Err` when an input it needs was not observed.
 pub type Judged = Result<Option<Outcome>, Unobserved>;
 
+/// The resource passes, with the message.
 pub fn pass(message: impl Into<Text>) -> Judged {
     Ok(Some(Outcome::Pass(message.into())))
 }
 
+/// The resource fails, with the message.
 pub fn fail(message: impl Into<Text>) -> Judged {
     Ok(Some(Outcome::Fail(message.into())))
 }
 
+/// The check does not apply to the resource: no finding.
 pub fn not_applicable() -> Judged {
     Ok(None)
 }

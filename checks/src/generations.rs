@@ -22,6 +22,7 @@ pub fn family(instance_type: &str) -> &str {
     instance_type.split('.').next().unwrap_or(instance_type)
 }
 
+/// Whether AWS lists this EC2 instance type as a previous generation.
 pub fn is_previous_ec2_generation(instance_type: &str) -> bool {
     PREVIOUS_EC2_FAMILIES.contains(&family(instance_type))
 }

@@ -3,12 +3,13 @@
 //! resource in the inventory that uses a key.
 
 use crate::finding::ResourceRef;
-use crate::model::{Inventory, KmsKey, Unobserved};
-use crate::pillars;
+use crate::model::{Inventory, KmsKey, Service, Unobserved};
+use crate::resource::Resource;
 
 /// Where a key reference leads.
 #[derive(Debug, PartialEq, Eq)]
 pub enum KeyLookup<'a> {
+    /// The key the reference names.
     Found(&'a KmsKey),
     /// In a scanned account and region, but no such key or alias exists.
     Missing,
@@ -55,11 +56,7 @@ pub fn resolve<'a>(inventory: &'a Inventory, reference: &str, region: &str) -> K
     if let Some(key) = found {
         return KeyLookup::Found(key);
     }
-    let gap = inventory
-        .gaps
-        .iter()
-        .find(|g| g.service == "kms" && g.region.as_deref() == Some(region));
-    match gap {
+    match inventory.gap(Service::Kms, Some(region)) {
         Some(gap) => KeyLookup::Unreadable(gap.reason.clone()),
         None => KeyLookup::Missing,
     }
@@ -68,9 +65,11 @@ pub fn resolve<'a>(inventory: &'a Inventory, reference: &str, region: &str) -> K
 /// One resource's use of a KMS key.
 #[derive(Debug, Clone)]
 pub struct KeyUse {
+    /// The resource that uses the key.
     pub user: ResourceRef,
     /// What uses the key, for messages: "default encryption of bucket lake-raw".
     pub purpose: String,
+    /// The key as the resource names it: ARN, id, alias or alias ARN.
     pub key: String,
     /// Where a bare key id or alias name is resolved.
     pub region: String,
@@ -87,87 +86,51 @@ pub fn key_uses(inventory: &Inventory) -> Vec<KeyUse> {
             key: key.to_string(),
         });
     };
-    if let Some(s3) = &inventory.s3 {
-        for bucket in &s3.buckets {
-            if let Some(Some(enc)) = bucket.encryption.known() {
-                if let Some(key) = enc.kms_key_id.as_deref().filter(|_| enc.is_kms()) {
-                    let user = pillars::bucket_ref(inventory, bucket);
-                    add(
-                        user,
-                        format!("default encryption of bucket {}", bucket.name),
-                        key,
-                    );
-                }
+    for (bucket, s3) in crate::model::Bucket::all(inventory) {
+        if let Some(Some(enc)) = bucket.encryption.known() {
+            if let Some(key) = enc.kms_key_id.as_deref().filter(|_| enc.is_kms()) {
+                let purpose = format!("default encryption of bucket {}", bucket.name);
+                add(bucket.reference(s3, inventory), purpose, key);
             }
         }
     }
-    if let Some(redshift) = &inventory.redshift {
-        for region in &redshift.regions {
-            for cluster in &region.clusters {
-                if let Some(key) = &cluster.kms_key_id {
-                    let user = cluster.reference(inventory, &region.region);
-                    add(
-                        user,
-                        format!("encryption of Redshift cluster {}", cluster.id),
-                        key,
-                    );
-                }
+    for (cluster, region) in crate::model::RedshiftCluster::all(inventory) {
+        if let Some(key) = &cluster.kms_key_id {
+            let purpose = format!("encryption of Redshift cluster {}", cluster.id);
+            add(cluster.reference(region, inventory), purpose, key);
+        }
+    }
+    for (trail, cloudtrail) in crate::model::Trail::all(inventory) {
+        if let Some(key) = &trail.kms_key_id {
+            let purpose = format!("log encryption of trail {}", trail.name);
+            add(trail.reference(cloudtrail, inventory), purpose, key);
+        }
+    }
+    for (region, glue) in crate::model::GlueRegion::all(inventory) {
+        for config in region.security_configurations.known().into_iter().flatten() {
+            for key in &config.kms_keys {
+                let purpose = format!("Glue security configuration {}", config.name);
+                add(config.reference(region, inventory), purpose, key);
+            }
+        }
+        if let Some(settings) = region.catalog_encryption.known() {
+            let keys = [
+                &settings.at_rest_kms_key,
+                &settings.connection_password_kms_key,
+            ];
+            for key in keys.into_iter().flatten() {
+                let purpose = format!("Glue Data Catalog encryption in {}", region.region);
+                add(region.reference(glue, inventory), purpose, key);
             }
         }
     }
-    if let Some(trails) = &inventory.cloudtrail {
-        for trail in &trails.trails {
-            if let Some(key) = &trail.kms_key_id {
-                let user = pillars::trail_ref(inventory, trail);
-                add(user, format!("log encryption of trail {}", trail.name), key);
-            }
-        }
-    }
-    if let Some(glue) = &inventory.glue {
-        for region in &glue.regions {
-            for config in region.security_configurations.known().into_iter().flatten() {
-                for key in &config.kms_keys {
-                    let user = pillars::security_configuration_ref(
-                        inventory,
-                        &region.region,
-                        &config.name,
-                    );
-                    add(
-                        user,
-                        format!("Glue security configuration {}", config.name),
-                        key,
-                    );
-                }
-            }
-            if let Some(settings) = region.catalog_encryption.known() {
-                let keys = [
-                    &settings.at_rest_kms_key,
-                    &settings.connection_password_kms_key,
-                ];
-                for key in keys.into_iter().flatten() {
-                    let user = pillars::catalog_ref(inventory, &region.region);
-                    add(
-                        user,
-                        format!("Glue Data Catalog encryption in {}", region.region),
-                        key,
-                    );
-                }
-            }
-        }
-    }
-    if let Some(emr) = &inventory.emr {
-        for region in &emr.regions {
-            for (name, config) in &region.security_configurations {
-                for key in config
-                    .known()
-                    .map(|c| c.kms_keys.as_slice())
-                    .unwrap_or_default()
-                {
-                    let user =
-                        pillars::emr_security_configuration_ref(inventory, &region.region, name);
-                    add(user, format!("EMR security configuration {name}"), key);
-                }
-            }
+    for (config, region) in crate::model::EmrSecurityConfiguration::all(inventory) {
+        let Ok(encryption) = config.encryption() else {
+            continue;
+        };
+        for key in &encryption.kms_keys {
+            let purpose = format!("EMR security configuration {}", config.name);
+            add(config.reference(region, inventory), purpose, key);
         }
     }
     uses
@@ -219,9 +182,9 @@ mod tests {
         assert_eq!(resolve(&inv, "k1", "eu-west-1"), KeyLookup::Elsewhere);
         let mut partial = with_keys();
         let reason = crate::pillars::testing::denied("kms:DescribeKey");
-        partial.gaps.push(crate::model::Gap {
+        partial.scan.gaps.push(crate::model::Gap {
             account_id: None,
-            service: "kms".into(),
+            service: Service::Kms,
             region: Some("us-east-1".into()),
             reason: reason.clone(),
         });

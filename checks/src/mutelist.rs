@@ -6,10 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::config::wildcard_match;
 use crate::finding::Finding;
 use crate::model::Inventory;
+use crate::pattern::wildcard_match;
 
+/// One `[[mute]]` entry: which findings it mutes and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MuteRule {
@@ -18,8 +19,10 @@ pub struct MuteRule {
     /// Which resources, by ARN; all when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource: Option<ResourceMatch>,
+    /// Only in this region; all when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
+    /// Only in this account; all when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub account: Option<String>,
     /// Tags the resource must carry (keys case-insensitive, values exact).
@@ -36,6 +39,7 @@ pub struct MuteRule {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ResourceMatch {
+    /// The ARN itself.
     Exact(String),
     /// `*` matches any run of characters.
     Glob(String),

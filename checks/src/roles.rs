@@ -1,7 +1,25 @@
 //! What each bucket is for, derived from the rest of the inventory.
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
 use crate::config::Config;
-use crate::model::{BucketRole, Inventory};
+use crate::model::Inventory;
+
+/// What a bucket is for in the platform, derived across the inventory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BucketRole {
+    /// Holds data-lake tables (Glue table location, crawler target, or configured).
+    DataLake,
+    /// Receives another bucket's server access logs.
+    LogTarget,
+    /// Receives CloudTrail logs.
+    TrailBucket,
+    /// Receives EMR cluster logs.
+    EmrLogs,
+}
 
 /// The bucket of an `s3://bucket/key` (or `s3a://`, `s3n://`) location.
 pub fn bucket_of(location: &str) -> Option<&str> {
@@ -51,34 +69,58 @@ fn emr_log_buckets(inventory: &Inventory) -> Vec<String> {
         .collect()
 }
 
-/// Recomputes every bucket's roles from the inventory and the config, so a
-/// saved inventory judged with another config gets that config's roles.
-pub fn derive_roles(inventory: &mut Inventory, config: &Config) {
-    let lake = data_lake_buckets(inventory);
-    let trails = trail_buckets(inventory);
-    let emr_logs = emr_log_buckets(inventory);
-    let Some(s3) = inventory.s3.as_mut() else {
-        return;
-    };
-    let log_targets: Vec<String> = s3
-        .buckets
-        .iter()
-        .filter_map(|b| b.logging.known()?.as_ref().map(|t| t.target_bucket.clone()))
-        .collect();
-    for bucket in &mut s3.buckets {
-        let name = &bucket.name;
-        bucket.roles = [
-            (
-                BucketRole::DataLake,
-                config.is_declared_data_lake(name) || lake.contains(name),
-            ),
-            (BucketRole::LogTarget, log_targets.contains(name)),
-            (BucketRole::TrailBucket, trails.contains(name)),
-            (BucketRole::EmrLogs, emr_logs.contains(name)),
-        ]
-        .into_iter()
-        .filter_map(|(role, holds)| holds.then_some(role))
-        .collect();
+/// What each bucket of the inventory is for.
+#[derive(Debug, Clone, Default)]
+pub struct Roles {
+    by_bucket: BTreeMap<String, Vec<BucketRole>>,
+}
+
+impl Roles {
+    /// Derives every bucket's roles from the inventory and the config, so a
+    /// saved inventory judged with another config gets that config's roles.
+    pub fn of(inventory: &Inventory, config: &Config) -> Roles {
+        let Some(s3) = &inventory.s3 else {
+            return Roles::default();
+        };
+        let lake = data_lake_buckets(inventory);
+        let trails = trail_buckets(inventory);
+        let emr_logs = emr_log_buckets(inventory);
+        let log_targets: Vec<String> = s3
+            .buckets
+            .iter()
+            .filter_map(|b| b.logging.known()?.as_ref().map(|t| t.target_bucket.clone()))
+            .collect();
+        let by_bucket = s3
+            .buckets
+            .iter()
+            .map(|bucket| {
+                let name = &bucket.name;
+                let roles = [
+                    (
+                        BucketRole::DataLake,
+                        config.is_declared_data_lake(name) || lake.contains(name),
+                    ),
+                    (BucketRole::LogTarget, log_targets.contains(name)),
+                    (BucketRole::TrailBucket, trails.contains(name)),
+                    (BucketRole::EmrLogs, emr_logs.contains(name)),
+                ]
+                .into_iter()
+                .filter_map(|(role, holds)| holds.then_some(role))
+                .collect();
+                (name.clone(), roles)
+            })
+            .collect();
+        Roles { by_bucket }
+    }
+
+    /// The roles of the bucket called `name`.
+    pub fn of_bucket(&self, name: &str) -> &[BucketRole] {
+        self.by_bucket.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the bucket called `name` has `role`.
+    pub fn has(&self, name: &str, role: BucketRole) -> bool {
+        self.of_bucket(name).contains(&role)
     }
 }
 
@@ -95,16 +137,15 @@ mod tests {
             target_bucket: "access-logs".into(),
             target_prefix: String::new(),
         }));
-        let mut inv = inventory(vec![source, bare_bucket("access-logs", "us-east-1")]);
+        let inv = inventory(vec![source, bare_bucket("access-logs", "us-east-1")]);
         let mut config = Config::default();
         config.s3.data_lake_buckets = vec!["raw-*".into()];
-        derive_roles(&mut inv, &config);
-        let buckets = &inv.s3.as_ref().unwrap().buckets;
-        assert_eq!(buckets[0].roles, [BucketRole::DataLake]);
-        assert_eq!(buckets[1].roles, [BucketRole::LogTarget]);
-
-        derive_roles(&mut inv, &Config::default());
-        assert!(inv.s3.as_ref().unwrap().buckets[0].roles.is_empty());
+        let roles = Roles::of(&inv, &config);
+        assert_eq!(roles.of_bucket("raw-events"), [BucketRole::DataLake]);
+        assert_eq!(roles.of_bucket("access-logs"), [BucketRole::LogTarget]);
+        assert!(Roles::of(&inv, &Config::default())
+            .of_bucket("raw-events")
+            .is_empty());
     }
 
     #[test]
@@ -133,13 +174,13 @@ mod tests {
                 catalog_encryption: Observed::Unknown(crate::pillars::testing::denied("glue:x")),
             }],
         });
-        derive_roles(&mut inv, &Config::default());
+        let derived = Roles::of(&inv, &Config::default());
         let roles: Vec<_> = inv
             .s3
             .unwrap()
             .buckets
-            .into_iter()
-            .map(|b| b.roles)
+            .iter()
+            .map(|b| derived.of_bucket(&b.name).to_vec())
             .collect();
         assert_eq!(
             roles,
@@ -165,13 +206,13 @@ mod tests {
                 crate::pillars::testing::good_emr_cluster("j"),
             ])],
         });
-        derive_roles(&mut inv, &Config::default());
+        let derived = Roles::of(&inv, &Config::default());
         let roles: Vec<_> = inv
             .s3
             .unwrap()
             .buckets
-            .into_iter()
-            .map(|b| b.roles)
+            .iter()
+            .map(|b| derived.of_bucket(&b.name).to_vec())
             .collect();
         assert_eq!(
             roles,

@@ -9,12 +9,16 @@ use crate::finding::{Finding, Status};
 /// Counts of PASS, FAIL and UNKNOWN, always with all three keys.
 pub type StatusCounts = BTreeMap<Status, usize>;
 
+/// What a report's findings add up to.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
+    /// Every finding, muted ones included.
     pub total: usize,
+    /// By verdict.
     pub by_status: StatusCounts,
     /// Keyed by each finding's primary pillar, so every finding counts once.
     pub by_pillar: BTreeMap<String, StatusCounts>,
+    /// By the check's severity.
     pub by_severity: BTreeMap<String, StatusCounts>,
     /// Findings muted by a mutelist, also counted above.
     pub muted: usize,
@@ -31,9 +35,13 @@ pub struct Summary {
 pub struct Score {
     /// 0 to 100, one decimal; `None` when nothing was judged.
     pub score: Option<f64>,
+    /// Unmuted PASS findings.
     pub passed: usize,
+    /// Unmuted FAIL findings.
     pub failed: usize,
+    /// Unmuted UNKNOWN findings.
     pub unknown: usize,
+    /// Muted findings of any verdict.
     pub muted: usize,
 }
 
@@ -76,6 +84,7 @@ fn zeroed() -> StatusCounts {
 }
 
 impl Summary {
+    /// Counts and scores these findings.
     pub fn of(findings: &[Finding]) -> Self {
         let mut summary = Summary {
             total: findings.len(),

@@ -2,21 +2,31 @@
 
 use crate::model::GlueTable;
 
+/// A table's storage format, as far as its metadata tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableFormat {
+    /// Comma-separated text.
     Csv,
+    /// JSON lines.
     Json,
     /// Other line-oriented text (TSV, logs, …).
     Text,
+    /// Apache Parquet (columnar).
     Parquet,
+    /// Apache ORC (columnar).
     Orc,
+    /// Apache Avro (row-oriented, binary).
     Avro,
+    /// An Apache Iceberg table.
     Iceberg,
+    /// A Delta Lake table.
     Delta,
+    /// An Apache Hudi table.
     Hudi,
 }
 
 impl TableFormat {
+    /// The name messages use (`Parquet`, `Delta Lake`).
     pub fn name(self) -> &'static str {
         match self {
             TableFormat::Csv => "CSV",

@@ -1,8 +1,8 @@
 //! Policies, names, tags and arguments come from the account: untrusted. The
 //! evaluators must not panic on any input, and finish quickly.
 
-use lakelint_checks::config::wildcard_match;
 use lakelint_checks::model::{Inventory, Observed};
+use lakelint_checks::pattern::wildcard_match;
 use lakelint_checks::secrets::looks_like_secret;
 use lakelint_checks::{evaluate, Config, Selection};
 use proptest::prelude::*;
@@ -32,8 +32,8 @@ fn json_value() -> impl Strategy<Value = Value> {
 
 /// An inventory whose one bucket has the given policy document and tags.
 fn bucket_with(policy: String, tag_key: String, name: String) -> Inventory {
-    const FIXTURE: &str = r#"{"schema_version":"1","account":{"account_id":"1","partition":"aws","caller_arn":"x"},
-        "scan":{"regions":["us-east-1"],"services":["s3"],"started_at":"","finished_at":"","duration_ms":0,"api_calls":{}},
+    const FIXTURE: &str = r#"{"schema_version":"2","account":{"account_id":"1","partition":"aws","caller_arn":"x"},
+        "scan":{"regions":["us-east-1"],"services":["s3"],"started_at":"","finished_at":"","duration_ms":0,"api_calls":{"total":0,"by_action":{}}},
         "s3":{"account_public_access_block":{"known":null},"account_bucket_names":[],"buckets":[{
           "name":"b","arn":"arn:aws:s3:::b","region":{"known":"us-east-1"},
           "public_access_block":{"known":null},"policy":{"known":null},"encryption":{"known":null},

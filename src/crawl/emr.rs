@@ -3,19 +3,18 @@
 //! the most throttled call of peer scanners and judges nothing. Security
 //! configurations are read once per name.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use aws_config::{Region, SdkConfig};
 use aws_sdk_emr::types::{ClusterState, InstanceCollectionType, MarketType};
 use aws_sdk_emr::Client;
 use futures::future::join_all;
 use lakelint_checks::model::{
-    EmrCluster, EmrInstances, EmrRegion, EmrSecurityConfiguration, Gap, Market, Unobserved,
-    UnobservedKind,
+    EmrCluster, EmrInstances, EmrInventory, EmrRegion, EmrSecurityConfiguration, Market, Regional,
+    Unobserved, UnobservedKind,
 };
-use serde_json::Value;
 
-use crate::crawl::Calls;
+use crate::crawl::actions::{Action, Per};
+use crate::crawl::collector::{Collector, Gaps, Scan};
 
 const ACTIVE: [ClusterState; 4] = [
     ClusterState::Starting,
@@ -24,30 +23,105 @@ const ACTIVE: [ClusterState; 4] = [
     ClusterState::Waiting,
 ];
 
-pub struct Collector<'a> {
-    pub sdk: &'a SdkConfig,
-    pub calls: &'a Calls,
-}
+/// Collects EMR, region by region.
+pub(crate) struct Emr;
 
-impl Collector<'_> {
-    pub async fn collect(&self, region: &str) -> (EmrRegion, Vec<Gap>) {
-        let config = aws_sdk_emr::config::Builder::from(self.sdk)
-            .region(Region::new(region.to_string()))
-            .build();
-        let client = Client::from_conf(config);
-        let (block_public_access, clusters) =
-            tokio::join!(self.block_public_access(&client), self.clusters(&client));
-        let gap = |reason: Unobserved| Gap {
-            account_id: None,
-            service: "emr".into(),
-            region: Some(region.into()),
-            reason,
+/// Once per active cluster.
+const ACTIVE_CLUSTER: Per = Per {
+    name: "active EMR cluster",
+    count: |inventory| {
+        inventory
+            .emr
+            .iter()
+            .flat_map(|e| &e.regions)
+            .map(|r| r.clusters.len() as u64)
+            .sum()
+    },
+};
+
+/// Once per security configuration an active cluster uses.
+const SECURITY_CONFIGURATION: Per = Per {
+    name: "EMR security configuration in use",
+    count: |inventory| {
+        inventory
+            .emr
+            .iter()
+            .flat_map(|e| &e.regions)
+            .map(|r| r.security_configurations.len() as u64)
+            .sum()
+    },
+};
+
+impl Collector for Emr {
+    type Section = EmrInventory;
+    type Part = EmrRegion;
+
+    const ACTIONS: &'static [Action] = &[
+        Action {
+            op: "elasticmapreduce:DescribeCluster",
+            iam: Some("elasticmapreduce:DescribeCluster"),
+            per: ACTIVE_CLUSTER,
+            feeds: &["emr.cluster_*"],
+        },
+        Action {
+            op: "elasticmapreduce:DescribeSecurityConfiguration",
+            iam: Some("elasticmapreduce:DescribeSecurityConfiguration"),
+            per: SECURITY_CONFIGURATION,
+            feeds: &["emr.security_configuration_*", "kms.key_in_use_usable"],
+        },
+        Action {
+            op: "elasticmapreduce:GetAutoTerminationPolicy",
+            iam: Some("elasticmapreduce:GetAutoTerminationPolicy"),
+            per: ACTIVE_CLUSTER,
+            feeds: &["emr.cluster_auto_termination"],
+        },
+        Action {
+            op: "elasticmapreduce:GetBlockPublicAccessConfiguration",
+            iam: Some("elasticmapreduce:GetBlockPublicAccessConfiguration"),
+            per: Per::REGION,
+            feeds: &["emr.account_block_public_access"],
+        },
+        Action {
+            op: "elasticmapreduce:GetManagedScalingPolicy",
+            iam: Some("elasticmapreduce:GetManagedScalingPolicy"),
+            per: ACTIVE_CLUSTER,
+            feeds: &["emr.cluster_managed_scaling"],
+        },
+        Action {
+            op: "elasticmapreduce:ListClusters",
+            iam: Some("elasticmapreduce:ListClusters"),
+            per: Per::REGION,
+            feeds: &["emr.*"],
+        },
+        Action {
+            op: "elasticmapreduce:ListInstanceFleets",
+            iam: Some("elasticmapreduce:ListInstanceFleets"),
+            per: ACTIVE_CLUSTER,
+            feeds: &["emr.cluster_spot_usage", "emr.cluster_current_generation"],
+        },
+        Action {
+            op: "elasticmapreduce:ListInstanceGroups",
+            iam: Some("elasticmapreduce:ListInstanceGroups"),
+            per: ACTIVE_CLUSTER,
+            feeds: &["emr.cluster_spot_usage", "emr.cluster_current_generation"],
+        },
+    ];
+
+    async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> EmrRegion {
+        let reader = Reader {
+            scan,
+            client: Client::new(&scan.sdk_in(region)),
         };
-        let (clusters, gaps) = match clusters {
-            Ok((clusters, undescribed)) => (clusters, undescribed.into_iter().map(gap).collect()),
+        let (block_public_access, clusters) =
+            tokio::join!(reader.block_public_access(), reader.clusters());
+        let clusters = match clusters {
+            Ok((clusters, undescribed)) => {
+                undescribed.into_iter().for_each(|reason| gaps.add(reason));
+                clusters
+            }
             Err(reason) => {
-                tracing::warn!(region, %reason, "cannot list EMR clusters");
-                (Vec::new(), vec![gap(reason)])
+                gaps.add(reason);
+                Vec::new()
             }
         };
         let names: BTreeSet<&str> = clusters
@@ -55,27 +129,39 @@ impl Collector<'_> {
             .filter_map(|c| c.security_configuration.as_deref())
             .collect();
         let security_configurations = join_all(names.into_iter().map(|name| async {
-            let config = self.security_configuration(&client, name).await;
-            (name.to_string(), config.into())
+            EmrSecurityConfiguration {
+                name: name.to_string(),
+                document: reader.security_configuration(name).await.into(),
+            }
         }))
-        .await
-        .into_iter()
-        .collect();
-        let emr = EmrRegion {
+        .await;
+        EmrRegion {
             region: region.into(),
             block_public_access: block_public_access.into(),
             clusters,
             security_configurations,
-        };
-        (emr, gaps)
+        }
     }
 
-    async fn block_public_access(&self, client: &Client) -> Result<bool, Unobserved> {
+    fn assemble(regions: Vec<EmrRegion>) -> EmrInventory {
+        Regional { regions }
+    }
+}
+
+/// Reads one region's EMR.
+struct Reader<'a> {
+    scan: &'a Scan<'a>,
+    client: Client,
+}
+
+impl Reader<'_> {
+    async fn block_public_access(&self) -> Result<bool, Unobserved> {
         let out = self
+            .scan
             .calls
             .run(
                 "elasticmapreduce:GetBlockPublicAccessConfiguration",
-                client.get_block_public_access_configuration().send(),
+                self.client.get_block_public_access_configuration().send(),
             )
             .await?;
         Ok(out
@@ -85,16 +171,14 @@ impl Collector<'_> {
     }
 
     /// The active clusters, and why any listed cluster could not be described.
-    async fn clusters(
-        &self,
-        client: &Client,
-    ) -> Result<(Vec<EmrCluster>, Vec<Unobserved>), Unobserved> {
+    async fn clusters(&self) -> Result<(Vec<EmrCluster>, Vec<Unobserved>), Unobserved> {
         let listed = self
+            .scan
             .calls
             .pages(
                 "elasticmapreduce:ListClusters",
                 |marker| {
-                    client
+                    self.client
                         .list_clusters()
                         .set_cluster_states(Some(ACTIVE.to_vec()))
                         .set_marker(marker)
@@ -111,7 +195,7 @@ impl Collector<'_> {
             )
             .await?;
         let (mut clusters, mut failed) = (Vec::new(), Vec::new());
-        for result in join_all(listed.iter().map(|id| self.cluster(client, id))).await {
+        for result in join_all(listed.iter().map(|id| self.cluster(id))).await {
             match result {
                 Ok(cluster) => clusters.push(cluster),
                 Err(reason) => failed.push(reason),
@@ -121,11 +205,12 @@ impl Collector<'_> {
         Ok((clusters, failed))
     }
 
-    async fn cluster(&self, client: &Client, id: &str) -> Result<EmrCluster, Unobserved> {
+    async fn cluster(&self, id: &str) -> Result<EmrCluster, Unobserved> {
         let action = "elasticmapreduce:DescribeCluster";
         let out = self
+            .scan
             .calls
-            .run(action, client.describe_cluster().cluster_id(id).send())
+            .run(action, self.client.describe_cluster().cluster_id(id).send())
             .await
             .map_err(|u| {
                 let message = format!("cluster {id} could not be described");
@@ -137,9 +222,9 @@ impl Collector<'_> {
         })?;
         let fleets = c.instance_collection_type() == Some(&InstanceCollectionType::InstanceFleet);
         let (instances, auto_termination, managed_scaling) = tokio::join!(
-            self.instances(client, id, fleets),
-            self.auto_termination(client, id),
-            self.managed_scaling(client, id),
+            self.instances(id, fleets),
+            self.auto_termination(id),
+            self.managed_scaling(id),
         );
         Ok(EmrCluster {
             id: id.to_string(),
@@ -160,19 +245,15 @@ impl Collector<'_> {
         })
     }
 
-    async fn instances(
-        &self,
-        client: &Client,
-        id: &str,
-        fleets: bool,
-    ) -> Result<Vec<EmrInstances>, Unobserved> {
+    async fn instances(&self, id: &str, fleets: bool) -> Result<Vec<EmrInstances>, Unobserved> {
         if fleets {
             return self
+                .scan
                 .calls
                 .pages(
                     "elasticmapreduce:ListInstanceFleets",
                     |marker| {
-                        client
+                        self.client
                             .list_instance_fleets()
                             .cluster_id(id)
                             .set_marker(marker)
@@ -208,11 +289,12 @@ impl Collector<'_> {
                 )
                 .await;
         }
-        self.calls
+        self.scan
+            .calls
             .pages(
                 "elasticmapreduce:ListInstanceGroups",
                 |marker| {
-                    client
+                    self.client
                         .list_instance_groups()
                         .cluster_id(id)
                         .set_marker(marker)
@@ -244,12 +326,16 @@ impl Collector<'_> {
             .await
     }
 
-    async fn auto_termination(&self, client: &Client, id: &str) -> Result<Option<i64>, Unobserved> {
+    async fn auto_termination(&self, id: &str) -> Result<Option<i64>, Unobserved> {
         let out = self
+            .scan
             .calls
             .run(
                 "elasticmapreduce:GetAutoTerminationPolicy",
-                client.get_auto_termination_policy().cluster_id(id).send(),
+                self.client
+                    .get_auto_termination_policy()
+                    .cluster_id(id)
+                    .send(),
             )
             .await?;
         Ok(out
@@ -257,85 +343,34 @@ impl Collector<'_> {
             .map(|p| p.idle_timeout().unwrap_or(3600)))
     }
 
-    async fn managed_scaling(&self, client: &Client, id: &str) -> Result<bool, Unobserved> {
+    async fn managed_scaling(&self, id: &str) -> Result<bool, Unobserved> {
         let out = self
+            .scan
             .calls
             .run(
                 "elasticmapreduce:GetManagedScalingPolicy",
-                client.get_managed_scaling_policy().cluster_id(id).send(),
+                self.client
+                    .get_managed_scaling_policy()
+                    .cluster_id(id)
+                    .send(),
             )
             .await?;
         Ok(out.managed_scaling_policy().is_some())
     }
 
-    async fn security_configuration(
-        &self,
-        client: &Client,
-        name: &str,
-    ) -> Result<EmrSecurityConfiguration, Unobserved> {
-        let action = "elasticmapreduce:DescribeSecurityConfiguration";
+    /// The document of the security configuration called `name`.
+    async fn security_configuration(&self, name: &str) -> Result<String, Unobserved> {
         let out = self
+            .scan
             .calls
             .run(
-                action,
-                client.describe_security_configuration().name(name).send(),
+                "elasticmapreduce:DescribeSecurityConfiguration",
+                self.client
+                    .describe_security_configuration()
+                    .name(name)
+                    .send(),
             )
             .await?;
-        parse_security_configuration(name, out.security_configuration().unwrap_or("{}")).map_err(
-            |e| {
-                Unobserved::new(UnobservedKind::Error, action)
-                    .with_code("MalformedSecurityConfiguration")
-                    .with_message(e)
-            },
-        )
-    }
-}
-
-/// Reads the encryption settings of an EMR security configuration document.
-fn parse_security_configuration(
-    name: &str,
-    document: &str,
-) -> Result<EmrSecurityConfiguration, String> {
-    let doc: Value = serde_json::from_str(document).map_err(|e| e.to_string())?;
-    let enc = &doc["EncryptionConfiguration"];
-    let at_rest = enc["EnableAtRestEncryption"].as_bool().unwrap_or(false);
-    let at_rest_cfg = &enc["AtRestEncryptionConfiguration"];
-    let s3 = &at_rest_cfg["S3EncryptionConfiguration"];
-    let disk = &at_rest_cfg["LocalDiskEncryptionConfiguration"];
-    let kms_keys: BTreeMap<&str, ()> = [&s3["AwsKmsKey"], &disk["AwsKmsKey"]]
-        .into_iter()
-        .filter_map(Value::as_str)
-        .map(|k| (k, ()))
-        .collect();
-    Ok(EmrSecurityConfiguration {
-        name: name.to_string(),
-        at_rest_s3: at_rest && s3.is_object(),
-        at_rest_local_disk: at_rest && disk.is_object(),
-        in_transit: enc["EnableInTransitEncryption"].as_bool().unwrap_or(false),
-        kms_keys: kms_keys.into_keys().map(str::to_string).collect(),
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_security_configuration;
-
-    #[test]
-    fn security_configuration_documents() {
-        let full = r#"{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":true,
-            "AtRestEncryptionConfiguration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-KMS","AwsKmsKey":"arn:k"},
-            "LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"AwsKms","AwsKmsKey":"arn:k"}}}}"#;
-        let c = parse_security_configuration("full", full).unwrap();
-        assert!(c.at_rest_s3 && c.at_rest_local_disk && c.in_transit);
-        assert_eq!(c.kms_keys, ["arn:k"]);
-
-        let s3_only = r#"{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":false,
-            "AtRestEncryptionConfiguration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-S3"}}}}"#;
-        let c = parse_security_configuration("s3", s3_only).unwrap();
-        assert!(c.at_rest_s3 && !c.at_rest_local_disk && !c.in_transit);
-
-        let c = parse_security_configuration("none", "{}").unwrap();
-        assert!(!c.at_rest_s3 && !c.in_transit);
-        assert!(parse_security_configuration("bad", "{").is_err());
+        Ok(out.security_configuration().unwrap_or("{}").to_string())
     }
 }

@@ -4,16 +4,16 @@
 
 use std::collections::BTreeMap;
 
-use aws_config::{Region, SdkConfig};
 use aws_sdk_glue::Client;
 use futures::stream::{self, StreamExt};
 use lakelint_checks::model::{
-    Account, CatalogEncryption, Gap, GlueCrawler, GlueJob, GlueRegion, GlueSecurityConfiguration,
-    GlueTable, Observed, Unobserved,
+    CatalogEncryption, GlueCrawler, GlueInventory, GlueJob, GlueRegion, GlueSecurityConfiguration,
+    GlueTable, Observed, Regional, Unobserved,
 };
 use lakelint_checks::secrets::looks_like_secret;
 
-use crate::crawl::{Calls, Gaps};
+use crate::crawl::actions::{Action, Per};
+use crate::crawl::collector::{Collector, Gaps, Scan};
 
 /// The only default arguments the checks read; the rest are not kept.
 const ARGUMENTS_READ: &[&str] = &[
@@ -29,27 +29,113 @@ const FORMAT_PARAMETERS: &[&str] = &["classification", "table_type", "spark.sql.
 /// Jobs or databases read at once per region (calls are bounded by `Calls` too).
 const IN_FLIGHT_PER_REGION: usize = 16;
 
-pub struct Collector<'a> {
-    pub sdk: &'a SdkConfig,
-    pub calls: &'a Calls,
-    pub account: &'a Account,
-}
+/// Collects Glue, region by region.
+pub(crate) struct Glue;
 
-impl Collector<'_> {
-    pub async fn collect(&self, region: &str) -> (GlueRegion, Vec<Gap>) {
-        let config = aws_sdk_glue::config::Builder::from(self.sdk)
-            .region(Region::new(region.to_string()))
-            .build();
-        let client = Client::from_conf(config);
+/// Once per Glue job.
+const JOB: Per = Per {
+    name: "Glue job",
+    count: |inventory| {
+        inventory
+            .glue
+            .iter()
+            .flat_map(|g| &g.regions)
+            .map(|r| r.jobs.len() as u64)
+            .sum()
+    },
+};
+
+/// Once per database of the Data Catalog (databases without tables are not counted).
+const DATABASE: Per = Per {
+    name: "Glue database",
+    count: |inventory| {
+        inventory
+            .glue
+            .iter()
+            .flat_map(|g| &g.regions)
+            .map(|r| {
+                let databases: std::collections::BTreeSet<&str> =
+                    r.tables.iter().map(|t| t.database.as_str()).collect();
+                databases.len() as u64
+            })
+            .sum()
+    },
+};
+
+impl Collector for Glue {
+    type Section = GlueInventory;
+    type Part = GlueRegion;
+
+    const ACTIONS: &'static [Action] = &[
+        Action {
+            op: "glue:GetCrawlers",
+            iam: Some("glue:GetCrawlers"),
+            per: Per::REGION,
+            feeds: &[
+                "glue.crawler_security_configuration",
+                "s3.bucket_replication",
+            ],
+        },
+        Action {
+            op: "glue:GetDataCatalogEncryptionSettings",
+            iam: Some("glue:GetDataCatalogEncryptionSettings"),
+            per: Per::REGION,
+            feeds: &["glue.catalog_*", "kms.key_in_use_usable"],
+        },
+        Action {
+            op: "glue:GetDatabases",
+            iam: Some("glue:GetDatabases"),
+            per: Per::REGION,
+            feeds: &["glue.table_*"],
+        },
+        Action {
+            op: "glue:GetJobs",
+            iam: Some("glue:GetJobs"),
+            per: Per::REGION,
+            feeds: &["glue.job_*"],
+        },
+        Action {
+            op: "glue:GetSecurityConfigurations",
+            iam: Some("glue:GetSecurityConfigurations"),
+            per: Per::REGION,
+            feeds: &[
+                "glue.job_security_configuration",
+                "glue.security_configuration_complete",
+                "kms.key_in_use_usable",
+            ],
+        },
+        Action {
+            op: "glue:GetTables",
+            iam: Some("glue:GetTables"),
+            per: DATABASE,
+            feeds: &[
+                "glue.table_*",
+                "s3.bucket_replication",
+                "cloudtrail.s3_data_events",
+            ],
+        },
+        Action {
+            op: "glue:GetTags",
+            iam: Some("glue:GetTags"),
+            per: JOB,
+            feeds: &["glue.job_owner_tag"],
+        },
+    ];
+
+    async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> GlueRegion {
+        let reader = Reader {
+            scan,
+            client: Client::new(&scan.sdk_in(region)),
+            region,
+        };
         let (jobs, crawlers, tables, security_configurations, catalog_encryption) = tokio::join!(
-            self.jobs(&client, region),
-            self.crawlers(&client, region),
-            self.tables(&client, region),
-            self.security_configurations(&client),
-            self.catalog_encryption(&client),
+            reader.jobs(),
+            reader.crawlers(),
+            reader.tables(),
+            reader.security_configurations(),
+            reader.catalog_encryption(),
         );
-        let mut gaps = Gaps::new("glue", region);
-        let glue = GlueRegion {
+        GlueRegion {
             region: region.to_string(),
             jobs: gaps.keep(jobs),
             crawlers: gaps.keep(crawlers),
@@ -64,33 +150,47 @@ impl Collector<'_> {
                 }
             },
             catalog_encryption: catalog_encryption.into(),
-        };
-        (glue, gaps.found)
+        }
     }
 
-    fn arn(&self, region: &str, resource: &str) -> String {
-        format!(
-            "arn:{}:glue:{region}:{}:{resource}",
-            self.account.partition, self.account.account_id
-        )
+    fn assemble(regions: Vec<GlueRegion>) -> GlueInventory {
+        Regional { regions }
+    }
+}
+
+/// Reads one region's Glue.
+struct Reader<'a> {
+    scan: &'a Scan<'a>,
+    client: Client,
+    region: &'a str,
+}
+
+impl Reader<'_> {
+    fn arn(&self, resource: &str) -> String {
+        self.scan.arn("glue", self.region, resource)
     }
 
-    async fn jobs(&self, client: &Client, region: &str) -> Result<Vec<GlueJob>, Unobserved> {
+    async fn jobs(&self) -> Result<Vec<GlueJob>, Unobserved> {
         let listed = self
+            .scan
             .calls
             .pages(
                 "glue:GetJobs",
-                |token| client.get_jobs().set_next_token(token).send(),
+                |token| self.client.get_jobs().set_next_token(token).send(),
                 |page| (page.jobs().to_vec(), page.next_token().map(str::to_string)),
             )
             .await?;
         let jobs = stream::iter(listed)
             .map(|job| async move {
                 let name = job.name().unwrap_or_default().to_string();
-                let arn = self.arn(region, &format!("job/{name}"));
+                let arn = self.arn(&format!("job/{name}"));
                 let tags = self
+                    .scan
                     .calls
-                    .run("glue:GetTags", client.get_tags().resource_arn(&arn).send())
+                    .run(
+                        "glue:GetTags",
+                        self.client.get_tags().resource_arn(&arn).send(),
+                    )
                     .await
                     .map(|out| {
                         out.tags()
@@ -122,16 +222,13 @@ impl Collector<'_> {
         Ok(sorted(jobs, |j| j.name.clone()))
     }
 
-    async fn crawlers(
-        &self,
-        client: &Client,
-        region: &str,
-    ) -> Result<Vec<GlueCrawler>, Unobserved> {
+    async fn crawlers(&self) -> Result<Vec<GlueCrawler>, Unobserved> {
         let crawlers = self
+            .scan
             .calls
             .pages(
                 "glue:GetCrawlers",
-                |token| client.get_crawlers().set_next_token(token).send(),
+                |token| self.client.get_crawlers().set_next_token(token).send(),
                 |page| {
                     let found = page
                         .crawlers()
@@ -139,7 +236,7 @@ impl Collector<'_> {
                         .map(|c| {
                             let name = c.name().unwrap_or_default().to_string();
                             GlueCrawler {
-                                arn: self.arn(region, &format!("crawler/{name}")),
+                                arn: self.arn(&format!("crawler/{name}")),
                                 name,
                                 security_configuration: c
                                     .crawler_security_configuration()
@@ -164,15 +261,13 @@ impl Collector<'_> {
         Ok(sorted(crawlers, |c| c.name.clone()))
     }
 
-    async fn security_configurations(
-        &self,
-        client: &Client,
-    ) -> Result<Vec<GlueSecurityConfiguration>, Unobserved> {
-        self.calls
+    async fn security_configurations(&self) -> Result<Vec<GlueSecurityConfiguration>, Unobserved> {
+        self.scan
+            .calls
             .pages(
                 "glue:GetSecurityConfigurations",
                 |token| {
-                    client
+                    self.client
                         .get_security_configurations()
                         .set_next_token(token)
                         .send()
@@ -218,12 +313,13 @@ impl Collector<'_> {
             .await
     }
 
-    async fn catalog_encryption(&self, client: &Client) -> Result<CatalogEncryption, Unobserved> {
+    async fn catalog_encryption(&self) -> Result<CatalogEncryption, Unobserved> {
         let out = self
+            .scan
             .calls
             .run(
                 "glue:GetDataCatalogEncryptionSettings",
-                client.get_data_catalog_encryption_settings().send(),
+                self.client.get_data_catalog_encryption_settings().send(),
             )
             .await?;
         let settings = out.data_catalog_encryption_settings();
@@ -245,12 +341,13 @@ impl Collector<'_> {
     }
 
     /// Every table of every database, the databases read concurrently.
-    async fn tables(&self, client: &Client, region: &str) -> Result<Vec<GlueTable>, Unobserved> {
+    async fn tables(&self) -> Result<Vec<GlueTable>, Unobserved> {
         let databases = self
+            .scan
             .calls
             .pages(
                 "glue:GetDatabases",
-                |token| client.get_databases().set_next_token(token).send(),
+                |token| self.client.get_databases().set_next_token(token).send(),
                 |page| {
                     let names = page
                         .database_list()
@@ -263,11 +360,12 @@ impl Collector<'_> {
             .await?;
         let per_database: Vec<Result<Vec<GlueTable>, Unobserved>> = stream::iter(databases)
             .map(|database| async move {
-                self.calls
+                self.scan
+                    .calls
                     .pages(
                         "glue:GetTables",
                         |token| {
-                            client
+                            self.client
                                 .get_tables()
                                 .database_name(&database)
                                 .set_next_token(token)
@@ -277,7 +375,7 @@ impl Collector<'_> {
                             let tables = page
                                 .table_list()
                                 .iter()
-                                .map(|t| self.table(region, &database, t))
+                                .map(|t| self.table(&database, t))
                                 .collect();
                             (tables, page.next_token().map(str::to_string))
                         },
@@ -294,13 +392,13 @@ impl Collector<'_> {
         Ok(sorted(tables, |t| format!("{}.{}", t.database, t.name)))
     }
 
-    fn table(&self, region: &str, database: &str, t: &aws_sdk_glue::types::Table) -> GlueTable {
+    fn table(&self, database: &str, t: &aws_sdk_glue::types::Table) -> GlueTable {
         let sd = t.storage_descriptor();
         let params = t.parameters();
         GlueTable {
             database: database.to_string(),
             name: t.name().to_string(),
-            arn: self.arn(region, &format!("table/{database}/{}", t.name())),
+            arn: self.arn(&format!("table/{database}/{}", t.name())),
             table_type: t.table_type().map(str::to_string),
             has_storage: sd.is_some(),
             location: sd

@@ -2,50 +2,121 @@
 //! resolve) and alias; the policy of customer-managed keys, and their rotation
 //! status only where rotation exists.
 
-use aws_config::{Region, SdkConfig};
 use aws_sdk_kms::Client;
 use futures::stream::{self, StreamExt};
-use lakelint_checks::model::{Gap, KmsAlias, KmsKey, KmsRegion, Unobserved};
+use lakelint_checks::model::{KmsAlias, KmsInventory, KmsKey, KmsRegion, Regional, Unobserved};
 
-use crate::crawl::{Calls, Gaps};
+use crate::crawl::actions::{Action, Per};
+use crate::crawl::collector::{Collector, Gaps, Scan};
 
-/// Keys read at once per region (calls are bounded by `Calls` too).
+/// Keys read at once per region (calls are bounded by the call gate too).
 const KEYS_IN_FLIGHT: usize = 16;
 
-pub struct Collector<'a> {
-    pub sdk: &'a SdkConfig,
-    pub calls: &'a Calls,
-}
+/// Collects KMS, region by region.
+pub(crate) struct Kms;
 
-impl Collector<'_> {
-    pub async fn collect(&self, region: &str) -> (KmsRegion, Vec<Gap>) {
-        let config = aws_sdk_kms::config::Builder::from(self.sdk)
-            .region(Region::new(region.to_string()))
-            .build();
-        let client = Client::from_conf(config);
-        let (keys, aliases) = tokio::join!(self.keys(&client), self.aliases(&client));
-        let mut gaps = Gaps::new("kms", region);
+/// Once per key, AWS-managed ones too, so references to them resolve.
+const KEY: Per = Per {
+    name: "KMS key",
+    count: |inventory| {
+        inventory
+            .kms
+            .iter()
+            .flat_map(|k| &k.regions)
+            .map(|r| r.keys.len() as u64)
+            .sum()
+    },
+};
+
+/// Once per customer-managed key.
+const CUSTOMER_KEY: Per = Per {
+    name: "customer-managed key",
+    count: |inventory| {
+        inventory
+            .kms
+            .iter()
+            .flat_map(|k| &k.regions)
+            .map(|r| r.keys.iter().filter(|k| k.is_customer_managed()).count() as u64)
+            .sum()
+    },
+};
+
+impl Collector for Kms {
+    type Section = KmsInventory;
+    type Part = KmsRegion;
+
+    const ACTIONS: &'static [Action] = &[
+        Action {
+            op: "kms:DescribeKey",
+            iam: Some("kms:DescribeKey"),
+            per: KEY,
+            feeds: &["kms.*"],
+        },
+        Action {
+            op: "kms:GetKeyPolicy",
+            iam: Some("kms:GetKeyPolicy"),
+            per: CUSTOMER_KEY,
+            feeds: &["kms.key_policy_public"],
+        },
+        Action {
+            op: "kms:GetKeyRotationStatus",
+            iam: Some("kms:GetKeyRotationStatus"),
+            per: CUSTOMER_KEY,
+            feeds: &["kms.key_rotation"],
+        },
+        Action {
+            op: "kms:ListAliases",
+            iam: Some("kms:ListAliases"),
+            per: Per::REGION,
+            feeds: &["kms.key_in_use_usable", "kms.key_pending_deletion"],
+        },
+        Action {
+            op: "kms:ListKeys",
+            iam: Some("kms:ListKeys"),
+            per: Per::REGION,
+            feeds: &["kms.*"],
+        },
+    ];
+
+    async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> KmsRegion {
+        let reader = Reader {
+            scan,
+            client: Client::new(&scan.sdk_in(region)),
+        };
+        let (keys, aliases) = tokio::join!(reader.keys(), reader.aliases());
         // A key that could not be described (its key policy may deny the
         // scanner) is listed as a gap rather than judged on guesses.
         let keys = keys.map(|(keys, undescribed)| {
             undescribed.into_iter().for_each(|reason| gaps.add(reason));
             keys
         });
-        let kms = KmsRegion {
+        KmsRegion {
             region: region.into(),
             keys: gaps.keep(keys),
             aliases: gaps.keep(aliases),
-        };
-        (kms, gaps.found)
+        }
     }
 
+    fn assemble(regions: Vec<KmsRegion>) -> KmsInventory {
+        Regional { regions }
+    }
+}
+
+/// Reads one region's keys and aliases.
+struct Reader<'a> {
+    scan: &'a Scan<'a>,
+    client: Client,
+}
+
+impl Reader<'_> {
     /// The keys, and why any listed key could not be described.
-    async fn keys(&self, client: &Client) -> Result<(Vec<KmsKey>, Vec<Unobserved>), Unobserved> {
+    async fn keys(&self) -> Result<(Vec<KmsKey>, Vec<Unobserved>), Unobserved> {
         let ids = self
+            .scan
             .calls
             .pages(
                 "kms:ListKeys",
-                |marker| client.list_keys().set_marker(marker).send(),
+                |marker| self.client.list_keys().set_marker(marker).send(),
                 |page| {
                     let ids = page
                         .keys()
@@ -62,7 +133,7 @@ impl Collector<'_> {
             )
             .await?;
         let described: Vec<Result<KmsKey, Unobserved>> = stream::iter(ids)
-            .map(|id| self.key(client, id))
+            .map(|id| self.key(id))
             .buffer_unordered(KEYS_IN_FLIGHT)
             .collect()
             .await;
@@ -77,10 +148,14 @@ impl Collector<'_> {
         Ok((keys, failed))
     }
 
-    async fn key(&self, client: &Client, id: String) -> Result<KmsKey, Unobserved> {
+    async fn key(&self, id: String) -> Result<KmsKey, Unobserved> {
         let out = self
+            .scan
             .calls
-            .run("kms:DescribeKey", client.describe_key().key_id(&id).send())
+            .run(
+                "kms:DescribeKey",
+                self.client.describe_key().key_id(&id).send(),
+            )
             .await
             .map_err(|u| u.with_message(format!("key {id} could not be described")))?;
         let meta = out.key_metadata();
@@ -104,10 +179,10 @@ impl Collector<'_> {
         };
         if key.is_customer_managed() {
             let (policy, rotation) = tokio::join!(
-                self.calls.run(
+                self.scan.calls.run(
                     "kms:GetKeyPolicy",
                     // Without the policy name some endpoints answer NotFound.
-                    client
+                    self.client
                         .get_key_policy()
                         .key_id(&key.id)
                         .policy_name("default")
@@ -118,10 +193,11 @@ impl Collector<'_> {
                         return None;
                     }
                     let status = self
+                        .scan
                         .calls
                         .run(
                             "kms:GetKeyRotationStatus",
-                            client.get_key_rotation_status().key_id(&key.id).send(),
+                            self.client.get_key_rotation_status().key_id(&key.id).send(),
                         )
                         .await
                         .map(|out| out.key_rotation_enabled());
@@ -138,11 +214,12 @@ impl Collector<'_> {
         Ok(key)
     }
 
-    async fn aliases(&self, client: &Client) -> Result<Vec<KmsAlias>, Unobserved> {
-        self.calls
+    async fn aliases(&self) -> Result<Vec<KmsAlias>, Unobserved> {
+        self.scan
+            .calls
             .pages(
                 "kms:ListAliases",
-                |marker| client.list_aliases().set_marker(marker).send(),
+                |marker| self.client.list_aliases().set_marker(marker).send(),
                 |page| {
                     let aliases = page
                         .aliases()

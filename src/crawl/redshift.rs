@@ -3,61 +3,113 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use aws_config::{Region, SdkConfig};
 use aws_sdk_redshift::Client;
 use futures::future::join_all;
 use lakelint_checks::model::{
-    Account, Gap, Observed, RedshiftCluster, RedshiftLogging, RedshiftRegion, Unobserved,
+    Observed, RedshiftCluster, RedshiftInventory, RedshiftLogging, RedshiftRegion, Regional,
+    Unobserved,
 };
 
-use crate::crawl::Calls;
+use crate::crawl::actions::{Action, Per};
+use crate::crawl::collector::{Collector, Gaps, Scan};
 
 /// The only parameters the checks read.
 const PARAMETERS_READ: &[&str] = &["require_ssl", "enable_user_activity_logging"];
 
-pub struct Collector<'a> {
-    pub sdk: &'a SdkConfig,
-    pub calls: &'a Calls,
-    pub account: &'a Account,
-}
+/// Collects Redshift, region by region.
+pub(crate) struct Redshift;
 
-impl Collector<'_> {
-    pub async fn collect(&self, region: &str) -> (RedshiftRegion, Vec<Gap>) {
-        let config = aws_sdk_redshift::config::Builder::from(self.sdk)
-            .region(Region::new(region.to_string()))
-            .build();
-        let client = Client::from_conf(config);
-        match self.clusters(&client, region).await {
-            Ok(clusters) => (
-                RedshiftRegion {
-                    region: region.into(),
-                    clusters,
-                },
-                Vec::new(),
-            ),
-            Err(reason) => {
-                tracing::warn!(region, %reason, "cannot list Redshift clusters");
-                let gap = Gap {
-                    account_id: None,
-                    service: "redshift".into(),
-                    region: Some(region.into()),
-                    reason,
-                };
-                let empty = RedshiftRegion {
-                    region: region.into(),
-                    clusters: Vec::new(),
-                };
-                (empty, vec![gap])
-            }
+/// Once per provisioned cluster.
+const CLUSTER: Per = Per {
+    name: "Redshift cluster",
+    count: |inventory| {
+        inventory
+            .redshift
+            .iter()
+            .flat_map(|r| &r.regions)
+            .map(|r| r.clusters.len() as u64)
+            .sum()
+    },
+};
+
+/// Once per parameter group in use, per region.
+const PARAMETER_GROUP: Per = Per {
+    name: "parameter group",
+    count: |inventory| {
+        inventory
+            .redshift
+            .iter()
+            .flat_map(|r| &r.regions)
+            .map(|r| {
+                let groups: BTreeSet<&str> = r
+                    .clusters
+                    .iter()
+                    .map(|c| c.parameter_group.as_str())
+                    .collect();
+                groups.len() as u64
+            })
+            .sum()
+    },
+};
+
+impl Collector for Redshift {
+    type Section = RedshiftInventory;
+    type Part = RedshiftRegion;
+
+    const ACTIONS: &'static [Action] = &[
+        Action {
+            op: "redshift:DescribeClusterParameters",
+            iam: Some("redshift:DescribeClusterParameters"),
+            per: PARAMETER_GROUP,
+            feeds: &[
+                "redshift.cluster_require_ssl",
+                "redshift.cluster_user_activity_logging",
+            ],
+        },
+        Action {
+            op: "redshift:DescribeClusters",
+            iam: Some("redshift:DescribeClusters"),
+            per: Per::REGION,
+            feeds: &["redshift.*"],
+        },
+        Action {
+            op: "redshift:DescribeLoggingStatus",
+            iam: Some("redshift:DescribeLoggingStatus"),
+            per: CLUSTER,
+            feeds: &["redshift.cluster_audit_logging"],
+        },
+    ];
+
+    async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> RedshiftRegion {
+        let client = Client::new(&scan.sdk_in(region));
+        let reader = Reader {
+            scan,
+            client: &client,
+            region,
+        };
+        RedshiftRegion {
+            region: region.into(),
+            clusters: gaps.keep(reader.clusters().await),
         }
     }
 
-    async fn clusters(
-        &self,
-        client: &Client,
-        region: &str,
-    ) -> Result<Vec<RedshiftCluster>, Unobserved> {
+    fn assemble(regions: Vec<RedshiftRegion>) -> RedshiftInventory {
+        Regional { regions }
+    }
+}
+
+/// Reads one region's clusters.
+struct Reader<'a> {
+    scan: &'a Scan<'a>,
+    client: &'a Client,
+    region: &'a str,
+}
+
+impl Reader<'_> {
+    async fn clusters(&self) -> Result<Vec<RedshiftCluster>, Unobserved> {
+        let client = self.client;
         let listed = self
+            .scan
             .calls
             .pages(
                 "redshift:DescribeClusters",
@@ -70,13 +122,14 @@ impl Collector<'_> {
             .filter_map(|c| c.cluster_parameter_groups().first()?.parameter_group_name())
             .map(str::to_string)
             .collect();
-        let parameters: HashMap<String, Observed<BTreeMap<String, String>>> =
-            join_all(groups.into_iter().map(|group| async move {
-                (group.clone(), self.parameters(client, &group).await.into())
-            }))
-            .await
-            .into_iter()
-            .collect();
+        let parameters: HashMap<String, Observed<BTreeMap<String, String>>> = join_all(
+            groups
+                .into_iter()
+                .map(|group| async move { (group.clone(), self.parameters(&group).await.into()) }),
+        )
+        .await
+        .into_iter()
+        .collect();
         let mut clusters = join_all(listed.iter().map(|c| async {
             let id = c.cluster_identifier().unwrap_or_default().to_string();
             let group = c
@@ -86,11 +139,10 @@ impl Collector<'_> {
                 .unwrap_or_default()
                 .to_string();
             RedshiftCluster {
-                arn: format!(
-                    "arn:{}:redshift:{region}:{}:cluster:{id}",
-                    self.account.partition, self.account.account_id
-                ),
-                audit_logging: self.logging(client, &id).await.into(),
+                arn: self
+                    .scan
+                    .arn("redshift", self.region, &format!("cluster:{id}")),
+                audit_logging: self.logging(&id).await.into(),
                 id,
                 node_type: c.node_type().unwrap_or_default().to_string(),
                 number_of_nodes: c.number_of_nodes().unwrap_or(1),
@@ -131,12 +183,13 @@ impl Collector<'_> {
         Ok(clusters)
     }
 
-    async fn logging(&self, client: &Client, cluster: &str) -> Result<RedshiftLogging, Unobserved> {
+    async fn logging(&self, cluster: &str) -> Result<RedshiftLogging, Unobserved> {
         let out = self
+            .scan
             .calls
             .run(
                 "redshift:DescribeLoggingStatus",
-                client
+                self.client
                     .describe_logging_status()
                     .cluster_identifier(cluster)
                     .send(),
@@ -149,17 +202,14 @@ impl Collector<'_> {
         })
     }
 
-    async fn parameters(
-        &self,
-        client: &Client,
-        group: &str,
-    ) -> Result<BTreeMap<String, String>, Unobserved> {
+    async fn parameters(&self, group: &str) -> Result<BTreeMap<String, String>, Unobserved> {
         let all = self
+            .scan
             .calls
             .pages(
                 "redshift:DescribeClusterParameters",
                 |marker| {
-                    client
+                    self.client
                         .describe_cluster_parameters()
                         .parameter_group_name(group)
                         .set_marker(marker)

@@ -1,29 +1,186 @@
 //! S3: the account's Block Public Access and, per bucket, the configuration
 //! reads the S3 checks judge. Each bucket is read through a client of its own
-//! region; the reads of all buckets run concurrently, bounded by [`Calls`].
+//! region; the reads of all buckets run concurrently, bounded by the call gate.
 
 use std::collections::{BTreeMap, HashMap};
 
-use aws_config::{Region, SdkConfig};
+use aws_config::Region;
 use aws_sdk_s3::types::{BucketVersioningStatus, ExpirationStatus, MfaDeleteStatus};
 use aws_sdk_s3::Client;
 use futures::stream::{self, StreamExt};
 use lakelint_checks::model::{
-    Account, Bucket, BucketEncryption, Gap, LifecycleRule, LoggingTarget, Observed,
-    PublicAccessBlock, ReplicationRule, S3Inventory, Unobserved, Versioning,
+    Bucket, BucketEncryption, LifecycleRule, LoggingTarget, Observed, PublicAccessBlock,
+    ReplicationRule, S3Inventory, Unobserved, Versioning,
 };
 
+use crate::crawl::actions::{Action, Per};
 use crate::crawl::aws::FixedEndpoint;
 use crate::crawl::calls::absent_when;
-use crate::crawl::{in_region, Calls};
+use crate::crawl::collector::{Collector, Gaps, Scan};
+use crate::crawl::in_region;
 
-pub struct Collector<'a> {
-    pub sdk: &'a SdkConfig,
-    pub calls: &'a Calls,
-    pub account: &'a Account,
-    pub regions: &'a [String],
-    /// Emulators serve buckets by path, not by virtual host.
-    pub path_style: bool,
+/// The four Block Public Access settings of an S3 or S3 Control answer
+/// (two SDK types of the same shape); an unset setting is off.
+macro_rules! public_access_block {
+    ($config:expr) => {
+        PublicAccessBlock {
+            block_public_acls: $config.block_public_acls().unwrap_or(false),
+            ignore_public_acls: $config.ignore_public_acls().unwrap_or(false),
+            block_public_policy: $config.block_public_policy().unwrap_or(false),
+            restrict_public_buckets: $config.restrict_public_buckets().unwrap_or(false),
+        }
+    };
+}
+
+/// Collects S3 for the account.
+pub(crate) struct S3;
+
+/// Once per bucket of the scanned regions.
+const BUCKET: Per = Per {
+    name: "bucket",
+    count: |inventory| inventory.s3.as_ref().map_or(0, |s| s.buckets.len() as u64),
+};
+
+/// Only for buckets whose region ListBuckets did not report (AWS reports it; moto does not).
+const BUCKET_WITHOUT_LISTED_REGION: Per = Per {
+    name: "bucket whose region ListBuckets did not give",
+    count: |inventory| {
+        inventory
+            .s3
+            .as_ref()
+            .map_or(0, |s| s.account_bucket_names.len() as u64)
+    },
+};
+
+impl Collector for S3 {
+    type Section = S3Inventory;
+    type Part = S3Inventory;
+
+    const ACTIONS: &'static [Action] = &[
+        Action {
+            op: "s3:GetBucketEncryption",
+            iam: Some("s3:GetEncryptionConfiguration"),
+            per: BUCKET,
+            feeds: &[
+                "s3.bucket_kms_encryption",
+                "s3.bucket_kms_bucket_key",
+                "kms.key_in_use_usable",
+            ],
+        },
+        Action {
+            op: "s3:GetBucketLifecycleConfiguration",
+            iam: Some("s3:GetLifecycleConfiguration"),
+            per: BUCKET,
+            feeds: &[
+                "s3.bucket_lifecycle",
+                "s3.bucket_noncurrent_expiration",
+                "s3.bucket_abort_multipart",
+                "s3.bucket_cold_tiering",
+            ],
+        },
+        Action {
+            op: "s3:GetBucketLocation",
+            iam: Some("s3:GetBucketLocation"),
+            per: BUCKET_WITHOUT_LISTED_REGION,
+            feeds: &["s3.*"],
+        },
+        Action {
+            op: "s3:GetBucketLogging",
+            iam: Some("s3:GetBucketLogging"),
+            per: BUCKET,
+            feeds: &[
+                "s3.bucket_access_logging",
+                "cloudtrail.trail_bucket_protected",
+            ],
+        },
+        Action {
+            op: "s3:GetBucketPolicy",
+            iam: Some("s3:GetBucketPolicy"),
+            per: BUCKET,
+            feeds: &["s3.bucket_secure_transport"],
+        },
+        Action {
+            op: "s3:GetBucketReplication",
+            iam: Some("s3:GetReplicationConfiguration"),
+            per: BUCKET,
+            feeds: &["s3.bucket_replication"],
+        },
+        Action {
+            op: "s3:GetBucketTagging",
+            iam: Some("s3:GetBucketTagging"),
+            per: BUCKET,
+            feeds: &["s3.bucket_owner_tag"],
+        },
+        Action {
+            op: "s3:GetBucketVersioning",
+            iam: Some("s3:GetBucketVersioning"),
+            per: BUCKET,
+            feeds: &[
+                "s3.bucket_versioning",
+                "s3.bucket_noncurrent_expiration",
+                "cloudtrail.trail_bucket_protected",
+            ],
+        },
+        Action {
+            op: "s3:GetPublicAccessBlock",
+            iam: Some("s3:GetBucketPublicAccessBlock"),
+            per: BUCKET,
+            feeds: &[
+                "s3.bucket_public_access_block",
+                "cloudtrail.trail_bucket_protected",
+            ],
+        },
+        Action {
+            op: "s3:ListBucketIntelligentTieringConfigurations",
+            iam: Some("s3:GetIntelligentTieringConfiguration"),
+            per: BUCKET,
+            feeds: &["s3.bucket_cold_tiering"],
+        },
+        Action {
+            op: "s3:ListBuckets",
+            iam: Some("s3:ListAllMyBuckets"),
+            per: Per::ACCOUNT,
+            feeds: &["s3.*", "glue.table_location_exists"],
+        },
+        Action {
+            op: "s3control:GetPublicAccessBlock",
+            iam: Some("s3:GetAccountPublicAccessBlock"),
+            per: Per::ACCOUNT,
+            feeds: &[
+                "s3.account_public_access_block",
+                "s3.bucket_public_access_block",
+            ],
+        },
+    ];
+
+    async fn collect(&self, scan: &Scan<'_>, home: &str, gaps: &mut Gaps) -> S3Inventory {
+        let reader = Reader {
+            scan,
+            // Emulators serve buckets by path, not by virtual host.
+            path_style: scan.sdk.endpoint_url().is_some(),
+        };
+        let (account_public_access_block, buckets) =
+            tokio::join!(reader.account_public_access_block(), reader.buckets(home));
+        let (buckets, account_bucket_names) = buckets.unwrap_or_else(|reason| {
+            gaps.add(reason);
+            (Vec::new(), Vec::new())
+        });
+        S3Inventory {
+            account_public_access_block,
+            buckets,
+            account_bucket_names,
+        }
+    }
+
+    fn assemble(mut parts: Vec<S3Inventory>) -> S3Inventory {
+        parts.pop().expect("an account-wide service is read once")
+    }
+}
+
+/// Reads S3 through clients of each bucket's region.
+struct Reader<'a> {
+    scan: &'a Scan<'a>,
+    path_style: bool,
 }
 
 /// A bucket from ListBuckets, before its configuration is read.
@@ -32,34 +189,9 @@ struct Listed {
     region: Observed<String>,
 }
 
-impl Collector<'_> {
-    /// The S3 inventory, and a gap when the buckets could not be listed.
-    pub async fn collect(&self) -> (S3Inventory, Vec<Gap>) {
-        let (account_public_access_block, buckets) =
-            tokio::join!(self.account_public_access_block(), self.buckets());
-        let ((buckets, account_bucket_names), gap) = match buckets {
-            Ok(found) => (found, Vec::new()),
-            Err(reason) => {
-                tracing::warn!(%reason, "cannot list S3 buckets");
-                let gap = Gap {
-                    account_id: None,
-                    service: "s3".into(),
-                    region: None,
-                    reason,
-                };
-                ((Vec::new(), Vec::new()), vec![gap])
-            }
-        };
-        let inventory = S3Inventory {
-            account_public_access_block,
-            buckets,
-            account_bucket_names,
-        };
-        (inventory, gap)
-    }
-
+impl Reader<'_> {
     fn client(&self, region: &str) -> Client {
-        let config = aws_sdk_s3::config::Builder::from(self.sdk)
+        let config = aws_sdk_s3::config::Builder::from(self.scan.sdk)
             .region(Region::new(region.to_string()))
             .force_path_style(self.path_style)
             .build();
@@ -67,29 +199,25 @@ impl Collector<'_> {
     }
 
     async fn account_public_access_block(&self) -> Observed<Option<PublicAccessBlock>> {
-        let mut config = aws_sdk_s3control::config::Builder::from(self.sdk);
-        if let Some(url) = self.sdk.endpoint_url() {
+        let mut config = aws_sdk_s3control::config::Builder::from(self.scan.sdk);
+        if let Some(url) = self.scan.sdk.endpoint_url() {
             config = config.endpoint_resolver(FixedEndpoint(url.to_string()));
         }
         let client = aws_sdk_s3control::Client::from_conf(config.build());
         let result = self
+            .scan
             .calls
             .run(
                 "s3control:GetPublicAccessBlock",
                 client
                     .get_public_access_block()
-                    .account_id(&self.account.account_id)
+                    .account_id(&self.scan.account.account_id)
                     .send(),
             )
             .await
             .map(|out| {
                 out.public_access_block_configuration()
-                    .map(|c| PublicAccessBlock {
-                        block_public_acls: c.block_public_acls().unwrap_or(false),
-                        ignore_public_acls: c.ignore_public_acls().unwrap_or(false),
-                        block_public_policy: c.block_public_policy().unwrap_or(false),
-                        restrict_public_buckets: c.restrict_public_buckets().unwrap_or(false),
-                    })
+                    .map(|c| public_access_block!(c))
             });
         absent_when(result, &["NoSuchPublicAccessBlockConfiguration"])
             .map(Option::flatten)
@@ -97,28 +225,36 @@ impl Collector<'_> {
     }
 
     /// The buckets in scope with their configuration, and every bucket name.
-    async fn buckets(&self) -> Result<(Vec<Bucket>, Vec<String>), Unobserved> {
-        let home = self
-            .sdk
-            .region()
-            .map(|r| r.to_string())
-            .unwrap_or_else(|| self.regions[0].clone());
-        let listed = self.list_buckets(&home).await?;
+    async fn buckets(&self, home: &str) -> Result<(Vec<Bucket>, Vec<String>), Unobserved> {
+        let listed = self.list_buckets(home).await?;
         let account_bucket_names = listed.iter().map(|b| b.name.clone()).collect();
         // Buckets outside the selected regions are not this scan's; a bucket
         // whose region is unknown is kept so nothing is lost silently.
         let in_scope: Vec<Listed> = listed
             .into_iter()
-            .filter(|b| b.region.known().is_none_or(|r| self.regions.contains(r)))
+            .filter(|b| {
+                b.region
+                    .known()
+                    .is_none_or(|r| self.scan.regions.contains(r))
+            })
             .collect();
         let clients: HashMap<String, Client> = in_scope
             .iter()
-            .map(|b| b.region.known().cloned().unwrap_or_else(|| home.clone()))
+            .map(|b| {
+                b.region
+                    .known()
+                    .cloned()
+                    .unwrap_or_else(|| home.to_string())
+            })
             .map(|region| (region.clone(), self.client(&region)))
             .collect();
         let mut buckets: Vec<Bucket> = stream::iter(in_scope)
             .map(|b| {
-                let region = b.region.known().cloned().unwrap_or_else(|| home.clone());
+                let region = b
+                    .region
+                    .known()
+                    .cloned()
+                    .unwrap_or_else(|| home.to_string());
                 in_region(&region, self.bucket(&clients[&region], b))
             })
             .buffer_unordered(64)
@@ -132,6 +268,7 @@ impl Collector<'_> {
     async fn list_buckets(&self, home: &str) -> Result<Vec<Listed>, Unobserved> {
         let client = self.client(home);
         let listed = self
+            .scan
             .calls
             .pages(
                 "s3:ListBuckets",
@@ -166,6 +303,7 @@ impl Collector<'_> {
 
     async fn bucket_location(&self, client: &Client, name: &str) -> Result<String, Unobserved> {
         let out = self
+            .scan
             .calls
             .run(
                 "s3:GetBucketLocation",
@@ -182,7 +320,7 @@ impl Collector<'_> {
 
     async fn bucket(&self, client: &Client, listed: Listed) -> Bucket {
         let name = listed.name.as_str();
-        let calls = self.calls;
+        let calls = self.scan.calls;
         let (
             public_access_block,
             policy,
@@ -203,14 +341,7 @@ impl Collector<'_> {
                     .await
                     .map(|out| {
                         out.public_access_block_configuration()
-                            .map(|c| PublicAccessBlock {
-                                block_public_acls: c.block_public_acls().unwrap_or(false),
-                                ignore_public_acls: c.ignore_public_acls().unwrap_or(false),
-                                block_public_policy: c.block_public_policy().unwrap_or(false),
-                                restrict_public_buckets: c
-                                    .restrict_public_buckets()
-                                    .unwrap_or(false),
-                            })
+                            .map(|c| public_access_block!(c))
                     });
                 absent_when(r, &["NoSuchPublicAccessBlockConfiguration"]).map(Option::flatten)
             },
@@ -321,10 +452,9 @@ impl Collector<'_> {
             },
         );
         Bucket {
-            arn: format!("arn:{}:s3:::{}", self.account.partition, listed.name),
+            arn: format!("arn:{}:s3:::{}", self.scan.account.partition, listed.name),
             name: listed.name,
             region: listed.region,
-            roles: Vec::new(),
             public_access_block: public_access_block.into(),
             policy: policy.into(),
             encryption: encryption.into(),
@@ -343,7 +473,8 @@ impl Collector<'_> {
         client: &Client,
         name: &str,
     ) -> Result<Vec<String>, Unobserved> {
-        self.calls
+        self.scan
+            .calls
             .pages(
                 "s3:ListBucketIntelligentTieringConfigurations",
                 |token| {

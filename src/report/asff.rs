@@ -4,6 +4,8 @@
 use lakelint_checks::{Finding, Severity, Status};
 use serde_json::{json, Value};
 
+use std::io::{self, Write};
+
 use super::Report;
 
 fn label(severity: Severity) -> &'static str {
@@ -62,9 +64,7 @@ fn finding(report: &Report, f: &Finding) -> Value {
     })
 }
 
-pub fn render(report: &Report) -> String {
-    let findings: Vec<Value> = report.findings.iter().map(|f| finding(report, f)).collect();
-    let mut out = serde_json::to_string_pretty(&findings).expect("ASFF serialises");
-    out.push('\n');
-    out
+/// Streams the findings as a pretty-printed JSON array.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    super::json::write_array(out, report.findings.iter().map(|f| finding(report, f)))
 }

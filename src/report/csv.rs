@@ -1,5 +1,7 @@
 //! CSV (RFC 4180): a header row, then one row per finding.
 
+use std::io::{self, Write};
+
 use super::Report;
 
 const HEADER: [&str; 18] = [
@@ -23,9 +25,10 @@ const HEADER: [&str; 18] = [
     "wa_best_practice",
 ];
 
-pub fn render(report: &Report) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(HEADER).expect("write to memory");
+/// Writes the header and a row per finding.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(HEADER)?;
     for f in &report.findings {
         let pillars: Vec<&str> = f.pillars.iter().map(|p| p.as_str()).collect();
         let baseline = f
@@ -38,28 +41,26 @@ pub fn render(report: &Report) -> String {
                     .to_string()
             })
             .unwrap_or_default();
-        writer
-            .write_record([
-                &*f.resource.account_id,
-                &f.resource.region,
-                &f.check_id,
-                &f.title,
-                f.pillar.as_str(),
-                &pillars.join(";"),
-                f.severity.as_str(),
-                f.status.as_str(),
-                if f.muted { "true" } else { "false" },
-                f.mute_reason.as_deref().unwrap_or_default(),
-                &baseline,
-                &f.resource.kind,
-                &f.resource.id,
-                &f.resource.arn,
-                &f.message,
-                f.reason.as_deref().unwrap_or_default(),
-                f.security_hub_control.as_deref().unwrap_or_default(),
-                &f.wa_best_practice,
-            ])
-            .expect("write to memory");
+        writer.write_record([
+            &*f.resource.account_id,
+            &f.resource.region,
+            &f.check_id,
+            &f.title,
+            f.pillar.as_str(),
+            &pillars.join(";"),
+            f.severity.as_str(),
+            f.status.as_str(),
+            if f.muted { "true" } else { "false" },
+            f.mute_reason.as_deref().unwrap_or_default(),
+            &baseline,
+            &f.resource.kind,
+            &f.resource.id,
+            &f.resource.arn,
+            &f.message,
+            f.reason.as_deref().unwrap_or_default(),
+            f.security_hub_control.as_deref().unwrap_or_default(),
+            &f.wa_best_practice,
+        ])?;
     }
-    String::from_utf8(writer.into_inner().expect("flush to memory")).expect("CSV of UTF-8 fields")
+    writer.flush()
 }

@@ -4,7 +4,8 @@
 //! search box.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write;
+use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use lakelint_checks::{Finding, Pillar, Status};
 
@@ -130,9 +131,11 @@ fn finding_row(f: &Finding) -> String {
     )
 }
 
-pub fn render(report: &Report) -> String {
+/// Writes the page.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let scan = &report.scan;
-    let mut out = format!(
+    write!(
+        out,
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>lakelint report: account {account}</title><style>{STYLE}</style></head><body>
 <header><h1>lakelint report</h1><p class="facts">Account <b id="account">{account}</b> ({partition}) · regions {regions} · scanned {started} · {resources} resources · {findings} findings · {calls} API calls · lakelint {version}</p></header>
 <section id="scores">{overall}"#,
@@ -145,28 +148,30 @@ pub fn render(report: &Report) -> String {
         calls = scan.api_calls.total,
         version = esc(&report.tool.version),
         overall = score_card("overall", "Overall", report),
-    );
+    )?;
     for pillar in Pillar::ALL {
-        out += &score_card(pillar.as_str(), &pillar_title(pillar.as_str()), report);
+        out.write_all(
+            score_card(pillar.as_str(), &pillar_title(pillar.as_str()), report).as_bytes(),
+        )?;
     }
-    out += "</section>\n";
+    out.write_all("</section>\n".as_bytes())?;
     if !scan.gaps.is_empty() {
-        out += r#"<div class="gaps"><b>Not fully scanned:</b><ul>"#;
+        out.write_all(r#"<div class="gaps"><b>Not fully scanned:</b><ul>"#.as_bytes())?;
         for gap in &scan.gaps {
             let place = gap
                 .region
                 .as_deref()
                 .map(|r| format!(" in {r}"))
                 .unwrap_or_default();
-            let _ = write!(
+            write!(
                 out,
                 "<li>{}{}: {}</li>",
-                esc(&gap.service),
+                esc(gap.service.as_str()),
                 esc(&place),
                 esc(&gap.reason.to_string())
-            );
+            )?;
         }
-        out += "</ul></div>\n";
+        out.write_all("</ul></div>\n".as_bytes())?;
     }
 
     let services: BTreeSet<&str> = report
@@ -179,34 +184,50 @@ pub fn render(report: &Report) -> String {
         .iter()
         .map(|f| &*f.resource.region)
         .collect();
-    out += r#"<section class="bar">"#;
-    out += &select(
-        "filter-pillar",
-        "Pillar",
-        Pillar::ALL.map(|p| (p.as_str().to_string(), pillar_title(p.as_str()))),
-    );
-    out += &select(
-        "filter-severity",
-        "Severity",
-        lakelint_checks::Severity::ALL.map(|s| (s.as_str().to_string(), s.as_str().to_string())),
-    );
-    out += &select(
-        "filter-status",
-        "Status",
-        Status::ALL.map(|s| (s.as_str().to_string(), s.as_str().to_string())),
-    );
-    out += &select(
-        "filter-service",
-        "Service",
-        services.iter().map(|s| (s.to_string(), s.to_string())),
-    );
-    out += &select(
-        "filter-region",
-        "Region",
-        regions.iter().map(|r| (r.to_string(), r.to_string())),
-    );
-    out += r#"<input id="search" type="search" placeholder="Search checks, resources, messages"><span id="shown"></span></section>
-<main>"#;
+    out.write_all(r#"<section class="bar">"#.as_bytes())?;
+    out.write_all(
+        select(
+            "filter-pillar",
+            "Pillar",
+            Pillar::ALL.map(|p| (p.as_str().to_string(), pillar_title(p.as_str()))),
+        )
+        .as_bytes(),
+    )?;
+    out.write_all(
+        select(
+            "filter-severity",
+            "Severity",
+            lakelint_checks::Severity::ALL
+                .map(|s| (s.as_str().to_string(), s.as_str().to_string())),
+        )
+        .as_bytes(),
+    )?;
+    out.write_all(
+        select(
+            "filter-status",
+            "Status",
+            Status::ALL.map(|s| (s.as_str().to_string(), s.as_str().to_string())),
+        )
+        .as_bytes(),
+    )?;
+    out.write_all(
+        select(
+            "filter-service",
+            "Service",
+            services.iter().map(|s| (s.to_string(), s.to_string())),
+        )
+        .as_bytes(),
+    )?;
+    out.write_all(
+        select(
+            "filter-region",
+            "Region",
+            regions.iter().map(|r| (r.to_string(), r.to_string())),
+        )
+        .as_bytes(),
+    )?;
+    out.write_all(r#"<input id="search" type="search" placeholder="Search checks, resources, messages"><span id="shown"></span></section>
+<main>"#.as_bytes())?;
 
     // Pillar → check → resources, checks in catalog order within a pillar.
     let mut by_pillar: BTreeMap<Pillar, Vec<(&str, Vec<&Finding>)>> = BTreeMap::new();
@@ -218,17 +239,17 @@ pub fn render(report: &Report) -> String {
         }
     }
     for (pillar, checks) in &by_pillar {
-        let _ = write!(
+        write!(
             out,
             r#"<section class="pillar" data-pillar="{}"><h2>{}</h2>"#,
             pillar.as_str(),
             pillar_title(pillar.as_str())
-        );
+        )?;
         for (check_id, findings) in checks {
             let first = findings[0];
             let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
             let failing = count(Status::Fail) > 0;
-            let _ = write!(
+            write!(
                 out,
                 r#"<details class="check" data-check="{id}"{open}><summary><span class="sev sev-{sev}">{sev}</span><code>{id}</code> {title} · <span class="fail">{fail} FAIL</span> <span class="pass">{pass} PASS</span> <span class="unknown">{unknown} UNKNOWN</span></summary>"#,
                 id = esc(check_id),
@@ -238,29 +259,28 @@ pub fn render(report: &Report) -> String {
                 fail = count(Status::Fail),
                 pass = count(Status::Pass),
                 unknown = count(Status::Unknown),
-            );
+            )?;
             let sh = first
                 .security_hub_control
                 .as_ref()
                 .map(|c| format!(" · Security Hub {}", esc(c)))
                 .unwrap_or_default();
-            let _ = write!(
+            write!(
                 out,
                 r#"<div class="remediation"><p>{text} <small>(Well-Architected {bp}{sh})</small></p><pre>{cli}</pre><pre>{tf}</pre></div><table><thead><tr><th>Status</th><th>Resource</th><th>Region</th><th>Message</th></tr></thead><tbody>"#,
                 text = esc(&first.remediation.text),
                 bp = esc(&first.wa_best_practice),
                 cli = esc(&first.remediation.cli),
                 tf = esc(&first.remediation.terraform),
-            );
+            )?;
             for f in findings {
-                out += &finding_row(f);
+                out.write_all(finding_row(f).as_bytes())?;
             }
-            out += "</tbody></table></details>";
+            out.write_all("</tbody></table></details>".as_bytes())?;
         }
-        out += "</section>\n";
+        out.write_all("</section>\n".as_bytes())?;
     }
-    let _ = writeln!(out, "</main><script>{SCRIPT}</script></body></html>");
-    out
+    writeln!(out, "</main><script>{SCRIPT}</script></body></html>")
 }
 
 #[cfg(test)]

@@ -1,17 +1,24 @@
 //! The JSON report: the stable contract other tools read.
 
-use std::io::Write;
+use std::io::{self, Write};
+
+use serde::Serialize;
 
 use super::Report;
 
-pub fn render(report: &Report) -> String {
-    let mut out = Vec::new();
-    write(report, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("JSON is UTF-8")
+/// Streams the report, pretty-printed.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
 }
 
-/// Streams the report, pretty-printed.
-pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
+/// Streams `items` as a pretty-printed JSON array, one item at a time.
+pub fn write_array<T: Serialize>(
+    out: &mut dyn Write,
+    items: impl IntoIterator<Item = T>,
+) -> io::Result<()> {
+    use serde::Serializer as _;
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer.collect_seq(items)?;
     out.write_all(b"\n")
 }

@@ -4,16 +4,20 @@ use std::collections::BTreeMap;
 
 use lakelint_checks::{Pillar, Status};
 
+use std::io::{self, Write};
+
 use super::{pillar_title, Report};
 
 /// Failing checks listed, worst first.
 const TOP_CHECKS: usize = 10;
 
-pub fn render(report: &Report) -> String {
+/// Writes the summary.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let scan = &report.scan;
     let summary = &report.summary;
     let score = |s: Option<f64>| s.map_or("–".to_string(), |v| format!("{v:.1}"));
-    let mut out = format!(
+    write!(
+        out,
         "## lakelint: account {} ({})\n\nRegions {} · {} resources · {} findings · overall score **{}**\n\n",
         scan.account_id,
         scan.partition,
@@ -21,11 +25,15 @@ pub fn render(report: &Report) -> String {
         report.resources.len(),
         summary.total,
         score(summary.scores["overall"].score),
-    );
-    out += "| Pillar | Score | PASS | FAIL | UNKNOWN | Muted |\n|---|---:|---:|---:|---:|---:|\n";
+    )?;
+    out.write_all(
+        "| Pillar | Score | PASS | FAIL | UNKNOWN | Muted |\n|---|---:|---:|---:|---:|---:|\n"
+            .as_bytes(),
+    )?;
     for pillar in Pillar::ALL {
         let s = &summary.scores[pillar.as_str()];
-        out += &format!(
+        write!(
+            out,
             "| {} | {} | {} | {} | {} | {} |\n",
             pillar_title(pillar.as_str()),
             score(s.score),
@@ -33,15 +41,16 @@ pub fn render(report: &Report) -> String {
             s.failed,
             s.unknown,
             s.muted
-        );
+        )?;
     }
     if let Some(cmp) = &report.baseline {
-        out += &format!(
+        write!(
+            out,
             "\nAgainst the baseline: **{} new**, {} unchanged, {} resolved failing findings.\n",
             cmp.new,
             cmp.unchanged,
             cmp.resolved.len()
-        );
+        )?;
     }
 
     let mut failing: BTreeMap<&str, (&lakelint_checks::Finding, usize)> = BTreeMap::new();
@@ -60,22 +69,24 @@ pub fn render(report: &Report) -> String {
             .then(a.check_id.cmp(&b.check_id))
     });
     if !top.is_empty() {
-        out += "\n### Top failing checks\n\n| Severity | Check | Failing resources | Title |\n|---|---|---:|---|\n";
+        out.write_all("\n### Top failing checks\n\n| Severity | Check | Failing resources | Title |\n|---|---|---:|---|\n".as_bytes())?;
         for (f, n) in top.iter().take(TOP_CHECKS) {
-            out += &format!(
+            write!(
+                out,
                 "| {} | `{}` | {} | {} |\n",
                 f.severity.as_str(),
                 f.check_id,
                 n,
                 f.title
-            );
+            )?;
         }
     }
     if !scan.gaps.is_empty() {
-        out += &format!(
+        write!(
+            out,
             "\n{} listing(s) could not be read; see `scan.gaps` in the JSON report.\n",
             scan.gaps.len()
-        );
+        )?;
     }
-    out
+    Ok(())
 }

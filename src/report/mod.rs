@@ -1,5 +1,6 @@
 //! Renderers from findings to formats, one file per format. A report is built
-//! once from the inventory and findings; every format reads the same struct.
+//! once from the inventory and findings; every format reads the same struct
+//! and streams to its writer.
 
 mod asff;
 mod csv;
@@ -10,9 +11,12 @@ mod markdown;
 mod ocsf;
 mod table;
 
+use std::io::{self, Write};
+
 use lakelint_checks::baseline::Comparison;
-use lakelint_checks::model::{BucketRole, Gap};
-use lakelint_checks::{Finding, Inventory, Summary};
+use lakelint_checks::model::{AccountStatus, ScanInfo};
+use lakelint_checks::roles::BucketRole;
+use lakelint_checks::{Config, Finding, Inventory, Summary};
 use serde::{Deserialize, Serialize};
 
 pub use table::table as terminal_table;
@@ -54,26 +58,26 @@ impl Format {
         }
     }
 
-    /// Writes the report; JSON streams, so a report of hundreds of thousands
-    /// of findings is never held as one string.
-    pub fn write_to(self, report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    /// Writes the report in this format.
+    pub fn write_to(self, report: &Report, out: &mut dyn Write) -> io::Result<()> {
         match self {
+            Format::Table => table::write(report, out),
             Format::Json => json::write(report, out),
-            _ => out.write_all(self.render(report).as_bytes()),
+            Format::Html => html::write(report, out),
+            Format::Ocsf => ocsf::write(report, out),
+            Format::Asff => asff::write(report, out),
+            Format::Csv => csv::write(report, out),
+            Format::Junit => junit::write(report, out),
+            Format::Markdown => markdown::write(report, out),
         }
     }
 
+    /// The report in this format, as text.
     pub fn render(self, report: &Report) -> String {
-        match self {
-            Format::Table => table::render(report),
-            Format::Json => json::render(report),
-            Format::Html => html::render(report),
-            Format::Ocsf => ocsf::render(report),
-            Format::Asff => asff::render(report),
-            Format::Csv => csv::render(report),
-            Format::Junit => junit::render(report),
-            Format::Markdown => markdown::render(report),
-        }
+        let mut out = Vec::new();
+        self.write_to(report, &mut out)
+            .expect("writing to memory cannot fail");
+        String::from_utf8(out).expect("every format writes UTF-8")
     }
 }
 
@@ -96,40 +100,27 @@ pub struct Tool {
     pub version: String,
 }
 
+/// The scan: the account, and when, where and how it was read.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Scan {
+    /// The scanned account, or `multiple` for a merged report.
     pub account_id: String,
+    /// `aws`, `aws-cn`, `aws-us-gov`, …
     pub partition: String,
-    pub regions: Vec<String>,
-    pub services: Vec<String>,
-    pub started_at: String,
-    pub finished_at: String,
-    pub duration_ms: u64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoint_url: Option<String>,
-    pub api_calls: ApiCalls,
-    /// Services or regions that could not be listed, so their resources are missing.
-    pub gaps: Vec<Gap>,
-    /// IAM actions the scanning identity was denied: what to add to its policy.
-    #[serde(default)]
-    pub missing_permissions: Vec<String>,
+    /// Regions, services, times, API calls, gaps and missing permissions.
+    #[serde(flatten)]
+    pub info: ScanInfo,
     /// Every account of the run: scanned, or not with the reason.
     #[serde(default)]
     pub accounts: Vec<AccountStatus>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct AccountStatus {
-    pub account_id: String,
-    pub scanned: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
+impl std::ops::Deref for Scan {
+    type Target = ScanInfo;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ApiCalls {
-    pub total: u64,
-    pub by_action: std::collections::BTreeMap<String, u64>,
+    fn deref(&self) -> &ScanInfo {
+        &self.info
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -143,8 +134,9 @@ pub struct Resource {
 }
 
 impl Report {
-    pub fn new(inventory: &Inventory, findings: Vec<Finding>) -> Self {
-        let scan = &inventory.scan;
+    /// The report of one account's inventory and findings.
+    pub fn new(inventory: &Inventory, config: &Config, findings: Vec<Finding>) -> Self {
+        let account = &inventory.account;
         Report {
             schema_version: REPORT_SCHEMA_VERSION.into(),
             tool: Tool {
@@ -152,28 +144,17 @@ impl Report {
                 version: env!("CARGO_PKG_VERSION").into(),
             },
             scan: Scan {
-                account_id: inventory.account.account_id.clone(),
-                partition: inventory.account.partition.clone(),
-                regions: scan.regions.clone(),
-                services: scan.services.clone(),
-                started_at: scan.started_at.clone(),
-                finished_at: scan.finished_at.clone(),
-                duration_ms: scan.duration_ms,
-                endpoint_url: scan.endpoint_url.clone(),
-                api_calls: ApiCalls {
-                    total: scan.api_calls.values().sum(),
-                    by_action: scan.api_calls.clone(),
-                },
-                gaps: inventory.gaps.clone(),
-                missing_permissions: missing_permissions(&scan.denied),
+                account_id: account.account_id.clone(),
+                partition: account.partition.clone(),
+                info: inventory.scan.clone(),
                 accounts: vec![AccountStatus {
-                    account_id: inventory.account.account_id.clone(),
+                    account_id: account.account_id.clone(),
                     scanned: true,
                     reason: None,
                 }],
             },
             summary: Summary::of(&findings),
-            resources: lakelint_checks::resources(inventory)
+            resources: lakelint_checks::resources(inventory, config)
                 .into_iter()
                 .map(|(r, roles)| Resource {
                     account_id: r.account_id.into_owned(),
@@ -198,14 +179,14 @@ impl Report {
                 partition: "aws".into(),
                 caller_arn: String::new(),
             },
-            scan: lakelint_checks::model::ScanInfo {
+            scan: ScanInfo {
                 started_at: now.clone(),
                 finished_at: now,
                 ..Default::default()
             },
             ..Default::default()
         };
-        let mut report = Report::new(&inventory, Vec::new());
+        let mut report = Report::new(&inventory, &Config::default(), Vec::new());
         report.scan.accounts.clear();
         report
     }
@@ -214,45 +195,60 @@ impl Report {
     /// that could not be scanned. Findings keep their account ids; the summary
     /// is counted again.
     pub fn merge(parts: Vec<Report>, not_scanned: Vec<AccountStatus>) -> Option<Report> {
+        if parts.len() == 1 && not_scanned.is_empty() {
+            // One account is the one-element case of many: its report as it is.
+            return parts.into_iter().next();
+        }
         let mut parts = parts.into_iter();
         let mut merged = parts.next()?;
         merged.baseline = None;
-        for gap in &mut merged.scan.gaps {
+        for gap in &mut merged.scan.info.gaps {
             gap.account_id
                 .get_or_insert_with(|| merged.scan.account_id.clone());
         }
         for part in parts {
-            let scan = &mut merged.scan;
-            for region in part.scan.regions {
+            let account_id = part.scan.account_id;
+            let info = part.scan.info;
+            let scan = &mut merged.scan.info;
+            for region in info.regions {
                 if !scan.regions.contains(&region) {
                     scan.regions.push(region);
                 }
             }
-            for service in part.scan.services {
+            for service in info.services {
                 if !scan.services.contains(&service) {
                     scan.services.push(service);
                 }
             }
-            scan.started_at = scan.started_at.clone().min(part.scan.started_at);
-            scan.finished_at = scan.finished_at.clone().max(part.scan.finished_at);
-            for (action, n) in part.scan.api_calls.by_action {
+            scan.started_at = scan.started_at.clone().min(info.started_at);
+            scan.finished_at = scan.finished_at.clone().max(info.finished_at);
+            for (action, n) in info.api_calls.by_action {
                 *scan.api_calls.by_action.entry(action).or_default() += n;
             }
-            scan.gaps.extend(part.scan.gaps.into_iter().map(|mut gap| {
-                gap.account_id
-                    .get_or_insert_with(|| part.scan.account_id.clone());
+            scan.gaps.extend(info.gaps.into_iter().map(|mut gap| {
+                gap.account_id.get_or_insert_with(|| account_id.clone());
                 gap
             }));
-            scan.missing_permissions
-                .extend(part.scan.missing_permissions);
-            scan.accounts.extend(part.scan.accounts);
+            scan.missing_permissions.extend(info.missing_permissions);
+            merged.scan.accounts.extend(part.scan.accounts);
             merged.resources.extend(part.resources);
             merged.findings.extend(part.findings);
         }
-        let scan = &mut merged.scan;
-        scan.accounts.extend(not_scanned);
-        scan.accounts.sort();
-        scan.accounts.dedup();
+        merged.scan.accounts.extend(not_scanned);
+        merged.scan.accounts.sort();
+        merged.scan.accounts.dedup();
+        let scanned: Vec<String> = merged
+            .scan
+            .accounts
+            .iter()
+            .filter(|a| a.scanned)
+            .map(|a| a.account_id.clone())
+            .collect();
+        merged.scan.account_id = match &scanned[..] {
+            [only] => only.clone(),
+            _ => MULTIPLE_ACCOUNTS.into(),
+        };
+        let scan = &mut merged.scan.info;
         scan.missing_permissions.sort();
         scan.missing_permissions.dedup();
         scan.api_calls.total = scan.api_calls.by_action.values().sum();
@@ -263,12 +259,6 @@ impl Report {
             (Ok(start), Ok(end)) => (end - start).num_milliseconds().max(0) as u64,
             _ => scan.duration_ms,
         };
-        let scanned: Vec<&AccountStatus> = scan.accounts.iter().filter(|a| a.scanned).collect();
-        if let [only] = scanned[..] {
-            scan.account_id = only.account_id.clone();
-        } else {
-            scan.account_id = MULTIPLE_ACCOUNTS.into();
-        }
         // Findings and resources grouped by account, each account's in the order it had.
         merged
             .findings
@@ -283,21 +273,6 @@ impl Report {
 
 /// `scan.account_id` of a report that covers several accounts.
 pub const MULTIPLE_ACCOUNTS: &str = "multiple";
-
-/// The IAM actions behind the denied operations, sorted and once each.
-fn missing_permissions(denied: &[String]) -> Vec<String> {
-    let mut iam: Vec<String> = denied
-        .iter()
-        .map(|op| {
-            crate::crawl::actions::iam_action(op)
-                .unwrap_or(op)
-                .to_string()
-        })
-        .collect();
-    iam.sort();
-    iam.dedup();
-    iam
-}
 
 /// A pillar's name for people: `operational_excellence` → "Operational excellence".
 pub(crate) fn pillar_title(pillar: &str) -> String {

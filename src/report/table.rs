@@ -9,6 +9,8 @@ use lakelint_checks::model::{Gap, UnobservedKind};
 use lakelint_checks::summary::StatusCounts;
 use lakelint_checks::{Pillar, Severity, Status};
 
+use std::io::{self, Write};
+
 use super::Report;
 
 /// Failing findings listed on the terminal; the JSON report has them all.
@@ -74,9 +76,11 @@ fn gap_lines(gaps: &[Gap]) -> String {
     out
 }
 
-pub fn render(report: &Report) -> String {
+/// Writes the summary.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let scan = &report.scan;
-    let mut out = format!(
+    write!(
+        out,
         "{} {}: account {} ({}), regions {}, {} resources, {} findings, {:.1} s, {} API calls\n",
         report.tool.name,
         report.tool.version,
@@ -87,11 +91,11 @@ pub fn render(report: &Report) -> String {
         report.summary.total,
         scan.duration_ms as f64 / 1000.0,
         scan.api_calls.total,
-    );
+    )?;
     if let Some(url) = &scan.endpoint_url {
-        out += &format!("endpoint: {url}\n");
+        write!(out, "endpoint: {url}\n")?;
     }
-    out += &gap_lines(&scan.gaps);
+    out.write_all(gap_lines(&scan.gaps).as_bytes())?;
     let mut pillars = table(&["Pillar", "Score", "PASS", "FAIL", "UNKNOWN", "Muted"]);
     let score = |key: &str| {
         let s = &report.summary.scores[key];
@@ -115,7 +119,7 @@ pub fn render(report: &Report) -> String {
         row.push(muted);
         pillars.add_row(row);
     }
-    out += &format!("\n{pillars}\n");
+    write!(out, "\n{pillars}\n")?;
 
     let mut severities = table(&["Severity", "PASS", "FAIL", "UNKNOWN"]);
     for severity in Severity::ALL {
@@ -123,15 +127,16 @@ pub fn render(report: &Report) -> String {
         row.extend(status_cells(&report.summary.by_severity[severity.as_str()]));
         severities.add_row(row);
     }
-    out += &format!("{severities}\n");
-    out += "Scores: share of judged findings that pass, weighted critical 10, high 5, medium 3, low 1; UNKNOWN and muted left out.\n";
+    write!(out, "{severities}\n")?;
+    out.write_all("Scores: share of judged findings that pass, weighted critical 10, high 5, medium 3, low 1; UNKNOWN and muted left out.\n".as_bytes())?;
     if let Some(cmp) = &report.baseline {
-        out += &format!(
+        write!(
+            out,
             "Against the baseline: {} new, {} unchanged, {} resolved failing findings.\n",
             cmp.new,
             cmp.unchanged,
             cmp.resolved.len()
-        );
+        )?;
     }
 
     let mut failing: Vec<_> = report
@@ -168,12 +173,13 @@ pub fn render(report: &Report) -> String {
                 }),
             ]);
         }
-        out += &format!("\nFailing ({}):\n{t}\n", failing.len());
+        write!(out, "\nFailing ({}):\n{t}\n", failing.len())?;
         if failing.len() > MAX_FAILURES_SHOWN {
-            out += &format!(
+            write!(
+                out,
                 "… and {} more: see the JSON report (--format json)\n",
                 failing.len() - MAX_FAILURES_SHOWN
-            );
+            )?;
         }
     }
 
@@ -182,13 +188,14 @@ pub fn render(report: &Report) -> String {
         for (reason, n) in &report.summary.unknown_by_reason {
             t.add_row(vec![Cell::new(reason), Cell::new(n)]);
         }
-        out += &format!("\nUnknown:\n{t}\n");
+        write!(out, "\nUnknown:\n{t}\n")?;
     }
     if !scan.missing_permissions.is_empty() {
-        out += &format!(
+        write!(
+            out,
             "Missing permissions (add them to the scanning role; see `lakelint iam-policy`): {}\n",
             scan.missing_permissions.join(", ")
-        );
+        )?;
     }
-    out
+    Ok(())
 }

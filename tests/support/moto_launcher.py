@@ -1,8 +1,8 @@
 """Start moto_server on 127.0.0.1 with the fixes lakelint's tests need.
 
 moto answers some S3 reads in ways the strict Rust SDK cannot parse, and puts
-every EMR cluster in us-east-1 behind a custom endpoint (see
-shared/research/emulators.md); this launcher patches those before serving,
+every EMR cluster in us-east-1 behind a custom endpoint (it reads the region
+from the host name only); this launcher patches those before serving,
 and can deny chosen S3 reads to prove that a failed call becomes UNKNOWN.
 
     python moto_launcher.py PORT

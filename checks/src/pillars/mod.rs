@@ -1,308 +1,35 @@
-//! Checks grouped by their primary Well-Architected pillar, and the helpers
-//! they share to walk the inventory.
+//! Checks grouped by their primary Well-Architected pillar, one module per
+//! pillar and, inside it, one file per service; and the helpers they share.
 
-pub mod cost_optimization;
-pub mod operational_excellence;
-pub mod performance_efficiency;
-pub mod reliability;
-pub mod security;
-pub mod sustainability;
+use crate::check::Check;
+use crate::model::{Bucket, Inventory, Service, Trail, Unobserved, UnobservedKind};
 
-use crate::catalog::{Context, Judgement};
-use crate::finding::{intern, Judged, Outcome, ResourceRef};
-use crate::model::{
-    Bucket, EmrCluster, EmrRegion, GlueCrawler, GlueJob, GlueRegion, GlueTable, Inventory, KmsKey,
-    RedshiftCluster, Trail, Unobserved, UnobservedKind,
-};
+/// Declares a pillar's service modules and lists their checks in that order.
+macro_rules! services {
+    ($($service:ident),* $(,)?) => {
+        $(mod $service;)*
 
-pub(crate) fn bucket_ref(inventory: &Inventory, bucket: &Bucket) -> ResourceRef {
-    ResourceRef {
-        arn: bucket.arn.clone(),
-        id: bucket.name.clone(),
-        kind: "AwsS3Bucket".into(),
-        region: intern(bucket.region.known().map_or("unknown", String::as_str)),
-        account_id: intern(&inventory.account.account_id),
-    }
-}
-
-/// The account as a resource, for account-wide settings. It is listed under
-/// the first scanned region (the home region of the scan).
-pub(crate) fn account_ref(inventory: &Inventory) -> ResourceRef {
-    let account = &inventory.account;
-    let region = inventory
-        .scan
-        .regions
-        .first()
-        .map_or("global", String::as_str);
-    ResourceRef {
-        arn: format!("arn:{}:iam::{}:root", account.partition, account.account_id),
-        id: account.account_id.clone(),
-        kind: "AwsAccount".into(),
-        region: intern(region),
-        account_id: intern(&account.account_id),
-    }
-}
-
-/// Turns a judgement that could not see its input into an UNKNOWN outcome.
-pub(crate) fn settle(judged: Judged) -> Option<Outcome> {
-    judged.unwrap_or_else(|reason| Some(Outcome::Unknown(reason)))
-}
-
-/// Runs `judge` on every scanned bucket.
-pub(crate) fn per_bucket(
-    cx: &Context,
-    judge: impl Fn(&Bucket, &Context) -> Judged,
-) -> Vec<Judgement> {
-    let Some(s3) = &cx.inventory.s3 else {
-        return Vec::new();
+        /// This pillar's checks, service by service.
+        pub(crate) const CHECKS: &[&[crate::check::Check]] = &[$($service::CHECKS),*];
     };
-    s3.buckets
-        .iter()
-        .filter_map(|bucket| {
-            settle(judge(bucket, cx)).map(|outcome| Judgement {
-                resource: bucket_ref(cx.inventory, bucket),
-                outcome,
-                severity: None,
-            })
-        })
-        .collect()
 }
 
-/// A resource of a regional service.
-pub(crate) fn regional_ref(
-    inventory: &Inventory,
-    region: &str,
-    arn: &str,
-    id: &str,
-    kind: &'static str,
-) -> ResourceRef {
-    ResourceRef {
-        arn: arn.into(),
-        id: id.into(),
-        kind: kind.into(),
-        region: intern(region),
-        account_id: intern(&inventory.account.account_id),
-    }
-}
+pub(crate) mod cost_optimization;
+pub(crate) mod operational_excellence;
+pub(crate) mod performance_efficiency;
+pub(crate) mod reliability;
+pub(crate) mod security;
+pub(crate) mod sustainability;
 
-/// Glue resources that checks walk: how to list them in a region and name them.
-pub(crate) trait GlueResource {
-    fn all(region: &GlueRegion) -> &[Self]
-    where
-        Self: Sized;
-    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef;
-}
-
-impl GlueResource for GlueJob {
-    fn all(region: &GlueRegion) -> &[Self] {
-        &region.jobs
-    }
-    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
-        regional_ref(inventory, region, &self.arn, &self.name, "AwsGlueJob")
-    }
-}
-
-impl GlueResource for GlueCrawler {
-    fn all(region: &GlueRegion) -> &[Self] {
-        &region.crawlers
-    }
-    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
-        regional_ref(inventory, region, &self.arn, &self.name, "AwsGlueCrawler")
-    }
-}
-
-impl GlueResource for GlueTable {
-    fn all(region: &GlueRegion) -> &[Self] {
-        &region.tables
-    }
-    fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
-        let id = format!("{}.{}", self.database, self.name);
-        regional_ref(inventory, region, &self.arn, &id, "AwsGlueTable")
-    }
-}
-
-/// Runs `judge` on every Glue resource of type `T` in every scanned region.
-pub(crate) fn per_glue<T: GlueResource>(
-    cx: &Context,
-    judge: impl Fn(&T, &GlueRegion, &Context) -> Judged,
-) -> Vec<Judgement> {
-    let Some(glue) = &cx.inventory.glue else {
-        return Vec::new();
-    };
-    glue.regions
-        .iter()
-        .flat_map(|region| {
-            T::all(region).iter().filter_map(|item| {
-                settle(judge(item, region, cx)).map(|outcome| Judgement {
-                    resource: item.reference(cx.inventory, &region.region),
-                    outcome,
-                    severity: None,
-                })
-            })
-        })
-        .collect()
-}
-
-/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` in the scanned account.
-fn account_arn(inventory: &Inventory, service: &str, region: &str, resource: &str) -> String {
-    let account = &inventory.account;
-    format!(
-        "arn:{}:{service}:{region}:{}:{resource}",
-        account.partition, account.account_id
-    )
-}
-
-/// A region's Glue Data Catalog as a resource.
-pub(crate) fn catalog_ref(inventory: &Inventory, region: &str) -> ResourceRef {
-    let arn = account_arn(inventory, "glue", region, "catalog");
-    let id = &inventory.account.account_id;
-    regional_ref(inventory, region, &arn, id, "AwsGlueDataCatalog")
-}
-
-/// A Glue security configuration as a resource.
-pub(crate) fn security_configuration_ref(
-    inventory: &Inventory,
-    region: &str,
-    name: &str,
-) -> ResourceRef {
-    let arn = account_arn(
-        inventory,
-        "glue",
-        region,
-        &format!("securityConfiguration/{name}"),
-    );
-    regional_ref(
-        inventory,
-        region,
-        &arn,
-        name,
-        "AwsGlueSecurityConfiguration",
-    )
-}
-
-/// Runs `judge` once per scanned Glue region, on its Data Catalog.
-pub(crate) fn per_glue_catalog(
-    cx: &Context,
-    judge: impl Fn(&GlueRegion, &Context) -> Judged,
-) -> Vec<Judgement> {
-    let Some(glue) = &cx.inventory.glue else {
-        return Vec::new();
-    };
-    glue.regions
-        .iter()
-        .filter_map(|region| {
-            settle(judge(region, cx)).map(|outcome| Judgement {
-                resource: catalog_ref(cx.inventory, &region.region),
-                outcome,
-                severity: None,
-            })
-        })
-        .collect()
-}
-
-impl RedshiftCluster {
-    pub(crate) fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
-        regional_ref(inventory, region, &self.arn, &self.id, "AwsRedshiftCluster")
-    }
-}
-
-impl EmrCluster {
-    pub(crate) fn reference(&self, inventory: &Inventory, region: &str) -> ResourceRef {
-        regional_ref(inventory, region, &self.arn, &self.id, "AwsEmrCluster")
-    }
-}
-
-/// A region's EMR block public access configuration as a resource.
-pub(crate) fn emr_block_public_access_ref(inventory: &Inventory, region: &str) -> ResourceRef {
-    let arn = account_arn(
-        inventory,
-        "elasticmapreduce",
-        region,
-        "block-public-access-configuration",
-    );
-    let id = &inventory.account.account_id;
-    regional_ref(
-        inventory,
-        region,
-        &arn,
-        id,
-        "AwsEmrBlockPublicAccessConfiguration",
-    )
-}
-
-/// An EMR security configuration as a resource.
-pub(crate) fn emr_security_configuration_ref(
-    inventory: &Inventory,
-    region: &str,
-    name: &str,
-) -> ResourceRef {
-    let resource = format!("security-configuration/{name}");
-    let arn = account_arn(inventory, "elasticmapreduce", region, &resource);
-    regional_ref(inventory, region, &arn, name, "AwsEmrSecurityConfiguration")
-}
-
-/// A trail as a resource, in its home region.
-pub(crate) fn trail_ref(inventory: &Inventory, trail: &Trail) -> ResourceRef {
-    regional_ref(
-        inventory,
-        &trail.home_region,
-        &trail.arn,
-        &trail.name,
-        "AwsCloudTrailTrail",
-    )
-}
-
-/// A KMS key as a resource.
-pub(crate) fn key_ref(inventory: &Inventory, region: &str, key: &KmsKey) -> ResourceRef {
-    regional_ref(inventory, region, &key.arn, &key.id, "AwsKmsKey")
-}
-
-/// Runs `judge` on every trail, once, in its home region.
-pub(crate) fn per_trail(
-    cx: &Context,
-    judge: impl Fn(&Trail, &Context) -> Judged,
-) -> Vec<Judgement> {
-    let Some(cloudtrail) = &cx.inventory.cloudtrail else {
-        return Vec::new();
-    };
-    cloudtrail
-        .trails
-        .iter()
-        .filter_map(|trail| {
-            settle(judge(trail, cx)).map(|outcome| Judgement {
-                resource: trail_ref(cx.inventory, trail),
-                outcome,
-                severity: None,
-            })
-        })
-        .collect()
-}
-
-/// Runs `judge` on every customer-managed KMS key.
-pub(crate) fn per_customer_key(
-    cx: &Context,
-    judge: impl Fn(&KmsKey, &Context) -> Judged,
-) -> Vec<Judgement> {
-    let Some(kms) = &cx.inventory.kms else {
-        return Vec::new();
-    };
-    kms.regions
-        .iter()
-        .flat_map(|region| {
-            region
-                .keys
-                .iter()
-                .filter(|k| k.is_customer_managed())
-                .filter_map(|key| {
-                    settle(judge(key, cx)).map(|outcome| Judgement {
-                        resource: key_ref(cx.inventory, &region.region, key),
-                        outcome,
-                        severity: None,
-                    })
-                })
-        })
-        .collect()
-}
+/// Every pillar's checks, in catalog order.
+pub(crate) const CHECKS: [&[&[Check]]; 6] = [
+    security::CHECKS,
+    reliability::CHECKS,
+    performance_efficiency::CHECKS,
+    cost_optimization::CHECKS,
+    sustainability::CHECKS,
+    operational_excellence::CHECKS,
+];
 
 /// Whether CloudTrail records the object-level events of `bucket`.
 #[derive(Debug)]
@@ -331,6 +58,7 @@ pub(crate) fn s3_data_events<'a>(
         match (trail.logging.get(), trail.selectors.get()) {
             (Ok(true), Ok(selectors))
                 if selectors
+                    .recorded(&inventory.account.partition)
                     .s3_data
                     .covers_bucket(&inventory.account.partition, &bucket.name) =>
             {
@@ -341,56 +69,11 @@ pub(crate) fn s3_data_events<'a>(
         }
     }
     // A region whose trails could not be listed may hold the covering trail.
-    let unlisted = inventory.gaps.iter().find(|g| g.service == "cloudtrail");
+    let unlisted = inventory.gap(Service::CloudTrail, None);
     match unreadable.or_else(|| unlisted.map(|g| g.reason.clone())) {
         Some(reason) => Err(reason),
         None => Ok(DataEvents::NotCovered),
     }
-}
-
-/// Runs `judge` on every provisioned Redshift cluster.
-pub(crate) fn per_redshift_cluster(
-    cx: &Context,
-    judge: impl Fn(&RedshiftCluster, &Context) -> Judged,
-) -> Vec<Judgement> {
-    let Some(redshift) = &cx.inventory.redshift else {
-        return Vec::new();
-    };
-    redshift
-        .regions
-        .iter()
-        .flat_map(|region| {
-            region.clusters.iter().filter_map(|cluster| {
-                settle(judge(cluster, cx)).map(|outcome| Judgement {
-                    resource: cluster.reference(cx.inventory, &region.region),
-                    outcome,
-                    severity: None,
-                })
-            })
-        })
-        .collect()
-}
-
-/// Runs `judge` on every active EMR cluster.
-pub(crate) fn per_emr_cluster(
-    cx: &Context,
-    judge: impl Fn(&EmrCluster, &EmrRegion, &Context) -> Judged,
-) -> Vec<Judgement> {
-    let Some(emr) = &cx.inventory.emr else {
-        return Vec::new();
-    };
-    emr.regions
-        .iter()
-        .flat_map(|region| {
-            region.clusters.iter().filter_map(|cluster| {
-                settle(judge(cluster, region, cx)).map(|outcome| Judgement {
-                    resource: cluster.reference(cx.inventory, &region.region),
-                    outcome,
-                    severity: None,
-                })
-            })
-        })
-        .collect()
 }
 
 /// Which of the `required` tag keys `tags` lacks (keys compared case-insensitively).
@@ -424,10 +107,17 @@ pub(crate) mod testing {
 
     use std::collections::BTreeMap;
 
-    use crate::catalog::{Check, Context};
+    use crate::check::Context;
     use crate::config::Config;
     use crate::finding::Status;
     use crate::model::*;
+
+    /// Buckets named `lake*` are data-lake buckets.
+    pub fn lake_config() -> Config {
+        let mut config = Config::default();
+        config.s3.data_lake_buckets = vec!["lake*".into()];
+        config
+    }
 
     pub fn denied(action: &str) -> Unobserved {
         Unobserved::new(UnobservedKind::AccessDenied, action)
@@ -439,7 +129,6 @@ pub(crate) mod testing {
             name: name.into(),
             arn: format!("arn:aws:s3:::{name}"),
             region: Observed::Known(region.into()),
-            roles: Vec::new(),
             public_access_block: Observed::Known(None),
             policy: Observed::Known(None),
             encryption: Observed::Known(None),
@@ -463,12 +152,9 @@ pub(crate) mod testing {
             },
             scan: ScanInfo {
                 regions: vec!["us-east-1".into()],
-                services: ["s3", "glue", "redshift", "emr", "kms", "cloudtrail"]
-                    .map(String::from)
-                    .to_vec(),
+                services: Service::ALL.to_vec(),
                 ..ScanInfo::default()
             },
-            gaps: Vec::new(),
             s3: Some(S3Inventory {
                 account_public_access_block: Observed::Known(None),
                 buckets,
@@ -483,25 +169,22 @@ pub(crate) mod testing {
     }
 
     /// Runs the check with `id` and returns (resource id, status, message or reason).
-    pub fn run(
-        checks: Vec<Check>,
-        id: &str,
-        inventory: &Inventory,
-    ) -> Vec<(String, Status, String)> {
-        run_with(checks, id, inventory, &Config::default())
+    pub fn run(id: &str, inventory: &Inventory) -> Vec<(String, Status, String)> {
+        run_with(id, inventory, &Config::default())
     }
 
     pub fn run_with(
-        checks: Vec<Check>,
         id: &str,
         inventory: &Inventory,
         config: &Config,
     ) -> Vec<(String, Status, String)> {
-        let check = checks
-            .into_iter()
-            .find(|c| c.meta.id == id)
-            .unwrap_or_else(|| panic!("no check {id}"));
-        let cx = Context { inventory, config };
+        let check = crate::registry::find(id).unwrap_or_else(|| panic!("no check {id}"));
+        let roles = crate::roles::Roles::of(inventory, config);
+        let cx = Context {
+            inventory,
+            config,
+            roles: &roles,
+        };
         (check.judge)(&cx)
             .into_iter()
             .map(|j| {
@@ -576,21 +259,17 @@ pub(crate) mod testing {
     }
 
     /// The verdict of `id` on the only Glue resource it judges in `region`.
-    pub fn glue_verdict(
-        checks: Vec<Check>,
-        id: &str,
-        region: GlueRegion,
-    ) -> Option<(Status, String)> {
+    pub fn glue_verdict(id: &str, region: GlueRegion) -> Option<(Status, String)> {
         let inv = glue_inventory(region);
-        let mut out = run(checks, id, &inv);
+        let mut out = run(id, &inv);
         assert!(out.len() <= 1, "{out:?}");
         out.pop().map(|(_, status, text)| (status, text))
     }
 
-    pub fn job_verdict(checks: Vec<Check>, id: &str, job: GlueJob) -> Option<(Status, String)> {
+    pub fn job_verdict(id: &str, job: GlueJob) -> Option<(Status, String)> {
         let mut region = glue_region();
         region.jobs = vec![job];
-        glue_verdict(checks, id, region)
+        glue_verdict(id, region)
     }
 
     /// A Redshift cluster that passes every cluster check.
@@ -630,11 +309,7 @@ pub(crate) mod testing {
     }
 
     /// The verdict of `id` on a one-cluster inventory.
-    pub fn cluster_verdict(
-        checks: Vec<Check>,
-        id: &str,
-        cluster: RedshiftCluster,
-    ) -> Option<(Status, String)> {
+    pub fn cluster_verdict(id: &str, cluster: RedshiftCluster) -> Option<(Status, String)> {
         let mut inv = inventory(vec![]);
         inv.redshift = Some(RedshiftInventory {
             regions: vec![RedshiftRegion {
@@ -642,7 +317,7 @@ pub(crate) mod testing {
                 clusters: vec![cluster],
             }],
         });
-        let mut out = run(checks, id, &inv);
+        let mut out = run(id, &inv);
         assert!(out.len() <= 1, "{out:?}");
         out.pop().map(|(_, status, text)| (status, text))
     }
@@ -680,13 +355,15 @@ pub(crate) mod testing {
         }
     }
 
-    pub fn emr_secure_configuration(name: &str) -> EmrSecurityConfiguration {
+    /// A document with S3, local-disk and in-transit encryption on.
+    pub const EMR_SECURE_DOCUMENT: &str = r#"{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":true,
+        "AtRestEncryptionConfiguration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-S3"},
+        "LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"Custom"}}}}"#;
+
+    pub fn emr_configuration(name: &str, document: &str) -> EmrSecurityConfiguration {
         EmrSecurityConfiguration {
             name: name.into(),
-            at_rest_s3: true,
-            at_rest_local_disk: true,
-            in_transit: true,
-            kms_keys: vec![],
+            document: Observed::Known(document.into()),
         }
     }
 
@@ -696,34 +373,22 @@ pub(crate) mod testing {
             region: "us-east-1".into(),
             block_public_access: Observed::Known(true),
             clusters,
-            security_configurations: [(
-                "secure".to_string(),
-                Observed::Known(emr_secure_configuration("secure")),
-            )]
-            .into(),
+            security_configurations: vec![emr_configuration("secure", EMR_SECURE_DOCUMENT)],
         }
     }
 
-    pub fn emr_verdict(
-        checks: Vec<Check>,
-        id: &str,
-        region: EmrRegion,
-    ) -> Option<(Status, String)> {
+    pub fn emr_verdict(id: &str, region: EmrRegion) -> Option<(Status, String)> {
         let mut inv = inventory(vec![]);
         inv.emr = Some(EmrInventory {
             regions: vec![region],
         });
-        let mut out = run(checks, id, &inv);
+        let mut out = run(id, &inv);
         assert!(out.len() <= 1, "{out:?}");
         out.pop().map(|(_, status, text)| (status, text))
     }
 
-    pub fn emr_cluster_verdict(
-        checks: Vec<Check>,
-        id: &str,
-        cluster: EmrCluster,
-    ) -> Option<(Status, String)> {
-        emr_verdict(checks, id, emr_region(vec![cluster]))
+    pub fn emr_cluster_verdict(id: &str, cluster: EmrCluster) -> Option<(Status, String)> {
+        emr_verdict(id, emr_region(vec![cluster]))
     }
 
     /// A customer-managed symmetric key in us-east-1.
@@ -769,10 +434,9 @@ pub(crate) mod testing {
                 "arn:aws:logs:us-east-1:123456789012:log-group:trail:*".into(),
             ),
             logging: Observed::Known(true),
-            selectors: Observed::Known(TrailSelectors {
-                management_read: true,
-                management_write: true,
-                s3_data: S3DataCoverage::default(),
+            selectors: Observed::Known(EventSelectors {
+                basic: vec![EventSelector::default()],
+                advanced: vec![],
             }),
         }
     }
@@ -783,18 +447,13 @@ pub(crate) mod testing {
     }
 
     /// The single verdict of `id` on a one-bucket inventory.
-    pub fn verdict(checks: Vec<Check>, id: &str, bucket: Bucket) -> Option<(Status, String)> {
-        verdict_with(checks, id, bucket, &Config::default())
+    pub fn verdict(id: &str, bucket: Bucket) -> Option<(Status, String)> {
+        verdict_with(id, bucket, &Config::default())
     }
 
-    pub fn verdict_with(
-        checks: Vec<Check>,
-        id: &str,
-        bucket: Bucket,
-        config: &Config,
-    ) -> Option<(Status, String)> {
+    pub fn verdict_with(id: &str, bucket: Bucket, config: &Config) -> Option<(Status, String)> {
         let inv = inventory(vec![bucket]);
-        let mut out = run_with(checks, id, &inv, config);
+        let mut out = run_with(id, &inv, config);
         assert!(out.len() <= 1);
         out.pop().map(|(_, status, text)| (status, text))
     }

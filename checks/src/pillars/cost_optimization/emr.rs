@@ -1,59 +1,35 @@
 //! The EMR checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion, Market};
-use crate::pillars::per_emr_cluster;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "emr.cluster_spot_usage",
-                title: "EMR task capacity uses Spot instances",
-                service: "emr",
-                resource_type: "AwsEmrCluster",
-                pillar: CostOptimization,
-                pillars: &[CostOptimization],
-                severity: Severity::Medium,
-                rationale: "Task nodes hold no HDFS data, so losing one costs a retried task; on \
-                    Spot they cost up to 90% less.",
-                remediation: RemediationMeta {
-                    text: "Run task instance groups (or the task fleet's capacity) on Spot, with \
-                        several instance types.",
-                    cli: "aws emr add-instance-groups --cluster-id <cluster-id> --instance-groups InstanceGroupType=TASK,Market=SPOT,InstanceType=r6g.2xlarge,InstanceCount=2",
-                    terraform: "resource \"aws_emr_instance_group\" \"task\" {\n  cluster_id     = aws_emr_cluster.this.id\n  instance_type  = \"r6g.2xlarge\"\n  instance_count = 2\n  bid_price      = \"0.30\"\n}",
-                },
-                wa_best_practice: "COST07-BP01",
-                security_hub_control: None,
-            },
-            judge: |cx| per_emr_cluster(cx, spot_usage),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "emr.cluster_auto_termination",
-                title: "EMR cluster terminates itself when idle",
-                service: "emr",
-                resource_type: "AwsEmrCluster",
-                pillar: CostOptimization,
-                pillars: &[CostOptimization, Sustainability],
-                severity: Severity::Medium,
-                rationale: "An idle cluster bills (and burns) every node by the hour; an \
-                    auto-termination policy ends it after a set idle time.",
-                remediation: RemediationMeta {
-                    text: "Attach an auto-termination policy, or turn on termination protection \
-                        for clusters that are long-running by intent.",
-                    cli: "aws emr put-auto-termination-policy --cluster-id <cluster-id> --auto-termination-policy IdleTimeout=3600",
-                    terraform: "resource \"aws_emr_cluster\" \"this\" {\n  # …\n  auto_termination_policy {\n    idle_timeout = 3600\n  }\n}",
-                },
-                wa_best_practice: "COST09-BP03",
-                security_hub_control: None,
-            },
-            judge: |cx| per_emr_cluster(cx, auto_termination),
-        },
-    ]
+crate::checks! {
+    "emr.cluster_spot_usage" {
+        title: "EMR task capacity uses Spot instances",
+        resource: "AwsEmrCluster",
+        severity: Medium,
+        practice: "COST07-BP01",
+        rationale: "Task nodes hold no HDFS data, so losing one costs a retried task; on \
+            Spot they cost up to 90% less.",
+        remediation: "Run task instance groups (or the task fleet's capacity) on Spot, with \
+            several instance types.",
+        cli: "aws emr add-instance-groups --cluster-id <cluster-id> --instance-groups InstanceGroupType=TASK,Market=SPOT,InstanceType=r6g.2xlarge,InstanceCount=2",
+        each: spot_usage,
+    }
+    "emr.cluster_auto_termination" {
+        title: "EMR cluster terminates itself when idle",
+        resource: "AwsEmrCluster",
+        severity: Medium,
+        also: [Sustainability],
+        practice: "COST09-BP03",
+        rationale: "An idle cluster bills (and burns) every node by the hour; an \
+            auto-termination policy ends it after a set idle time.",
+        remediation: "Attach an auto-termination policy, or turn on termination protection \
+            for clusters that are long-running by intent.",
+        cli: "aws emr put-auto-termination-policy --cluster-id <cluster-id> --auto-termination-policy IdleTimeout=3600",
+        each: auto_termination,
+    }
 }
 
 fn spot_usage(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
@@ -92,7 +68,7 @@ mod tests {
     fn spot_task_capacity() {
         let id = "emr.cluster_spot_usage";
         assert_eq!(
-            emr_cluster_verdict(checks(), id, good_emr_cluster("j"))
+            emr_cluster_verdict(id, good_emr_cluster("j"))
                 .unwrap()
                 .0,
             Pass
@@ -102,27 +78,27 @@ mod tests {
             groups[2].market = Market::OnDemand;
         }
         assert_eq!(
-            emr_cluster_verdict(checks(), id, c.clone()).unwrap().0,
+            emr_cluster_verdict(id, c.clone()).unwrap().0,
             Fail
         );
         if let Observed::Known(groups) = &mut c.instances {
             groups[2].market = Market::Mixed;
         }
         assert_eq!(
-            emr_cluster_verdict(checks(), id, c.clone()).unwrap().0,
+            emr_cluster_verdict(id, c.clone()).unwrap().0,
             Pass
         );
         if let Observed::Known(groups) = &mut c.instances {
             groups.pop();
         }
-        assert_eq!(emr_cluster_verdict(checks(), id, c), None);
+        assert_eq!(emr_cluster_verdict(id, c), None);
         let mut c = good_emr_cluster("j");
         c.instances = Observed::Unknown(Unobserved::new(
             UnobservedKind::NotSupportedByEndpoint,
             "elasticmapreduce:ListInstanceFleets",
         ));
         assert_eq!(
-            emr_cluster_verdict(checks(), id, c).unwrap(),
+            emr_cluster_verdict(id, c).unwrap(),
             (
                 Unknown,
                 "not supported by endpoint: elasticmapreduce:ListInstanceFleets".into()
@@ -135,7 +111,7 @@ mod tests {
     fn auto_termination() {
         let id = "emr.cluster_auto_termination";
         assert_eq!(
-            emr_cluster_verdict(checks(), id, good_emr_cluster("j"))
+            emr_cluster_verdict(id, good_emr_cluster("j"))
                 .unwrap()
                 .0,
             Pass
@@ -143,16 +119,16 @@ mod tests {
         let mut c = good_emr_cluster("j");
         c.auto_termination_idle_seconds = Observed::Known(None);
         assert_eq!(
-            emr_cluster_verdict(checks(), id, c.clone()).unwrap().0,
+            emr_cluster_verdict(id, c.clone()).unwrap().0,
             Fail
         );
         c.termination_protected = true;
-        assert_eq!(emr_cluster_verdict(checks(), id, c).unwrap().0, Pass);
+        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Pass);
         let mut c = good_emr_cluster("j");
         c.auto_termination_idle_seconds = Observed::Unknown(Unobserved::new(
             UnobservedKind::NotSupportedByEndpoint,
             "elasticmapreduce:GetAutoTerminationPolicy",
         ));
-        assert_eq!(emr_cluster_verdict(checks(), id, c).unwrap().0, Unknown);
+        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Unknown);
     }
 }

@@ -1,37 +1,24 @@
 //! The Glue checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, pass, Judged};
 use crate::model::{GlueJob, GlueRegion};
-use crate::pillars::per_glue;
-
-use Pillar::*;
 
 /// Glue's default job timeout, in minutes (48 hours).
 const DEFAULT_TIMEOUT_MINUTES: i32 = 2880;
 
-pub fn checks() -> Vec<Check> {
-    vec![Check {
-        meta: CheckMeta {
-            id: "glue.job_timeout",
-            title: "Glue job has a timeout shorter than the 48-hour default",
-            service: "glue",
-            resource_type: "AwsGlueJob",
-            pillar: CostOptimization,
-            pillars: &[CostOptimization],
-            severity: Severity::Medium,
-            rationale: "A hung job bills every worker until the timeout; at the default that is \
-                two days of DPUs.",
-            remediation: RemediationMeta {
-                text: "Set Timeout to a few times the job's usual run time.",
-                cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"Timeout\":120}'",
-                terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  timeout = 120\n}",
-            },
-            wa_best_practice: "COST09-BP03",
-            security_hub_control: None,
-        },
-        judge: |cx| per_glue(cx, job_timeout),
-    }]
+crate::checks! {
+    "glue.job_timeout" {
+        title: "Glue job has a timeout shorter than the 48-hour default",
+        resource: "AwsGlueJob",
+        severity: Medium,
+        practice: "COST09-BP03",
+        rationale: "A hung job bills every worker until the timeout; at the default that is \
+            two days of DPUs.",
+        remediation: "Set Timeout to a few times the job's usual run time.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"Timeout\":120}'",
+        each: job_timeout,
+    }
 }
 
 fn job_timeout(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
@@ -56,8 +43,8 @@ mod tests {
             job.timeout_minutes = t;
             job
         };
-        assert_eq!(job_verdict(checks(), id, with(Some(60))).unwrap().0, Pass);
-        assert_eq!(job_verdict(checks(), id, with(Some(2880))).unwrap().0, Fail);
-        assert_eq!(job_verdict(checks(), id, with(None)).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, with(Some(60))).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, with(Some(2880))).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, with(None)).unwrap().0, Fail);
     }
 }

@@ -1,108 +1,66 @@
 //! The S3 checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
-use crate::model::Bucket;
-use crate::pillars::per_bucket;
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{Bucket, S3Inventory};
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "s3.bucket_kms_bucket_key",
-                title: "SSE-KMS bucket uses an S3 Bucket Key",
-                service: "s3",
-                resource_type: "AwsS3Bucket",
-                pillar: CostOptimization,
-                pillars: &[CostOptimization],
-                severity: Severity::Low,
-                rationale: "Without a Bucket Key every object read and write is a KMS request; \
-                    on data-lake buckets that is most of the KMS bill and a throttling risk.",
-                remediation: RemediationMeta {
-                    text: "Enable BucketKeyEnabled in the bucket's default encryption rule.",
-                    cli: "aws s3api put-bucket-encryption --bucket <bucket> \
-                        --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<key-arn>\"},\"BucketKeyEnabled\":true}]}'",
-                    terraform: "resource \"aws_s3_bucket_server_side_encryption_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = \"aws:kms\"\n      kms_master_key_id = aws_kms_key.this.arn\n    }\n    bucket_key_enabled = true\n  }\n}",
-                },
-                wa_best_practice: "COST05-BP05",
-                security_hub_control: None,
-            },
-            judge: |cx| per_bucket(cx, bucket_kms_bucket_key),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "s3.bucket_lifecycle",
-                title: "S3 bucket has an enabled lifecycle rule",
-                service: "s3",
-                resource_type: "AwsS3Bucket",
-                pillar: CostOptimization,
-                pillars: &[CostOptimization, Sustainability],
-                severity: Severity::Low,
-                rationale: "A bucket with no lifecycle rule keeps every object at full price \
-                    forever; data-lake zones need explicit retention.",
-                remediation: RemediationMeta {
-                    text: "Add lifecycle rules that transition and expire data according to the \
-                        zone's retention policy.",
-                    cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
-                        --lifecycle-configuration '{\"Rules\":[{\"ID\":\"retention\",\"Status\":\"Enabled\",\"Filter\":{},\"Transitions\":[{\"Days\":90,\"StorageClass\":\"GLACIER_IR\"}],\"Expiration\":{\"Days\":730}}]}'",
-                    terraform: "resource \"aws_s3_bucket_lifecycle_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    id     = \"retention\"\n    status = \"Enabled\"\n    filter {}\n    transition {\n      days          = 90\n      storage_class = \"GLACIER_IR\"\n    }\n    expiration {\n      days = 730\n    }\n  }\n}",
-                },
-                wa_best_practice: "COST04-BP05",
-                security_hub_control: Some("S3.13"),
-            },
-            judge: |cx| per_bucket(cx, bucket_lifecycle),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "s3.bucket_noncurrent_expiration",
-                title: "Versioned S3 bucket expires noncurrent versions",
-                service: "s3",
-                resource_type: "AwsS3Bucket",
-                pillar: CostOptimization,
-                pillars: &[CostOptimization],
-                severity: Severity::Medium,
-                rationale: "Every overwrite of a versioned object keeps the old copy; without an \
-                    expiry, rewritten partitions pay for themselves many times over.",
-                remediation: RemediationMeta {
-                    text: "Add a lifecycle rule with NoncurrentVersionExpiration sized to the \
-                        recovery window you need.",
-                    cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
-                        --lifecycle-configuration '{\"Rules\":[{\"ID\":\"noncurrent\",\"Status\":\"Enabled\",\"Filter\":{},\"NoncurrentVersionExpiration\":{\"NoncurrentDays\":30}}]}'",
-                    terraform: "resource \"aws_s3_bucket_lifecycle_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    id     = \"noncurrent\"\n    status = \"Enabled\"\n    filter {}\n    noncurrent_version_expiration {\n      noncurrent_days = 30\n    }\n  }\n}",
-                },
-                wa_best_practice: "COST04-BP05",
-                security_hub_control: Some("S3.10"),
-            },
-            judge: |cx| per_bucket(cx, bucket_noncurrent_expiration),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "s3.bucket_abort_multipart",
-                title: "S3 bucket aborts incomplete multipart uploads",
-                service: "s3",
-                resource_type: "AwsS3Bucket",
-                pillar: CostOptimization,
-                pillars: &[CostOptimization],
-                severity: Severity::Low,
-                rationale: "Failed Spark and Glue writes leave multipart parts behind; they are \
-                    billed as storage yet invisible in object listings.",
-                remediation: RemediationMeta {
-                    text: "Add a lifecycle rule with AbortIncompleteMultipartUpload (7 days is common).",
-                    cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
-                        --lifecycle-configuration '{\"Rules\":[{\"ID\":\"abort-mpu\",\"Status\":\"Enabled\",\"Filter\":{},\"AbortIncompleteMultipartUpload\":{\"DaysAfterInitiation\":7}}]}'",
-                    terraform: "resource \"aws_s3_bucket_lifecycle_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    id     = \"abort-mpu\"\n    status = \"Enabled\"\n    filter {}\n    abort_incomplete_multipart_upload {\n      days_after_initiation = 7\n    }\n  }\n}",
-                },
-                wa_best_practice: "COST04-BP04",
-                security_hub_control: None,
-            },
-            judge: |cx| per_bucket(cx, bucket_abort_multipart),
-        },
-    ]
+crate::checks! {
+    "s3.bucket_kms_bucket_key" {
+        title: "SSE-KMS bucket uses an S3 Bucket Key",
+        resource: "AwsS3Bucket",
+        severity: Low,
+        practice: "COST05-BP05",
+        rationale: "Without a Bucket Key every object read and write is a KMS request; \
+            on data-lake buckets that is most of the KMS bill and a throttling risk.",
+        remediation: "Enable BucketKeyEnabled in the bucket's default encryption rule.",
+        cli: "aws s3api put-bucket-encryption --bucket <bucket> \
+            --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<key-arn>\"},\"BucketKeyEnabled\":true}]}'",
+        each: bucket_kms_bucket_key,
+    }
+    "s3.bucket_lifecycle" {
+        title: "S3 bucket has an enabled lifecycle rule",
+        resource: "AwsS3Bucket",
+        severity: Low,
+        also: [Sustainability],
+        security_hub: "S3.13",
+        practice: "COST04-BP05",
+        rationale: "A bucket with no lifecycle rule keeps every object at full price \
+            forever; data-lake zones need explicit retention.",
+        remediation: "Add lifecycle rules that transition and expire data according to the \
+            zone's retention policy.",
+        cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
+            --lifecycle-configuration '{\"Rules\":[{\"ID\":\"retention\",\"Status\":\"Enabled\",\"Filter\":{},\"Transitions\":[{\"Days\":90,\"StorageClass\":\"GLACIER_IR\"}],\"Expiration\":{\"Days\":730}}]}'",
+        each: bucket_lifecycle,
+    }
+    "s3.bucket_noncurrent_expiration" {
+        title: "Versioned S3 bucket expires noncurrent versions",
+        resource: "AwsS3Bucket",
+        severity: Medium,
+        security_hub: "S3.10",
+        practice: "COST04-BP05",
+        rationale: "Every overwrite of a versioned object keeps the old copy; without an \
+            expiry, rewritten partitions pay for themselves many times over.",
+        remediation: "Add a lifecycle rule with NoncurrentVersionExpiration sized to the \
+            recovery window you need.",
+        cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
+            --lifecycle-configuration '{\"Rules\":[{\"ID\":\"noncurrent\",\"Status\":\"Enabled\",\"Filter\":{},\"NoncurrentVersionExpiration\":{\"NoncurrentDays\":30}}]}'",
+        each: bucket_noncurrent_expiration,
+    }
+    "s3.bucket_abort_multipart" {
+        title: "S3 bucket aborts incomplete multipart uploads",
+        resource: "AwsS3Bucket",
+        severity: Low,
+        practice: "COST04-BP04",
+        rationale: "Failed Spark and Glue writes leave multipart parts behind; they are \
+            billed as storage yet invisible in object listings.",
+        remediation: "Add a lifecycle rule with AbortIncompleteMultipartUpload (7 days is common).",
+        cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
+            --lifecycle-configuration '{\"Rules\":[{\"ID\":\"abort-mpu\",\"Status\":\"Enabled\",\"Filter\":{},\"AbortIncompleteMultipartUpload\":{\"DaysAfterInitiation\":7}}]}'",
+        each: bucket_abort_multipart,
+    }
 }
 
-fn bucket_kms_bucket_key(bucket: &Bucket, _: &Context) -> Judged {
+fn bucket_kms_bucket_key(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
     match bucket.encryption.get()? {
         Some(enc) if enc.is_kms() && enc.bucket_key_enabled => pass("S3 Bucket Key is enabled"),
         Some(enc) if enc.is_kms() => {
@@ -112,7 +70,7 @@ fn bucket_kms_bucket_key(bucket: &Bucket, _: &Context) -> Judged {
     }
 }
 
-fn bucket_lifecycle(bucket: &Bucket, _: &Context) -> Judged {
+fn bucket_lifecycle(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
     let rules = bucket.lifecycle.get()?;
     let enabled = rules.iter().filter(|r| r.enabled).count();
     match (enabled, rules.len()) {
@@ -122,7 +80,7 @@ fn bucket_lifecycle(bucket: &Bucket, _: &Context) -> Judged {
     }
 }
 
-fn bucket_noncurrent_expiration(bucket: &Bucket, _: &Context) -> Judged {
+fn bucket_noncurrent_expiration(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
     // Suspended versioning still holds the noncurrent versions made before it.
     if bucket.versioning.get()?.status.is_none() {
         return not_applicable();
@@ -139,7 +97,7 @@ fn bucket_noncurrent_expiration(bucket: &Bucket, _: &Context) -> Judged {
     }
 }
 
-fn bucket_abort_multipart(bucket: &Bucket, _: &Context) -> Judged {
+fn bucket_abort_multipart(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
     let days = bucket
         .lifecycle
         .get()?
@@ -174,16 +132,16 @@ mod tests {
     #[test]
     fn bucket_key() {
         let id = "s3.bucket_kms_bucket_key";
-        assert_eq!(verdict(checks(), id, kms(true, "aws:kms")).unwrap().0, Pass);
+        assert_eq!(verdict(id, kms(true, "aws:kms")).unwrap().0, Pass);
         assert_eq!(
-            verdict(checks(), id, kms(false, "aws:kms")).unwrap().0,
+            verdict(id, kms(false, "aws:kms")).unwrap().0,
             Fail
         );
-        assert_eq!(verdict(checks(), id, kms(false, "AES256")), None);
-        assert_eq!(verdict(checks(), id, bare_bucket("b", "r")), None);
+        assert_eq!(verdict(id, kms(false, "AES256")), None);
+        assert_eq!(verdict(id, bare_bucket("b", "r")), None);
         let mut b = bare_bucket("b", "r");
         b.encryption = Observed::Unknown(denied("s3:GetBucketEncryption"));
-        assert_eq!(verdict(checks(), id, b).unwrap().0, Unknown);
+        assert_eq!(verdict(id, b).unwrap().0, Unknown);
     }
 
     fn with_rules(rules: Vec<LifecycleRule>, versioning: Option<&str>) -> Bucket {
@@ -208,24 +166,24 @@ mod tests {
     fn lifecycle() {
         let id = "s3.bucket_lifecycle";
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![rule(true)], None))
+            verdict(id, with_rules(vec![rule(true)], None))
                 .unwrap()
                 .0,
             Pass
         );
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![rule(false)], None))
+            verdict(id, with_rules(vec![rule(false)], None))
                 .unwrap()
                 .0,
             Fail
         );
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![], None)).unwrap().0,
+            verdict(id, with_rules(vec![], None)).unwrap().0,
             Fail
         );
         let mut b = bare_bucket("b", "r");
         b.lifecycle = Observed::Unknown(denied("s3:GetLifecycleConfiguration"));
-        assert_eq!(verdict(checks(), id, b).unwrap().0, Unknown);
+        assert_eq!(verdict(id, b).unwrap().0, Unknown);
     }
 
     #[test]
@@ -240,27 +198,27 @@ mod tests {
             ..expiring.clone()
         };
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![expiring.clone()], None)),
+            verdict(id, with_rules(vec![expiring.clone()], None)),
             None
         );
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![expiring], Some("Enabled")))
+            verdict(id, with_rules(vec![expiring], Some("Enabled")))
                 .unwrap()
                 .0,
             Pass
         );
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![disabled], Some("Suspended")))
+            verdict(id, with_rules(vec![disabled], Some("Suspended")))
                 .unwrap()
                 .0,
             Fail
         );
         let mut b = with_rules(vec![], Some("Enabled"));
         b.lifecycle = Observed::Unknown(denied("s3:GetLifecycleConfiguration"));
-        assert_eq!(verdict(checks(), id, b).unwrap().0, Unknown);
+        assert_eq!(verdict(id, b).unwrap().0, Unknown);
         let mut b = with_rules(vec![], None);
         b.versioning = Observed::Unknown(denied("s3:GetBucketVersioning"));
-        assert_eq!(verdict(checks(), id, b).unwrap().0, Unknown);
+        assert_eq!(verdict(id, b).unwrap().0, Unknown);
     }
 
     #[test]
@@ -271,19 +229,19 @@ mod tests {
             ..rule(true)
         };
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![aborting], None))
+            verdict(id, with_rules(vec![aborting], None))
                 .unwrap()
                 .0,
             Pass
         );
         assert_eq!(
-            verdict(checks(), id, with_rules(vec![rule(true)], None))
+            verdict(id, with_rules(vec![rule(true)], None))
                 .unwrap()
                 .0,
             Fail
         );
         let mut b = bare_bucket("b", "r");
         b.lifecycle = Observed::Unknown(denied("s3:GetLifecycleConfiguration"));
-        assert_eq!(verdict(checks(), id, b).unwrap().0, Unknown);
+        assert_eq!(verdict(id, b).unwrap().0, Unknown);
     }
 }

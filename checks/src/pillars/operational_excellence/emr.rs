@@ -1,39 +1,28 @@
 //! The EMR checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, pass, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion};
-use crate::pillars::per_emr_cluster;
 
-use Pillar::*;
+crate::checks! {
+    "emr.cluster_logging" {
+        title: "EMR cluster archives its logs to S3",
+        resource: "AwsEmrCluster",
+        severity: Medium,
+        practice: "OPS04-BP02",
+        rationale: "Without a log URI, step, YARN and bootstrap logs disappear with the \
+            cluster, and with them the reason a job failed.",
+        remediation: "Launch clusters with a LogUri (it cannot be added to a running cluster).",
+        cli: "aws emr create-cluster --log-uri s3://<log-bucket>/emr/ --release-label emr-7.1.0 --instance-type m6g.xlarge --instance-count 3 --use-default-roles",
+        each: cluster_logging,
+    }
+}
 
-pub fn checks() -> Vec<Check> {
-    vec![Check {
-        meta: CheckMeta {
-            id: "emr.cluster_logging",
-            title: "EMR cluster archives its logs to S3",
-            service: "emr",
-            resource_type: "AwsEmrCluster",
-            pillar: OperationalExcellence,
-            pillars: &[OperationalExcellence],
-            severity: Severity::Medium,
-            rationale: "Without a log URI, step, YARN and bootstrap logs disappear with the \
-                cluster, and with them the reason a job failed.",
-            remediation: RemediationMeta {
-                text: "Launch clusters with a LogUri (it cannot be added to a running cluster).",
-                cli: "aws emr create-cluster --log-uri s3://<log-bucket>/emr/ --release-label emr-7.1.0 --instance-type m6g.xlarge --instance-count 3 --use-default-roles",
-                terraform: "resource \"aws_emr_cluster\" \"this\" {\n  # …\n  log_uri = \"s3://${aws_s3_bucket.logs.id}/emr/\"\n}",
-            },
-            wa_best_practice: "OPS04-BP02",
-            security_hub_control: None,
-        },
-        judge: |cx| {
-            per_emr_cluster(cx, |c: &EmrCluster, _: &EmrRegion, _: &Context| match &c.log_uri {
+fn cluster_logging(c: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
+    match &c.log_uri {
                 Some(uri) => pass(format!("logs go to {uri}")),
                 None => fail("no LogUri"),
-            })
-        },
-    }]
+            }
 }
 
 #[cfg(test)]
@@ -46,13 +35,13 @@ mod tests {
     fn log_uri() {
         let id = "emr.cluster_logging";
         assert_eq!(
-            emr_cluster_verdict(checks(), id, good_emr_cluster("j"))
+            emr_cluster_verdict(id, good_emr_cluster("j"))
                 .unwrap()
                 .0,
             Pass
         );
         let mut c = good_emr_cluster("j");
         c.log_uri = None;
-        assert_eq!(emr_cluster_verdict(checks(), id, c).unwrap().0, Fail);
+        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Fail);
     }
 }

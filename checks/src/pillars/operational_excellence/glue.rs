@@ -1,118 +1,76 @@
 //! The Glue checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
-use crate::model::{GlueJob, GlueRegion, GlueTable, Unobserved, UnobservedKind};
-use crate::pillars::{missing_tags, per_glue};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind};
+use crate::pillars::missing_tags;
 use crate::roles::bucket_of;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_continuous_logging",
-                title: "Glue job streams its logs to CloudWatch while it runs",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: OperationalExcellence,
-                pillars: &[OperationalExcellence],
-                severity: Severity::Medium,
-                rationale: "Continuous logging shows driver and executor progress during a run, \
-                    not only after it ends, which is when a stuck job needs diagnosing.",
-                remediation: RemediationMeta {
-                    text: "Set the default argument --enable-continuous-cloudwatch-log to true.",
-                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--enable-continuous-cloudwatch-log\":\"true\"}}'",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  default_arguments = {\n    \"--enable-continuous-cloudwatch-log\" = \"true\"\n  }\n}",
-                },
-                wa_best_practice: "OPS04-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| {
-                per_glue(cx, |job: &GlueJob, _: &GlueRegion, _: &Context| {
-                    match job.arguments.get("--enable-continuous-cloudwatch-log") {
-                        Some(v) if v.eq_ignore_ascii_case("true") => {
-                            pass("continuous CloudWatch logging is on")
-                        }
-                        _ => fail("--enable-continuous-cloudwatch-log is not true"),
-                    }
-                })
-            },
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_metrics",
-                title: "Glue job publishes job metrics",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: OperationalExcellence,
-                pillars: &[OperationalExcellence],
-                severity: Severity::Low,
-                rationale: "Job metrics (memory, shuffle, data read and written) are what capacity \
-                    and failure alarms are built on.",
-                remediation: RemediationMeta {
-                    text: "Add the default argument --enable-metrics.",
-                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--enable-metrics\":\"true\"}}'",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  default_arguments = {\n    \"--enable-metrics\" = \"true\"\n  }\n}",
-                },
-                wa_best_practice: "OPS04-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| {
-                per_glue(cx, |job: &GlueJob, _: &GlueRegion, _: &Context| {
-                    if job.arguments.contains_key("--enable-metrics") {
-                        pass("job metrics are on")
-                    } else {
-                        fail("--enable-metrics is absent")
-                    }
-                })
-            },
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_owner_tag",
-                title: "Glue job carries the required tags",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: OperationalExcellence,
-                pillars: &[OperationalExcellence],
-                severity: Severity::Low,
-                rationale: "A failing pipeline without an owner tag has nobody to route the alarm \
-                    to, and its cost cannot be charged back.",
-                remediation: RemediationMeta {
-                    text: "Tag the job with the keys your organisation requires (by default `owner`).",
-                    cli: "aws glue tag-resource --resource-arn <job-arn> --tags-to-add owner=<team>",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  tags = {\n    owner = \"<team>\"\n  }\n}",
-                },
-                wa_best_practice: "OPS02-BP01",
-                security_hub_control: Some("Glue.1"),
-            },
-            judge: |cx| per_glue(cx, job_owner_tag),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.table_location_exists",
-                title: "Glue table points at a bucket that exists",
-                service: "glue",
-                resource_type: "AwsGlueTable",
-                pillar: OperationalExcellence,
-                pillars: &[OperationalExcellence, Reliability],
-                severity: Severity::Medium,
-                rationale: "A table whose bucket is gone fails every query, and anyone who \
-                    creates a bucket of that name receives the writes meant for the lake.",
-                remediation: RemediationMeta {
-                    text: "Point the table at its current location, or drop it.",
-                    cli: "aws glue delete-table --database-name <database> --name <table>",
-                    terraform: "resource \"aws_glue_catalog_table\" \"this\" {\n  # …\n  storage_descriptor {\n    location = \"s3://${aws_s3_bucket.lake.id}/<prefix>/\"\n  }\n}",
-                },
-                wa_best_practice: "OPS05-BP03",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue(cx, table_location_exists),
-        },
-    ]
+crate::checks! {
+    "glue.job_continuous_logging" {
+        title: "Glue job streams its logs to CloudWatch while it runs",
+        resource: "AwsGlueJob",
+        severity: Medium,
+        practice: "OPS04-BP02",
+        rationale: "Continuous logging shows driver and executor progress during a run, \
+            not only after it ends, which is when a stuck job needs diagnosing.",
+        remediation: "Set the default argument --enable-continuous-cloudwatch-log to true.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--enable-continuous-cloudwatch-log\":\"true\"}}'",
+        each: continuous_logging,
+    }
+    "glue.job_metrics" {
+        title: "Glue job publishes job metrics",
+        resource: "AwsGlueJob",
+        severity: Low,
+        practice: "OPS04-BP02",
+        rationale: "Job metrics (memory, shuffle, data read and written) are what capacity \
+            and failure alarms are built on.",
+        remediation: "Add the default argument --enable-metrics.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--enable-metrics\":\"true\"}}'",
+        each: job_metrics,
+    }
+    "glue.job_owner_tag" {
+        title: "Glue job carries the required tags",
+        resource: "AwsGlueJob",
+        severity: Low,
+        security_hub: "Glue.1",
+        practice: "OPS02-BP01",
+        rationale: "A failing pipeline without an owner tag has nobody to route the alarm \
+            to, and its cost cannot be charged back.",
+        remediation: "Tag the job with the keys your organisation requires (by default `owner`).",
+        cli: "aws glue tag-resource --resource-arn <job-arn> --tags-to-add owner=<team>",
+        each: job_owner_tag,
+    }
+    "glue.table_location_exists" {
+        title: "Glue table points at a bucket that exists",
+        resource: "AwsGlueTable",
+        severity: Medium,
+        also: [Reliability],
+        practice: "OPS05-BP03",
+        rationale: "A table whose bucket is gone fails every query, and anyone who \
+            creates a bucket of that name receives the writes meant for the lake.",
+        remediation: "Point the table at its current location, or drop it.",
+        cli: "aws glue delete-table --database-name <database> --name <table>",
+        each: table_location_exists,
+    }
 }
+
+fn continuous_logging(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
+        match job.arguments.get("--enable-continuous-cloudwatch-log") {
+            Some(v) if v.eq_ignore_ascii_case("true") => {
+                pass("continuous CloudWatch logging is on")
+            }
+            _ => fail("--enable-continuous-cloudwatch-log is not true"),
+        }
+    }
+
+fn job_metrics(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
+        if job.arguments.contains_key("--enable-metrics") {
+            pass("job metrics are on")
+        } else {
+            fail("--enable-metrics is absent")
+        }
+    }
 
 fn job_owner_tag(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged {
     let required = cx.config.glue_job_required_tags();
@@ -135,7 +93,7 @@ fn table_location_exists(table: &GlueTable, _: &GlueRegion, cx: &Context) -> Jud
         Unobserved::new(UnobservedKind::NotScanned, "s3:ListBuckets")
             .with_message("S3 was not scanned, so bucket names are unknown")
     })?;
-    if let Some(gap) = cx.inventory.gaps.iter().find(|g| g.service == "s3") {
+    if let Some(gap) = cx.inventory.gap(Service::S3, None) {
         return Err(gap.reason.clone());
     }
     if s3.account_bucket_names.iter().any(|b| b == bucket) {
@@ -164,16 +122,16 @@ mod tests {
             ),
             ("glue.job_metrics", "--enable-metrics"),
         ] {
-            assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+            assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
             let mut job = good_job("j");
             job.arguments.remove(key);
-            assert_eq!(job_verdict(checks(), id, job).unwrap().0, Fail, "{id}");
+            assert_eq!(job_verdict(id, job).unwrap().0, Fail, "{id}");
         }
         let mut job = good_job("j");
         job.arguments
             .insert("--enable-continuous-cloudwatch-log".into(), "false".into());
         assert_eq!(
-            job_verdict(checks(), "glue.job_continuous_logging", job)
+            job_verdict("glue.job_continuous_logging", job)
                 .unwrap()
                 .0,
             Fail
@@ -183,19 +141,19 @@ mod tests {
     #[test]
     fn owner_tag() {
         let id = "glue.job_owner_tag";
-        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
         let mut job = good_job("j");
         job.tags = Observed::Known(Default::default());
-        assert_eq!(job_verdict(checks(), id, job).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, job).unwrap().0, Fail);
         let mut job = good_job("j");
         job.tags = Observed::Unknown(denied("glue:GetTags"));
-        assert_eq!(job_verdict(checks(), id, job).unwrap().0, Unknown);
+        assert_eq!(job_verdict(id, job).unwrap().0, Unknown);
 
         let mut config = Config::default();
         config.glue.required_tags = Some(vec!["pipeline".into()]);
         let mut region = glue_region();
         region.jobs = vec![good_job("j")];
-        let out = run_with(checks(), id, &glue_inventory(region), &config);
+        let out = run_with(id, &glue_inventory(region), &config);
         assert_eq!(out[0].2, "missing required tag(s): pipeline");
     }
 
@@ -217,25 +175,25 @@ mod tests {
         let id = "glue.table_location_exists";
         let mut inv = glue_inventory(table_at("s3://lake/orders/"));
         inv.s3.as_mut().unwrap().account_bucket_names = vec!["lake".into()];
-        assert_eq!(run(checks(), id, &inv)[0].1, Pass);
+        assert_eq!(run(id, &inv)[0].1, Pass);
 
         let inv = glue_inventory(table_at("s3://gone/orders/"));
-        let out = run(checks(), id, &inv);
+        let out = run(id, &inv);
         assert_eq!((out[0].0.as_str(), out[0].1), ("sales.orders", Fail));
 
         let mut inv = glue_inventory(table_at("s3://lake/orders/"));
         inv.s3 = None;
-        assert_eq!(run(checks(), id, &inv)[0].2, "not scanned: s3:ListBuckets");
+        assert_eq!(run(id, &inv)[0].2, "not scanned: s3:ListBuckets");
 
         let mut inv = glue_inventory(table_at("s3://lake/orders/"));
-        inv.gaps.push(Gap {
+        inv.scan.gaps.push(Gap {
             account_id: None,
-            service: "s3".into(),
+            service: Service::S3,
             region: None,
             reason: denied("s3:ListBuckets"),
         });
-        assert_eq!(run(checks(), id, &inv)[0].1, Unknown);
+        assert_eq!(run(id, &inv)[0].1, Unknown);
 
-        assert!(run(checks(), id, &glue_inventory(table_at("hdfs://x/y"))).is_empty());
+        assert!(run(id, &glue_inventory(table_at("hdfs://x/y"))).is_empty());
     }
 }

@@ -1,20 +1,6 @@
 //! Operational excellence pillar: run and evolve the platform with clear ownership.
 
-mod cloudtrail;
-mod emr;
-mod glue;
-mod s3;
+/// The primary pillar of this module's checks.
+pub(crate) const PILLAR: crate::finding::Pillar = crate::finding::Pillar::OperationalExcellence;
 
-use crate::catalog::Check;
-
-pub fn checks() -> Vec<Check> {
-    [
-        s3::checks(),
-        glue::checks(),
-        emr::checks(),
-        cloudtrail::checks(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
+services!(s3, glue, emr, cloudtrail);

@@ -1,37 +1,25 @@
 //! The S3 checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
-use crate::model::Bucket;
-use crate::pillars::{missing_tags, per_bucket};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{Bucket, S3Inventory};
+use crate::pillars::missing_tags;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![Check {
-        meta: CheckMeta {
-            id: "s3.bucket_owner_tag",
-            title: "S3 bucket carries the required tags",
-            service: "s3",
-            resource_type: "AwsS3Bucket",
-            pillar: OperationalExcellence,
-            pillars: &[OperationalExcellence],
-            severity: Severity::Low,
-            rationale: "A bucket without an owner tag has nobody to page when it breaks, fills \
-                up or leaks, and its cost cannot be charged back.",
-            remediation: RemediationMeta {
-                text: "Tag the bucket with the keys your organisation requires (by default `owner`).",
-                cli: "aws s3api put-bucket-tagging --bucket <bucket> --tagging 'TagSet=[{Key=owner,Value=<team>}]'",
-                terraform: "resource \"aws_s3_bucket\" \"this\" {\n  bucket = \"<bucket>\"\n  tags = {\n    owner = \"<team>\"\n  }\n}",
-            },
-            wa_best_practice: "OPS02-BP01",
-            security_hub_control: None,
-        },
-        judge: |cx| per_bucket(cx, bucket_owner_tag),
-    }]
+crate::checks! {
+    "s3.bucket_owner_tag" {
+        title: "S3 bucket carries the required tags",
+        resource: "AwsS3Bucket",
+        severity: Low,
+        practice: "OPS02-BP01",
+        rationale: "A bucket without an owner tag has nobody to page when it breaks, fills \
+            up or leaks, and its cost cannot be charged back.",
+        remediation: "Tag the bucket with the keys your organisation requires (by default `owner`).",
+        cli: "aws s3api put-bucket-tagging --bucket <bucket> --tagging 'TagSet=[{Key=owner,Value=<team>}]'",
+        each: bucket_owner_tag,
+    }
 }
 
-fn bucket_owner_tag(bucket: &Bucket, cx: &Context) -> Judged {
+fn bucket_owner_tag(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
     let required = cx.config.bucket_required_tags();
     if required.is_empty() {
         return not_applicable();
@@ -69,17 +57,17 @@ mod tests {
     #[test]
     fn owner_tag_required_by_default() {
         assert_eq!(
-            verdict(checks(), ID, tagged(&[("Owner", "data")]))
+            verdict(ID, tagged(&[("Owner", "data")]))
                 .unwrap()
                 .0,
             Pass
         );
-        let (status, message) = verdict(checks(), ID, tagged(&[("team", "x")])).unwrap();
+        let (status, message) = verdict(ID, tagged(&[("team", "x")])).unwrap();
         assert_eq!(status, Fail);
         assert_eq!(message, "missing required tag(s): owner");
         let mut b = bare_bucket("b", "r");
         b.tags = Observed::Unknown(denied("s3:GetBucketTagging"));
-        assert_eq!(verdict(checks(), ID, b).unwrap().0, Unknown);
+        assert_eq!(verdict(ID, b).unwrap().0, Unknown);
     }
 
     #[test]
@@ -87,12 +75,12 @@ mod tests {
         let mut config = Config::default();
         config.s3.required_tags = Some(vec!["owner".into(), "cost-center".into()]);
         let (status, message) =
-            verdict_with(checks(), ID, tagged(&[("owner", "x")]), &config).unwrap();
+            verdict_with(ID, tagged(&[("owner", "x")]), &config).unwrap();
         assert_eq!(
             (status, message.as_str()),
             (Fail, "missing required tag(s): cost-center")
         );
         config.s3.required_tags = Some(vec![]);
-        assert_eq!(verdict_with(checks(), ID, tagged(&[]), &config), None);
+        assert_eq!(verdict_with(ID, tagged(&[]), &config), None);
     }
 }

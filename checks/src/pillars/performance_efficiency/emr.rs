@@ -1,66 +1,43 @@
 //! The EMR checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion, Unobserved, UnobservedKind};
-use crate::pillars::per_emr_cluster;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "emr.cluster_managed_scaling",
-                title: "EMR cluster uses managed scaling",
-                service: "emr",
-                resource_type: "AwsEmrCluster",
-                pillar: PerformanceEfficiency,
-                pillars: &[PerformanceEfficiency, CostOptimization],
-                severity: Severity::Low,
-                rationale: "Managed scaling sizes the cluster to the YARN backlog every minute, \
-                    instead of a fixed size that is wrong at both peak and trough.",
-                remediation: RemediationMeta {
-                    text: "Attach a managed scaling policy with minimum and maximum capacity.",
-                    cli: "aws emr put-managed-scaling-policy --cluster-id <cluster-id> --managed-scaling-policy ComputeLimits='{MinimumCapacityUnits=2,MaximumCapacityUnits=20,UnitType=Instances}'",
-                    terraform: "resource \"aws_emr_managed_scaling_policy\" \"this\" {\n  cluster_id = aws_emr_cluster.this.id\n  compute_limits {\n    unit_type              = \"Instances\"\n    minimum_capacity_units = 2\n    maximum_capacity_units = 20\n  }\n}",
-                },
-                wa_best_practice: "PERF02-BP06",
-                security_hub_control: None,
-            },
-            judge: |cx| {
-                per_emr_cluster(cx, |c: &EmrCluster, _: &EmrRegion, _: &Context| {
-                    if *c.managed_scaling.get()? {
-                        pass("managed scaling is on")
-                    } else {
-                        fail("no managed scaling policy")
-                    }
-                })
-            },
-        },
-        Check {
-            meta: CheckMeta {
-                id: "emr.cluster_current_release",
-                title: "EMR cluster runs a current release",
-                service: "emr",
-                resource_type: "AwsEmrCluster",
-                pillar: PerformanceEfficiency,
-                pillars: &[PerformanceEfficiency, Security],
-                severity: Severity::Low,
-                rationale: "Releases before emr-6 run Spark 2 and Hadoop 2 on Amazon Linux 1 or \
-                    2 without the runtime's performance work or current security fixes.",
-                remediation: RemediationMeta {
-                    text: "Launch new clusters on the latest EMR release after testing the jobs there.",
-                    cli: "aws emr create-cluster --release-label emr-7.1.0 --instance-type m6g.xlarge --instance-count 3 --use-default-roles",
-                    terraform: "resource \"aws_emr_cluster\" \"this\" {\n  # …\n  release_label = \"emr-7.1.0\"\n}",
-                },
-                wa_best_practice: "PERF02-BP01",
-                security_hub_control: None,
-            },
-            judge: |cx| per_emr_cluster(cx, current_release),
-        },
-    ]
+crate::checks! {
+    "emr.cluster_managed_scaling" {
+        title: "EMR cluster uses managed scaling",
+        resource: "AwsEmrCluster",
+        severity: Low,
+        also: [CostOptimization],
+        practice: "PERF02-BP06",
+        rationale: "Managed scaling sizes the cluster to the YARN backlog every minute, \
+            instead of a fixed size that is wrong at both peak and trough.",
+        remediation: "Attach a managed scaling policy with minimum and maximum capacity.",
+        cli: "aws emr put-managed-scaling-policy --cluster-id <cluster-id> --managed-scaling-policy ComputeLimits='{MinimumCapacityUnits=2,MaximumCapacityUnits=20,UnitType=Instances}'",
+        each: managed_scaling,
+    }
+    "emr.cluster_current_release" {
+        title: "EMR cluster runs a current release",
+        resource: "AwsEmrCluster",
+        severity: Low,
+        also: [Security],
+        practice: "PERF02-BP01",
+        rationale: "Releases before emr-6 run Spark 2 and Hadoop 2 on Amazon Linux 1 or \
+            2 without the runtime's performance work or current security fixes.",
+        remediation: "Launch new clusters on the latest EMR release after testing the jobs there.",
+        cli: "aws emr create-cluster --release-label emr-7.1.0 --instance-type m6g.xlarge --instance-count 3 --use-default-roles",
+        each: current_release,
+    }
 }
+
+fn managed_scaling(c: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
+        if *c.managed_scaling.get()? {
+            pass("managed scaling is on")
+        } else {
+            fail("no managed scaling policy")
+        }
+    }
 
 /// The major version of `emr-6.15.0`; `None` for labels of another shape.
 fn release_major(label: &str) -> Option<u32> {
@@ -98,17 +75,17 @@ mod tests {
     fn managed_scaling() {
         let id = "emr.cluster_managed_scaling";
         assert_eq!(
-            emr_cluster_verdict(checks(), id, good_emr_cluster("j"))
+            emr_cluster_verdict(id, good_emr_cluster("j"))
                 .unwrap()
                 .0,
             Pass
         );
         let mut c = good_emr_cluster("j");
         c.managed_scaling = Observed::Known(false);
-        assert_eq!(emr_cluster_verdict(checks(), id, c).unwrap().0, Fail);
+        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Fail);
         let mut c = good_emr_cluster("j");
         c.managed_scaling = Observed::Unknown(denied("elasticmapreduce:GetManagedScalingPolicy"));
-        assert_eq!(emr_cluster_verdict(checks(), id, c).unwrap().0, Unknown);
+        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Unknown);
     }
 
     #[test]
@@ -117,7 +94,7 @@ mod tests {
         let with = |label: Option<&str>| {
             let mut c = good_emr_cluster("j");
             c.release_label = label.map(Into::into);
-            emr_cluster_verdict(checks(), id, c).unwrap().0
+            emr_cluster_verdict(id, c).unwrap().0
         };
         assert_eq!(with(Some("emr-6.15.0")), Pass);
         assert_eq!(with(Some("emr-7.1.0")), Pass);

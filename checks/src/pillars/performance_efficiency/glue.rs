@@ -1,12 +1,9 @@
 //! The Glue checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueJob, GlueRegion, GlueTable};
-use crate::pillars::per_glue;
 use crate::table_format::classify;
-
-use Pillar::*;
 
 /// Spark job kinds, which auto scaling and bookmarks apply to.
 pub(crate) fn is_spark(job: &GlueJob) -> bool {
@@ -23,73 +20,45 @@ fn parse_version(v: &str) -> (u32, u32) {
     (parts.next().unwrap_or(0), parts.next().unwrap_or(0))
 }
 
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_supported_version",
-                title: "Glue job runs a supported Glue version",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: PerformanceEfficiency,
-                pillars: &[PerformanceEfficiency, Security],
-                severity: Severity::Medium,
-                rationale: "Old Glue versions run old Spark and Python without security fixes, \
-                    start slower and lack auto scaling; AWS ends their support.",
-                remediation: RemediationMeta {
-                    text: "Move the job to the latest Glue version after testing it there.",
-                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"GlueVersion\":\"5.0\"}'",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  glue_version = \"5.0\"\n}",
-                },
-                wa_best_practice: "PERF02-BP01",
-                security_hub_control: Some("Glue.4"),
-            },
-            judge: |cx| per_glue(cx, job_supported_version),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_auto_scaling",
-                title: "Glue Spark job scales its workers automatically",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: PerformanceEfficiency,
-                pillars: &[PerformanceEfficiency, CostOptimization],
-                severity: Severity::Low,
-                rationale: "With auto scaling a Spark job adds workers for wide stages and releases \
-                    idle ones, instead of paying for the peak for the whole run.",
-                remediation: RemediationMeta {
-                    text: "Set --enable-auto-scaling to true; NumberOfWorkers becomes the maximum.",
-                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--enable-auto-scaling\":\"true\"}}'",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  default_arguments = {\n    \"--enable-auto-scaling\" = \"true\"\n  }\n}",
-                },
-                wa_best_practice: "PERF02-BP06",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue(cx, job_auto_scaling),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.table_partitioned",
-                title: "Glue table is partitioned",
-                service: "glue",
-                resource_type: "AwsGlueTable",
-                pillar: PerformanceEfficiency,
-                pillars: &[PerformanceEfficiency, CostOptimization],
-                severity: Severity::Low,
-                rationale: "Without partition keys every query scans the whole table; Athena and \
-                    Redshift Spectrum bill by bytes scanned.",
-                remediation: RemediationMeta {
-                    text: "Lay the data out by the columns queries filter on (usually a date) and \
-                        declare them as partition keys, or move the table to Iceberg.",
-                    cli: "aws athena start-query-execution --query-string \"CREATE TABLE <db>.<table>_by_day WITH (format='PARQUET', partitioned_by=ARRAY['dt']) AS SELECT * FROM <db>.<table>\"",
-                    terraform: "resource \"aws_glue_catalog_table\" \"this\" {\n  # …\n  partition_keys {\n    name = \"dt\"\n    type = \"string\"\n  }\n}",
-                },
-                wa_best_practice: "PERF03-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue(cx, table_partitioned),
-        },
-    ]
+crate::checks! {
+    "glue.job_supported_version" {
+        title: "Glue job runs a supported Glue version",
+        resource: "AwsGlueJob",
+        severity: Medium,
+        also: [Security],
+        security_hub: "Glue.4",
+        practice: "PERF02-BP01",
+        rationale: "Old Glue versions run old Spark and Python without security fixes, \
+            start slower and lack auto scaling; AWS ends their support.",
+        remediation: "Move the job to the latest Glue version after testing it there.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"GlueVersion\":\"5.0\"}'",
+        each: job_supported_version,
+    }
+    "glue.job_auto_scaling" {
+        title: "Glue Spark job scales its workers automatically",
+        resource: "AwsGlueJob",
+        severity: Low,
+        also: [CostOptimization],
+        practice: "PERF02-BP06",
+        rationale: "With auto scaling a Spark job adds workers for wide stages and releases \
+            idle ones, instead of paying for the peak for the whole run.",
+        remediation: "Set --enable-auto-scaling to true; NumberOfWorkers becomes the maximum.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--enable-auto-scaling\":\"true\"}}'",
+        each: job_auto_scaling,
+    }
+    "glue.table_partitioned" {
+        title: "Glue table is partitioned",
+        resource: "AwsGlueTable",
+        severity: Low,
+        also: [CostOptimization],
+        practice: "PERF03-BP02",
+        rationale: "Without partition keys every query scans the whole table; Athena and \
+            Redshift Spectrum bill by bytes scanned.",
+        remediation: "Lay the data out by the columns queries filter on (usually a date) and \
+            declare them as partition keys, or move the table to Iceberg.",
+        cli: "aws athena start-query-execution --query-string \"CREATE TABLE <db>.<table>_by_day WITH (format='PARQUET', partitioned_by=ARRAY['dt']) AS SELECT * FROM <db>.<table>\"",
+        each: table_partitioned,
+    }
 }
 
 fn job_supported_version(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged {
@@ -145,18 +114,18 @@ mod tests {
             job
         };
         assert_eq!(
-            job_verdict(checks(), id, with(Some("3.0"))).unwrap().0,
+            job_verdict(id, with(Some("3.0"))).unwrap().0,
             Pass
         );
         assert_eq!(
-            job_verdict(checks(), id, with(Some("4.0"))).unwrap().0,
+            job_verdict(id, with(Some("4.0"))).unwrap().0,
             Pass
         );
         assert_eq!(
-            job_verdict(checks(), id, with(Some("2.0"))).unwrap().0,
+            job_verdict(id, with(Some("2.0"))).unwrap().0,
             Fail
         );
-        let (status, message) = job_verdict(checks(), id, with(None)).unwrap();
+        let (status, message) = job_verdict(id, with(None)).unwrap();
         assert_eq!(
             (status, message.as_str()),
             (Fail, "Glue 0.9 (unset) is below 3.0")
@@ -167,7 +136,7 @@ mod tests {
         let mut region = glue_region();
         region.jobs = vec![with(Some("3.0"))];
         assert_eq!(
-            run_with(checks(), id, &glue_inventory(region), &config)[0].1,
+            run_with(id, &glue_inventory(region), &config)[0].1,
             Fail
         );
     }
@@ -175,16 +144,16 @@ mod tests {
     #[test]
     fn auto_scaling_for_spark_from_glue_3() {
         let id = "glue.job_auto_scaling";
-        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
         let mut job = good_job("j");
         job.arguments.remove("--enable-auto-scaling");
-        assert_eq!(job_verdict(checks(), id, job.clone()).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, job.clone()).unwrap().0, Fail);
         job.glue_version = Some("2.0".into());
-        assert_eq!(job_verdict(checks(), id, job), None);
+        assert_eq!(job_verdict(id, job), None);
         let mut shell = good_job("j");
         shell.command = "pythonshell".into();
         shell.arguments.clear();
-        assert_eq!(job_verdict(checks(), id, shell), None);
+        assert_eq!(job_verdict(id, shell), None);
     }
 
     fn table(input: &str, partitions: usize) -> GlueTable {
@@ -211,13 +180,13 @@ mod tests {
         let id = "glue.table_partitioned";
         let parquet = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
         assert_eq!(
-            glue_verdict(checks(), id, region_with(table(parquet, 1)))
+            glue_verdict(id, region_with(table(parquet, 1)))
                 .unwrap()
                 .0,
             Pass
         );
         assert_eq!(
-            glue_verdict(checks(), id, region_with(table(parquet, 0)))
+            glue_verdict(id, region_with(table(parquet, 0)))
                 .unwrap()
                 .0,
             Fail
@@ -226,9 +195,9 @@ mod tests {
         iceberg
             .format_parameters
             .insert("table_type".into(), "ICEBERG".into());
-        assert_eq!(glue_verdict(checks(), id, region_with(iceberg)), None);
+        assert_eq!(glue_verdict(id, region_with(iceberg)), None);
         let mut view = table(parquet, 0);
         view.table_type = Some("VIRTUAL_VIEW".into());
-        assert_eq!(glue_verdict(checks(), id, region_with(view)), None);
+        assert_eq!(glue_verdict(id, region_with(view)), None);
     }
 }

@@ -1,14 +1,6 @@
 //! Performance efficiency pillar: use the right engines and layouts for the data.
 
-mod emr;
-mod glue;
-mod redshift;
+/// The primary pillar of this module's checks.
+pub(crate) const PILLAR: crate::finding::Pillar = crate::finding::Pillar::PerformanceEfficiency;
 
-use crate::catalog::Check;
-
-pub fn checks() -> Vec<Check> {
-    [glue::checks(), redshift::checks(), emr::checks()]
-        .into_iter()
-        .flatten()
-        .collect()
-}
+services!(glue, redshift, emr);

@@ -1,38 +1,26 @@
 //! The Redshift checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, pass, Judged};
 use crate::generations::is_current_redshift_node;
-use crate::model::{RedshiftCluster, Unobserved, UnobservedKind};
-use crate::pillars::per_redshift_cluster;
+use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved, UnobservedKind};
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![Check {
-        meta: CheckMeta {
-            id: "redshift.cluster_current_generation",
-            title: "Redshift cluster runs on RA3 nodes",
-            service: "redshift",
-            resource_type: "AwsRedshiftCluster",
-            pillar: PerformanceEfficiency,
-            pillars: &[PerformanceEfficiency, CostOptimization, Sustainability],
-            severity: Severity::Medium,
-            rationale: "RA3 separates compute from managed storage, so the cluster is sized for \
-                its queries rather than its data; DC2 and DS2 are previous generation.",
-            remediation: RemediationMeta {
-                text: "Resize or restore the cluster onto RA3 nodes.",
-                cli: "aws redshift resize-cluster --cluster-identifier <cluster> --node-type ra3.xlplus --number-of-nodes 2",
-                terraform: "resource \"aws_redshift_cluster\" \"this\" {\n  # …\n  node_type = \"ra3.xlplus\"\n}",
-            },
-            wa_best_practice: "PERF02-BP01",
-            security_hub_control: None,
-        },
-        judge: |cx| per_redshift_cluster(cx, current_generation),
-    }]
+crate::checks! {
+    "redshift.cluster_current_generation" {
+        title: "Redshift cluster runs on RA3 nodes",
+        resource: "AwsRedshiftCluster",
+        severity: Medium,
+        also: [CostOptimization, Sustainability],
+        practice: "PERF02-BP01",
+        rationale: "RA3 separates compute from managed storage, so the cluster is sized for \
+            its queries rather than its data; DC2 and DS2 are previous generation.",
+        remediation: "Resize or restore the cluster onto RA3 nodes.",
+        cli: "aws redshift resize-cluster --cluster-identifier <cluster> --node-type ra3.xlplus --number-of-nodes 2",
+        each: current_generation,
+    }
 }
 
-fn current_generation(cluster: &RedshiftCluster, _: &Context) -> Judged {
+fn current_generation(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
     match is_current_redshift_node(&cluster.node_type) {
         Some(true) => pass(format!("node type {}", cluster.node_type)),
         Some(false) => fail(format!(
@@ -63,7 +51,7 @@ mod tests {
         let with = |node: &str| {
             let mut c = good_cluster("c");
             c.node_type = node.into();
-            cluster_verdict(checks(), id, c).unwrap().0
+            cluster_verdict(id, c).unwrap().0
         };
         assert_eq!(with("ra3.4xlarge"), Pass);
         assert_eq!(with("dc2.large"), Fail);

@@ -1,66 +1,42 @@
 //! The Glue checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueJob, GlueRegion};
-use crate::pillars::per_glue;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_retries",
-                title: "Glue job retries after a failure",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: Reliability,
-                pillars: &[Reliability],
-                severity: Severity::Low,
-                rationale: "Spot reclaims, throttled sources and transient S3 errors fail runs \
-                    that succeed on a second attempt.",
-                remediation: RemediationMeta {
-                    text: "Set MaxRetries to 1 or more for idempotent jobs.",
-                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"MaxRetries\":1}'",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  max_retries = 1\n}",
-                },
-                wa_best_practice: "REL05-BP03",
-                security_hub_control: None,
-            },
-            judge: |cx| {
-                per_glue(cx, |job: &GlueJob, _: &GlueRegion, _: &Context| {
-                    match job.max_retries {
-                        0 => fail("MaxRetries is 0"),
-                        n => pass(format!("retries up to {n} time(s)")),
-                    }
-                })
-            },
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_bookmarks",
-                title: "Glue Spark job keeps job bookmarks",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: Reliability,
-                pillars: &[Reliability, PerformanceEfficiency],
-                severity: Severity::Low,
-                rationale: "Bookmarks make a rerun pick up where the last successful run stopped, \
-                    instead of reprocessing (and duplicating) everything.",
-                remediation: RemediationMeta {
-                    text: "Set --job-bookmark-option to job-bookmark-enable and commit the job \
-                        at the end of the script.",
-                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--job-bookmark-option\":\"job-bookmark-enable\"}}'",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  default_arguments = {\n    \"--job-bookmark-option\" = \"job-bookmark-enable\"\n  }\n}",
-                },
-                wa_best_practice: "REL08-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue(cx, job_bookmarks),
-        },
-    ]
+crate::checks! {
+    "glue.job_retries" {
+        title: "Glue job retries after a failure",
+        resource: "AwsGlueJob",
+        severity: Low,
+        practice: "REL05-BP03",
+        rationale: "Spot reclaims, throttled sources and transient S3 errors fail runs \
+            that succeed on a second attempt.",
+        remediation: "Set MaxRetries to 1 or more for idempotent jobs.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"MaxRetries\":1}'",
+        each: job_retries,
+    }
+    "glue.job_bookmarks" {
+        title: "Glue Spark job keeps job bookmarks",
+        resource: "AwsGlueJob",
+        severity: Low,
+        also: [PerformanceEfficiency],
+        practice: "REL08-BP02",
+        rationale: "Bookmarks make a rerun pick up where the last successful run stopped, \
+            instead of reprocessing (and duplicating) everything.",
+        remediation: "Set --job-bookmark-option to job-bookmark-enable and commit the job \
+            at the end of the script.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--job-bookmark-option\":\"job-bookmark-enable\"}}'",
+        each: job_bookmarks,
+    }
 }
+
+fn job_retries(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
+        match job.max_retries {
+            0 => fail("MaxRetries is 0"),
+            n => pass(format!("retries up to {n} time(s)")),
+        }
+    }
 
 fn job_bookmarks(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
     // Batch Spark jobs read the catalog or S3 incrementally; streaming jobs
@@ -88,25 +64,25 @@ mod tests {
     #[test]
     fn retries() {
         let id = "glue.job_retries";
-        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
         let mut job = good_job("j");
         job.max_retries = 0;
-        assert_eq!(job_verdict(checks(), id, job).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, job).unwrap().0, Fail);
     }
 
     #[test]
     fn bookmarks() {
         let id = "glue.job_bookmarks";
-        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
         let mut job = good_job("j");
         job.arguments.insert(
             "--job-bookmark-option".into(),
             "job-bookmark-disable".into(),
         );
-        assert_eq!(job_verdict(checks(), id, job.clone()).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, job.clone()).unwrap().0, Fail);
         job.arguments.remove("--job-bookmark-option");
-        assert_eq!(job_verdict(checks(), id, job.clone()).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, job.clone()).unwrap().0, Fail);
         job.command = "gluestreaming".into();
-        assert_eq!(job_verdict(checks(), id, job), None);
+        assert_eq!(job_verdict(id, job), None);
     }
 }

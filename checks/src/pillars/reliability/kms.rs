@@ -1,69 +1,45 @@
 //! The KMS checks of this pillar: keys that are going away, and what still uses them.
 
-use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
-use crate::finding::{Outcome, Pillar, Severity};
+use crate::check::{Context, Judgement};
+use crate::finding::{Outcome, Severity};
+use crate::resource::Resource;
 use crate::kms_refs::{key_uses, resolve, KeyLookup};
-use crate::pillars::key_ref;
+use crate::model::KmsKey;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "kms.key_pending_deletion",
-                title: "Customer-managed KMS key is not pending deletion",
-                service: "kms",
-                resource_type: "AwsKmsKey",
-                pillar: Reliability,
-                pillars: &[Reliability, Security],
-                severity: Severity::High,
-                rationale: "When the waiting period ends, everything encrypted under the key is \
-                    unreadable for good; critical when a scanned resource still uses it.",
-                remediation: RemediationMeta {
-                    text: "Cancel the deletion unless nothing encrypted under the key is needed.",
-                    cli: "aws kms cancel-key-deletion --key-id <key-id>",
-                    terraform: "resource \"aws_kms_key\" \"this\" {\n  # keep the key in configuration; removing it schedules deletion\n  deletion_window_in_days = 30\n}",
-                },
-                wa_best_practice: "REL09-BP02",
-                security_hub_control: Some("KMS.3"),
-            },
-            judge: key_pending_deletion,
-        },
-        Check {
-            meta: CheckMeta {
-                id: "kms.key_in_use_usable",
-                title: "Resources use KMS keys that are enabled",
-                service: "kms",
-                resource_type: "AwsKmsKey",
-                pillar: Reliability,
-                pillars: &[Reliability],
-                severity: Severity::Critical,
-                rationale: "A bucket, cluster, trail or Glue configuration whose key is disabled \
-                    or scheduled for deletion cannot read or write its data.",
-                remediation: RemediationMeta {
-                    text: "Re-enable the key (or cancel its deletion), or move the resource to \
-                        an enabled key.",
-                    cli: "aws kms enable-key --key-id <key-id>",
-                    terraform: "resource \"aws_kms_key\" \"this\" {\n  # …\n  is_enabled = true\n}",
-                },
-                wa_best_practice: "REL09-BP02",
-                security_hub_control: None,
-            },
-            judge: key_in_use_usable,
-        },
-    ]
+crate::checks! {
+    "kms.key_pending_deletion" {
+        title: "Customer-managed KMS key is not pending deletion",
+        resource: "AwsKmsKey",
+        severity: High,
+        also: [Security],
+        security_hub: "KMS.3",
+        practice: "REL09-BP02",
+        rationale: "When the waiting period ends, everything encrypted under the key is \
+            unreadable for good; critical when a scanned resource still uses it.",
+        remediation: "Cancel the deletion unless nothing encrypted under the key is needed.",
+        cli: "aws kms cancel-key-deletion --key-id <key-id>",
+        judge: key_pending_deletion,
+    }
+    "kms.key_in_use_usable" {
+        title: "Resources use KMS keys that are enabled",
+        resource: "AwsKmsKey",
+        severity: Critical,
+        practice: "REL09-BP02",
+        rationale: "A bucket, cluster, trail or Glue configuration whose key is disabled \
+            or scheduled for deletion cannot read or write its data.",
+        remediation: "Re-enable the key (or cancel its deletion), or move the resource to \
+            an enabled key.",
+        cli: "aws kms enable-key --key-id <key-id>",
+        judge: key_in_use_usable,
+    }
 }
 
 fn key_pending_deletion(cx: &Context) -> Vec<Judgement> {
-    let Some(kms) = &cx.inventory.kms else {
-        return Vec::new();
-    };
     let uses = key_uses(cx.inventory);
     let mut out = Vec::new();
-    for region in &kms.regions {
-        for key in region.keys.iter().filter(|k| k.is_customer_managed()) {
-            let resource = key_ref(cx.inventory, &region.region, key);
+    {
+        for (key, region) in KmsKey::all(cx.inventory) {
+            let resource = key.reference(region, cx.inventory);
             if !key.is_pending_deletion() {
                 out.push(Judgement {
                     resource,
@@ -159,9 +135,12 @@ mod tests {
                 kms_key("unused", "PendingDeletion"),
             ],
         );
+        let config = crate::config::Config::default();
+        let roles = crate::roles::Roles::of(&inv, &config);
         let cx = Context {
             inventory: &inv,
-            config: &crate::config::Config::default(),
+            config: &config,
+            roles: &roles,
         };
         let out = key_pending_deletion(&cx);
         let by_id = |id: &str| out.iter().find(|j| j.resource.id == id).unwrap();
@@ -170,7 +149,7 @@ mod tests {
         assert_eq!(by_id("doomed").severity, Some(Severity::Critical));
         assert_eq!(by_id("unused").outcome.status(), Fail);
         assert_eq!(by_id("unused").severity, None);
-        assert_eq!(run(checks(), id, &inv).len(), 3);
+        assert_eq!(run(id, &inv).len(), 3);
     }
 
     #[test]
@@ -190,7 +169,7 @@ mod tests {
                 kms_key("doomed", "PendingDeletion"),
             ],
         );
-        let out = run(checks(), id, &inv);
+        let out = run(id, &inv);
         let status = |bucket: &str| {
             out.iter()
                 .find(|(n, ..)| n == bucket)

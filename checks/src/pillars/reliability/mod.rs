@@ -1,20 +1,6 @@
 //! Reliability pillar: recover from failure and keep data.
 
-mod glue;
-mod kms;
-mod redshift;
-mod s3;
+/// The primary pillar of this module's checks.
+pub(crate) const PILLAR: crate::finding::Pillar = crate::finding::Pillar::Reliability;
 
-use crate::catalog::Check;
-
-pub fn checks() -> Vec<Check> {
-    [
-        s3::checks(),
-        glue::checks(),
-        redshift::checks(),
-        kms::checks(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
+services!(s3, glue, redshift, kms);

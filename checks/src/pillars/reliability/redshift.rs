@@ -1,89 +1,56 @@
 //! The Redshift checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::generations::is_current_redshift_node;
-use crate::model::RedshiftCluster;
-use crate::pillars::per_redshift_cluster;
+use crate::model::{RedshiftCluster, RedshiftRegion};
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "redshift.cluster_snapshot_retention",
-                title: "Redshift cluster keeps automated snapshots for at least a week",
-                service: "redshift",
-                resource_type: "AwsRedshiftCluster",
-                pillar: Reliability,
-                pillars: &[Reliability],
-                severity: Severity::Medium,
-                rationale: "Automated snapshots are the point-in-time restore of the warehouse; \
-                    a day or two is shorter than most bad loads go unnoticed.",
-                remediation: RemediationMeta {
-                    text: "Keep automated snapshots for 7 days or more.",
-                    cli: "aws redshift modify-cluster --cluster-identifier <cluster> --automated-snapshot-retention-period 7",
-                    terraform: "resource \"aws_redshift_cluster\" \"this\" {\n  # …\n  automated_snapshot_retention_period = 7\n}",
-                },
-                wa_best_practice: "REL09-BP03",
-                security_hub_control: Some("Redshift.3"),
-            },
-            judge: |cx| per_redshift_cluster(cx, snapshot_retention),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "redshift.cluster_multi_az",
-                title: "RA3 Redshift cluster is deployed across availability zones",
-                service: "redshift",
-                resource_type: "AwsRedshiftCluster",
-                pillar: Reliability,
-                pillars: &[Reliability],
-                severity: Severity::Medium,
-                rationale: "A single-AZ cluster is down for as long as its zone is; Multi-AZ \
-                    keeps a standby in a second zone.",
-                remediation: RemediationMeta {
-                    text: "Turn on Multi-AZ for the RA3 cluster.",
-                    cli: "aws redshift modify-cluster --cluster-identifier <cluster> --multi-az",
-                    terraform: "resource \"aws_redshift_cluster\" \"this\" {\n  # …\n  multi_az = true\n}",
-                },
-                wa_best_practice: "REL10-BP01",
-                security_hub_control: Some("Redshift.18"),
-            },
-            judge: |cx| per_redshift_cluster(cx, multi_az),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "redshift.cluster_cross_region_snapshots",
-                title: "Redshift cluster copies snapshots to another region",
-                service: "redshift",
-                resource_type: "AwsRedshiftCluster",
-                pillar: Reliability,
-                pillars: &[Reliability],
-                severity: Severity::Low,
-                rationale: "Snapshots in the cluster's own region are lost with the region; a \
-                    copy elsewhere is the disaster-recovery path.",
-                remediation: RemediationMeta {
-                    text: "Enable automatic cross-region snapshot copy.",
-                    cli: "aws redshift enable-snapshot-copy --cluster-identifier <cluster> --destination-region <region> --retention-period 7",
-                    terraform: "resource \"aws_redshift_snapshot_copy\" \"this\" {\n  cluster_identifier = aws_redshift_cluster.this.id\n  destination_region = \"<region>\"\n}",
-                },
-                wa_best_practice: "REL13-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| {
-                per_redshift_cluster(cx, |c: &RedshiftCluster, _: &Context| {
-                    match &c.snapshot_copy_region {
-                        Some(region) => pass(format!("snapshots are copied to {region}")),
-                        None => fail("no cross-region snapshot copy"),
-                    }
-                })
-            },
-        },
-    ]
+crate::checks! {
+    "redshift.cluster_snapshot_retention" {
+        title: "Redshift cluster keeps automated snapshots for at least a week",
+        resource: "AwsRedshiftCluster",
+        severity: Medium,
+        security_hub: "Redshift.3",
+        practice: "REL09-BP03",
+        rationale: "Automated snapshots are the point-in-time restore of the warehouse; \
+            a day or two is shorter than most bad loads go unnoticed.",
+        remediation: "Keep automated snapshots for 7 days or more.",
+        cli: "aws redshift modify-cluster --cluster-identifier <cluster> --automated-snapshot-retention-period 7",
+        each: snapshot_retention,
+    }
+    "redshift.cluster_multi_az" {
+        title: "RA3 Redshift cluster is deployed across availability zones",
+        resource: "AwsRedshiftCluster",
+        severity: Medium,
+        security_hub: "Redshift.18",
+        practice: "REL10-BP01",
+        rationale: "A single-AZ cluster is down for as long as its zone is; Multi-AZ \
+            keeps a standby in a second zone.",
+        remediation: "Turn on Multi-AZ for the RA3 cluster.",
+        cli: "aws redshift modify-cluster --cluster-identifier <cluster> --multi-az",
+        each: multi_az,
+    }
+    "redshift.cluster_cross_region_snapshots" {
+        title: "Redshift cluster copies snapshots to another region",
+        resource: "AwsRedshiftCluster",
+        severity: Low,
+        practice: "REL13-BP02",
+        rationale: "Snapshots in the cluster's own region are lost with the region; a \
+            copy elsewhere is the disaster-recovery path.",
+        remediation: "Enable automatic cross-region snapshot copy.",
+        cli: "aws redshift enable-snapshot-copy --cluster-identifier <cluster> --destination-region <region> --retention-period 7",
+        each: cross_region_snapshots,
+    }
 }
 
-fn snapshot_retention(cluster: &RedshiftCluster, cx: &Context) -> Judged {
+fn cross_region_snapshots(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
+        match &c.snapshot_copy_region {
+            Some(region) => pass(format!("snapshots are copied to {region}")),
+            None => fail("no cross-region snapshot copy"),
+        }
+    }
+
+fn snapshot_retention(cluster: &RedshiftCluster, _: &RedshiftRegion, cx: &Context) -> Judged {
     let days = cluster.automated_snapshot_retention_days;
     let minimum = cx.config.redshift.min_snapshot_retention_days;
     match days {
@@ -95,7 +62,7 @@ fn snapshot_retention(cluster: &RedshiftCluster, cx: &Context) -> Judged {
     }
 }
 
-fn multi_az(cluster: &RedshiftCluster, _: &Context) -> Judged {
+fn multi_az(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
     // Multi-AZ exists for RA3 node types only.
     if is_current_redshift_node(&cluster.node_type) != Some(true) {
         return not_applicable();
@@ -115,7 +82,7 @@ mod tests {
     use crate::pillars::testing::*;
 
     fn check(id: &str, cluster: RedshiftCluster) -> Option<crate::finding::Status> {
-        cluster_verdict(checks(), id, cluster).map(|(s, _)| s)
+        cluster_verdict(id, cluster).map(|(s, _)| s)
     }
 
     /// moto stores a retention of 0 as 1, so "snapshots off" is covered here.
@@ -137,7 +104,7 @@ mod tests {
                 clusters: vec![good_cluster("c")],
             }],
         });
-        assert_eq!(run_with(checks(), id, &inv, &config)[0].1, Fail);
+        assert_eq!(run_with(id, &inv, &config)[0].1, Fail);
     }
 
     #[test]

@@ -1,63 +1,42 @@
 //! The S3 checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
-use crate::model::{Bucket, BucketRole, Unobserved, UnobservedKind};
-use crate::pillars::{per_bucket, region_of_bucket};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{Bucket, S3Inventory, Unobserved, UnobservedKind};
+use crate::pillars::region_of_bucket;
+use crate::roles::BucketRole;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "s3.bucket_versioning",
-                title: "S3 bucket versioning is enabled",
-                service: "s3",
-                resource_type: "AwsS3Bucket",
-                pillar: Reliability,
-                pillars: &[Reliability],
-                severity: Severity::Medium,
-                rationale: "Versioning keeps every overwritten or deleted object recoverable, \
-                    the cheapest defence against a bad job run or an accidental delete.",
-                remediation: RemediationMeta {
-                    text: "Enable versioning, and pair it with a lifecycle rule that expires \
-                        noncurrent versions so storage does not grow unbounded.",
-                    cli: "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled",
-                    terraform: "resource \"aws_s3_bucket_versioning\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  versioning_configuration {\n    status = \"Enabled\"\n  }\n}",
-                },
-                wa_best_practice: "REL09-BP01",
-                security_hub_control: Some("S3.14"),
-            },
-            judge: |cx| per_bucket(cx, bucket_versioning),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "s3.bucket_replication",
-                title: "Data-lake bucket replicates to another region",
-                service: "s3",
-                resource_type: "AwsS3Bucket",
-                pillar: Reliability,
-                pillars: &[Reliability],
-                severity: Severity::Low,
-                rationale: "A copy in a second region keeps the data lake recoverable when a \
-                    region or the bucket itself is lost.",
-                remediation: RemediationMeta {
-                    text: "Add a replication rule to a versioned bucket in another region \
-                        (Cross-Region Replication).",
-                    cli: "aws s3api put-bucket-replication --bucket <bucket> \
-                        --replication-configuration '{\"Role\":\"<replication-role-arn>\",\"Rules\":[{\"ID\":\"crr\",\"Status\":\"Enabled\",\"Priority\":1,\"Filter\":{},\"DeleteMarkerReplication\":{\"Status\":\"Enabled\"},\"Destination\":{\"Bucket\":\"arn:aws:s3:::<replica-bucket>\"}}]}'",
-                    terraform: "resource \"aws_s3_bucket_replication_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  role   = aws_iam_role.replication.arn\n  rule {\n    id     = \"crr\"\n    status = \"Enabled\"\n    filter {}\n    delete_marker_replication {\n      status = \"Enabled\"\n    }\n    destination {\n      bucket = aws_s3_bucket.replica.arn\n    }\n  }\n}",
-                },
-                wa_best_practice: "REL13-BP02",
-                security_hub_control: Some("S3.7"),
-            },
-            judge: |cx| per_bucket(cx, bucket_replication),
-        },
-    ]
+crate::checks! {
+    "s3.bucket_versioning" {
+        title: "S3 bucket versioning is enabled",
+        resource: "AwsS3Bucket",
+        severity: Medium,
+        security_hub: "S3.14",
+        practice: "REL09-BP01",
+        rationale: "Versioning keeps every overwritten or deleted object recoverable, \
+            the cheapest defence against a bad job run or an accidental delete.",
+        remediation: "Enable versioning, and pair it with a lifecycle rule that expires \
+            noncurrent versions so storage does not grow unbounded.",
+        cli: "aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled",
+        each: bucket_versioning,
+    }
+    "s3.bucket_replication" {
+        title: "Data-lake bucket replicates to another region",
+        resource: "AwsS3Bucket",
+        severity: Low,
+        security_hub: "S3.7",
+        practice: "REL13-BP02",
+        rationale: "A copy in a second region keeps the data lake recoverable when a \
+            region or the bucket itself is lost.",
+        remediation: "Add a replication rule to a versioned bucket in another region \
+            (Cross-Region Replication).",
+        cli: "aws s3api put-bucket-replication --bucket <bucket> \
+            --replication-configuration '{\"Role\":\"<replication-role-arn>\",\"Rules\":[{\"ID\":\"crr\",\"Status\":\"Enabled\",\"Priority\":1,\"Filter\":{},\"DeleteMarkerReplication\":{\"Status\":\"Enabled\"},\"Destination\":{\"Bucket\":\"arn:aws:s3:::<replica-bucket>\"}}]}'",
+        each: bucket_replication,
+    }
 }
 
-fn bucket_versioning(bucket: &Bucket, _: &Context) -> Judged {
+fn bucket_versioning(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
     let versioning = bucket.versioning.get()?;
     match versioning.status.as_deref() {
         Some("Enabled") => pass("versioning is enabled"),
@@ -66,8 +45,8 @@ fn bucket_versioning(bucket: &Bucket, _: &Context) -> Judged {
     }
 }
 
-fn bucket_replication(bucket: &Bucket, cx: &Context) -> Judged {
-    if !bucket.roles.contains(&BucketRole::DataLake) {
+fn bucket_replication(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
+    if !cx.roles.has(&bucket.name, BucketRole::DataLake) {
         return not_applicable();
     }
     let rules = bucket.replication.get()?;
@@ -126,22 +105,21 @@ mod tests {
             b
         };
         assert_eq!(
-            verdict(checks(), id, with(Some("Enabled"))).unwrap().0,
+            verdict(id, with(Some("Enabled"))).unwrap().0,
             Pass
         );
         assert_eq!(
-            verdict(checks(), id, with(Some("Suspended"))).unwrap().0,
+            verdict(id, with(Some("Suspended"))).unwrap().0,
             Fail
         );
-        assert_eq!(verdict(checks(), id, with(None)).unwrap().0, Fail);
+        assert_eq!(verdict(id, with(None)).unwrap().0, Fail);
         let mut b = bare_bucket("b", "r");
         b.versioning = Observed::Unknown(denied("s3:GetBucketVersioning"));
-        assert_eq!(verdict(checks(), id, b).unwrap().0, Unknown);
+        assert_eq!(verdict(id, b).unwrap().0, Unknown);
     }
 
     fn lake(name: &str, region: &str, dest: Option<&str>) -> Bucket {
         let mut b = bare_bucket(name, region);
-        b.roles = vec![BucketRole::DataLake];
         b.replication = Observed::Known(
             dest.map(|d| ReplicationRule {
                 id: "crr".into(),
@@ -158,11 +136,11 @@ mod tests {
     fn replication_applies_to_data_lake_buckets_only() {
         let id = "s3.bucket_replication";
         assert_eq!(
-            verdict(checks(), id, bare_bucket("plain", "us-east-1")),
+            verdict_with(id, bare_bucket("plain", "us-east-1"), &lake_config()),
             None
         );
         assert_eq!(
-            verdict(checks(), id, lake("lake", "us-east-1", None))
+            verdict_with(id, lake("lake", "us-east-1", None), &lake_config())
                 .unwrap()
                 .0,
             Fail
@@ -173,17 +151,17 @@ mod tests {
     fn replication_must_leave_the_region() {
         let id = "s3.bucket_replication";
         let inv = inventory(vec![
-            lake("cross", "us-east-1", Some("replica-eu")),
-            lake("same", "us-east-1", Some("replica-us")),
-            lake("away", "us-east-1", Some("someone-elses")),
+            lake("lake-cross", "us-east-1", Some("replica-eu")),
+            lake("lake-same", "us-east-1", Some("replica-us")),
+            lake("lake-away", "us-east-1", Some("someone-elses")),
             bare_bucket("replica-eu", "eu-west-1"),
             bare_bucket("replica-us", "us-east-1"),
         ]);
-        let out = run(checks(), id, &inv);
+        let out = run_with(id, &inv, &lake_config());
         let status = |name: &str| out.iter().find(|(n, ..)| n == name).unwrap().1;
-        assert_eq!(status("cross"), Pass);
-        assert_eq!(status("same"), Fail);
-        assert_eq!(status("away"), Unknown);
+        assert_eq!(status("lake-cross"), Pass);
+        assert_eq!(status("lake-same"), Fail);
+        assert_eq!(status("lake-away"), Unknown);
         assert_eq!(out.len(), 3);
     }
 
@@ -191,7 +169,7 @@ mod tests {
     fn replication_unknown_when_unreadable() {
         let mut b = lake("lake", "us-east-1", None);
         b.replication = Observed::Unknown(denied("s3:GetReplicationConfiguration"));
-        let (status, reason) = verdict(checks(), "s3.bucket_replication", b).unwrap();
+        let (status, reason) = verdict_with("s3.bucket_replication", b, &lake_config()).unwrap();
         assert_eq!(status, Unknown);
         assert_eq!(reason, "access denied: s3:GetReplicationConfiguration");
     }

@@ -1,148 +1,109 @@
 //! The CloudTrail checks of this pillar. Trails are judged once, in their home
 //! region; organization trails seen from a member account count for it.
 
-use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
-use crate::model::{Bucket, BucketRole, Trail, Unobserved, UnobservedKind};
-use crate::pillars::{account_ref, per_bucket, per_trail, s3_data_events, settle, DataEvents};
+use crate::check::{Context, Judgement};
+use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{Bucket, CloudTrailInventory, S3Inventory, Service, Trail, Unobserved, UnobservedKind};
+use crate::pillars::{s3_data_events, DataEvents};
+use crate::resource::{account_ref, one};
+use crate::roles::BucketRole;
 
-use Pillar::*;
+crate::checks! {
+    "cloudtrail.multi_region_logging" {
+        title: "A multi-region trail logs read and write management events",
+        resource: "AwsAccount",
+        severity: High,
+        also: [OperationalExcellence],
+        security_hub: "CloudTrail.1",
+        practice: "SEC04-BP01",
+        rationale: "Without a logging multi-region trail, API activity in regions nobody \
+            watches, where attackers like to work, leaves no durable record.",
+        remediation: "Create a multi-region trail (or an organization trail) that logs all \
+            management events, and start logging.",
+        cli: "aws cloudtrail create-trail --name <trail> --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation --kms-key-id <key-arn> && aws cloudtrail start-logging --name <trail>",
+        judge: multi_region_logging,
+    }
+    "cloudtrail.trail_kms_encryption" {
+        title: "Trail logs are encrypted with a KMS key",
+        resource: "AwsCloudTrailTrail",
+        severity: Medium,
+        security_hub: "CloudTrail.2",
+        practice: "SEC08-BP02",
+        rationale: "With SSE-KMS, reading the audit log needs the key as well as the \
+            bucket, and every read of it is itself logged.",
+        remediation: "Encrypt the trail's log files with a customer-managed KMS key.",
+        cli: "aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>",
+        each: trail_kms_encryption,
+    }
+    "cloudtrail.log_file_validation" {
+        title: "Trail log file validation is on",
+        resource: "AwsCloudTrailTrail",
+        severity: Medium,
+        security_hub: "CloudTrail.4",
+        practice: "SEC04-BP01",
+        rationale: "Digest files prove after the fact that no log file was changed or \
+            deleted, which is what makes the log evidence.",
+        remediation: "Enable log file validation.",
+        cli: "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",
+        each: log_file_validation,
+    }
+    "cloudtrail.s3_data_events" {
+        title: "Data-lake bucket is covered by CloudTrail S3 data events",
+        resource: "AwsS3Bucket",
+        severity: Medium,
+        security_hub: "S3.22",
+        practice: "SEC04-BP01",
+        rationale: "Management events do not record who read or wrote which objects; \
+            for the data lake, object-level events are the access record.",
+        remediation: "Add an advanced event selector for AWS::S3::Object data events whose \
+            resources.ARN starts with the bucket's ARN.",
+        cli: "aws cloudtrail put-event-selectors --trail-name <trail> --advanced-event-selectors '[{\"Name\":\"lake\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]},{\"Field\":\"resources.ARN\",\"StartsWith\":[\"arn:aws:s3:::<bucket>/\"]}]}]'",
+        each: s3_data_events_check,
+    }
+    "cloudtrail.trail_bucket_protected" {
+        title: "Trail's bucket is private, versioned and logged",
+        resource: "AwsCloudTrailTrail",
+        severity: High,
+        also: [Reliability],
+        security_hub: "CloudTrail.6",
+        practice: "SEC04-BP01",
+        rationale: "An audit log in a public, unversioned or unlogged bucket can be read \
+            by outsiders, or deleted without a trace.",
+        remediation: "Block public access on the trail bucket, enable versioning (and Object \
+            Lock where required), and log access to it.",
+        cli: "aws s3api put-bucket-versioning --bucket <trail-bucket> --versioning-configuration Status=Enabled",
+        each: trail_bucket_protected,
+    }
+}
 
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "cloudtrail.multi_region_logging",
-                title: "A multi-region trail logs read and write management events",
-                service: "cloudtrail",
-                resource_type: "AwsAccount",
-                pillar: Security,
-                pillars: &[Security, OperationalExcellence],
-                severity: Severity::High,
-                rationale: "Without a logging multi-region trail, API activity in regions nobody \
-                    watches, where attackers like to work, leaves no durable record.",
-                remediation: RemediationMeta {
-                    text: "Create a multi-region trail (or an organization trail) that logs all \
-                        management events, and start logging.",
-                    cli: "aws cloudtrail create-trail --name <trail> --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation --kms-key-id <key-arn> && aws cloudtrail start-logging --name <trail>",
-                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  name                          = \"<trail>\"\n  s3_bucket_name                = aws_s3_bucket.trail.id\n  is_multi_region_trail         = true\n  include_global_service_events = true\n  enable_log_file_validation    = true\n  kms_key_id                    = aws_kms_key.trail.arn\n}",
-                },
-                wa_best_practice: "SEC04-BP01",
-                security_hub_control: Some("CloudTrail.1"),
-            },
-            judge: multi_region_logging,
-        },
-        Check {
-            meta: CheckMeta {
-                id: "cloudtrail.trail_kms_encryption",
-                title: "Trail logs are encrypted with a KMS key",
-                service: "cloudtrail",
-                resource_type: "AwsCloudTrailTrail",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "With SSE-KMS, reading the audit log needs the key as well as the \
-                    bucket, and every read of it is itself logged.",
-                remediation: RemediationMeta {
-                    text: "Encrypt the trail's log files with a customer-managed KMS key.",
-                    cli: "aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>",
-                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  # …\n  kms_key_id = aws_kms_key.trail.arn\n}",
-                },
-                wa_best_practice: "SEC08-BP02",
-                security_hub_control: Some("CloudTrail.2"),
-            },
-            judge: |cx| {
-                per_trail(cx, |t: &Trail, _: &Context| match &t.kms_key_id {
+fn trail_kms_encryption(t: &Trail, _: &CloudTrailInventory, _: &Context) -> Judged {
+    match &t.kms_key_id {
                     Some(key) => pass(format!("logs encrypted with {key}")),
                     None => fail("logs are not encrypted with SSE-KMS"),
-                })
-            },
-        },
-        Check {
-            meta: CheckMeta {
-                id: "cloudtrail.log_file_validation",
-                title: "Trail log file validation is on",
-                service: "cloudtrail",
-                resource_type: "AwsCloudTrailTrail",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "Digest files prove after the fact that no log file was changed or \
-                    deleted, which is what makes the log evidence.",
-                remediation: RemediationMeta {
-                    text: "Enable log file validation.",
-                    cli: "aws cloudtrail update-trail --name <trail> --enable-log-file-validation",
-                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  # …\n  enable_log_file_validation = true\n}",
-                },
-                wa_best_practice: "SEC04-BP01",
-                security_hub_control: Some("CloudTrail.4"),
-            },
-            judge: |cx| {
-                per_trail(cx, |t: &Trail, _: &Context| {
-                    if t.log_file_validation {
-                        pass("log file validation is on")
-                    } else {
-                        fail("log file validation is off")
-                    }
-                })
-            },
-        },
-        Check {
-            meta: CheckMeta {
-                id: "cloudtrail.s3_data_events",
-                title: "Data-lake bucket is covered by CloudTrail S3 data events",
-                service: "cloudtrail",
-                resource_type: "AwsS3Bucket",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "Management events do not record who read or wrote which objects; \
-                    for the data lake, object-level events are the access record.",
-                remediation: RemediationMeta {
-                    text: "Add an advanced event selector for AWS::S3::Object data events whose \
-                        resources.ARN starts with the bucket's ARN.",
-                    cli: "aws cloudtrail put-event-selectors --trail-name <trail> --advanced-event-selectors '[{\"Name\":\"lake\",\"FieldSelectors\":[{\"Field\":\"eventCategory\",\"Equals\":[\"Data\"]},{\"Field\":\"resources.type\",\"Equals\":[\"AWS::S3::Object\"]},{\"Field\":\"resources.ARN\",\"StartsWith\":[\"arn:aws:s3:::<bucket>/\"]}]}]'",
-                    terraform: "resource \"aws_cloudtrail\" \"this\" {\n  # …\n  advanced_event_selector {\n    name = \"lake\"\n    field_selector {\n      field  = \"eventCategory\"\n      equals = [\"Data\"]\n    }\n    field_selector {\n      field  = \"resources.type\"\n      equals = [\"AWS::S3::Object\"]\n    }\n    field_selector {\n      field       = \"resources.ARN\"\n      starts_with = [\"${aws_s3_bucket.lake.arn}/\"]\n    }\n  }\n}",
-                },
-                wa_best_practice: "SEC04-BP01",
-                security_hub_control: Some("S3.22"),
-            },
-            judge: |cx| per_bucket(cx, s3_data_events_check),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "cloudtrail.trail_bucket_protected",
-                title: "Trail's bucket is private, versioned and logged",
-                service: "cloudtrail",
-                resource_type: "AwsCloudTrailTrail",
-                pillar: Security,
-                pillars: &[Security, Reliability],
-                severity: Severity::High,
-                rationale: "An audit log in a public, unversioned or unlogged bucket can be read \
-                    by outsiders, or deleted without a trace.",
-                remediation: RemediationMeta {
-                    text: "Block public access on the trail bucket, enable versioning (and Object \
-                        Lock where required), and log access to it.",
-                    cli: "aws s3api put-bucket-versioning --bucket <trail-bucket> --versioning-configuration Status=Enabled",
-                    terraform: "resource \"aws_s3_bucket_versioning\" \"trail\" {\n  bucket = aws_s3_bucket.trail.id\n  versioning_configuration {\n    status = \"Enabled\"\n  }\n}",
-                },
-                wa_best_practice: "SEC04-BP01",
-                security_hub_control: Some("CloudTrail.6"),
-            },
-            judge: |cx| per_trail(cx, trail_bucket_protected),
-        },
-    ]
+                }
 }
+
+fn log_file_validation(t: &Trail, _: &CloudTrailInventory, _: &Context) -> Judged {
+        if t.log_file_validation {
+            pass("log file validation is on")
+        } else {
+            fail("log file validation is off")
+        }
+    }
 
 fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
     let Some(cloudtrail) = &cx.inventory.cloudtrail else {
         return Vec::new();
     };
+    let partition = &cx.inventory.account.partition;
     let judged: Judged = (|| {
         let mut unreadable: Option<Unobserved> = None;
         for trail in cloudtrail.trails.iter().filter(|t| t.multi_region) {
             match (trail.logging.get(), trail.selectors.get()) {
-                (Ok(true), Ok(s)) if s.management_read && s.management_write => {
+                (Ok(true), Ok(s))
+                    if s.recorded(partition).management_read
+                        && s.recorded(partition).management_write =>
+                {
                     let kind = if trail.organization {
                         "organization trail"
                     } else {
@@ -158,7 +119,7 @@ fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
             }
         }
         // A region whose trails could not be listed may hold the trail that passes.
-        let unlisted = cx.inventory.gaps.iter().find(|g| g.service == "cloudtrail");
+        let unlisted = cx.inventory.gap(Service::CloudTrail, None);
         if let Some(reason) = unreadable.or_else(|| unlisted.map(|g| g.reason.clone())) {
             return Err(reason);
         }
@@ -168,18 +129,11 @@ fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
             fail("no multi-region trail")
         }
     })();
-    settle(judged)
-        .map(|outcome| Judgement {
-            resource: account_ref(cx.inventory),
-            outcome,
-            severity: None,
-        })
-        .into_iter()
-        .collect()
+    one(account_ref(cx.inventory), judged)
 }
 
-fn s3_data_events_check(bucket: &Bucket, cx: &Context) -> Judged {
-    if !bucket.roles.contains(&BucketRole::DataLake) {
+fn s3_data_events_check(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
+    if !cx.roles.has(&bucket.name, BucketRole::DataLake) {
         return not_applicable();
     }
     if cx.inventory.cloudtrail.is_none() {
@@ -193,7 +147,7 @@ fn s3_data_events_check(bucket: &Bucket, cx: &Context) -> Judged {
     }
 }
 
-fn trail_bucket_protected(trail: &Trail, cx: &Context) -> Judged {
+fn trail_bucket_protected(trail: &Trail, _: &CloudTrailInventory, cx: &Context) -> Judged {
     let Some(name) = &trail.s3_bucket else {
         return not_applicable();
     };
@@ -247,41 +201,45 @@ mod tests {
     #[test]
     fn multi_region_logging() {
         let id = "cloudtrail.multi_region_logging";
-        assert_eq!(run(checks(), id, &trails(vec![good_trail("t")]))[0].1, Pass);
-        assert_eq!(run(checks(), id, &trails(vec![]))[0].1, Fail);
+        assert_eq!(run(id, &trails(vec![good_trail("t")]))[0].1, Pass);
+        assert_eq!(run(id, &trails(vec![]))[0].1, Fail);
         let mut single = good_trail("t");
         single.multi_region = false;
-        assert_eq!(run(checks(), id, &trails(vec![single]))[0].1, Fail);
+        assert_eq!(run(id, &trails(vec![single]))[0].1, Fail);
         let mut stopped = good_trail("t");
         stopped.logging = Observed::Known(false);
-        assert_eq!(run(checks(), id, &trails(vec![stopped.clone()]))[0].1, Fail);
+        assert_eq!(run(id, &trails(vec![stopped.clone()]))[0].1, Fail);
         let mut write_only = good_trail("w");
-        if let Observed::Known(s) = &mut write_only.selectors {
-            s.management_read = false;
-        }
-        assert_eq!(run(checks(), id, &trails(vec![write_only]))[0].1, Fail);
+        write_only.selectors = Observed::Known(EventSelectors {
+            basic: vec![EventSelector {
+                read_write_type: Some("WriteOnly".into()),
+                ..EventSelector::default()
+            }],
+            advanced: vec![],
+        });
+        assert_eq!(run(id, &trails(vec![write_only]))[0].1, Fail);
         let mut unreadable = good_trail("u");
         unreadable.logging = Observed::Unknown(denied("cloudtrail:GetTrailStatus"));
         assert_eq!(
-            run(checks(), id, &trails(vec![stopped, unreadable]))[0].1,
+            run(id, &trails(vec![stopped, unreadable]))[0].1,
             Unknown
         );
         // An organization trail seen from a member account counts.
         let mut org = good_trail("org");
         org.organization = true;
         org.arn = "arn:aws:cloudtrail:us-east-1:111111111111:trail/org".into();
-        let out = run(checks(), id, &trails(vec![org]));
+        let out = run(id, &trails(vec![org]));
         assert_eq!(out[0].1, Pass);
         assert!(out[0].2.contains("organization trail"));
         // No trail seen, but a region's trails could not be listed: UNKNOWN, not FAIL.
         let mut inv = trails(vec![]);
-        inv.gaps.push(Gap {
+        inv.scan.gaps.push(Gap {
             account_id: None,
-            service: "cloudtrail".into(),
+            service: Service::CloudTrail,
             region: Some("eu-west-1".into()),
             reason: denied("cloudtrail:DescribeTrails"),
         });
-        assert_eq!(run(checks(), id, &inv)[0].1, Unknown);
+        assert_eq!(run(id, &inv)[0].1, Unknown);
     }
 
     #[test]
@@ -296,31 +254,60 @@ mod tests {
             }),
         ] {
             assert_eq!(
-                run(checks(), id, &trails(vec![good_trail("t")]))[0].1,
+                run(id, &trails(vec![good_trail("t")]))[0].1,
                 Pass,
                 "{id}"
             );
             let mut t = good_trail("t");
             change(&mut t);
-            assert_eq!(run(checks(), id, &trails(vec![t]))[0].1, Fail, "{id}");
+            assert_eq!(run(id, &trails(vec![t]))[0].1, Fail, "{id}");
         }
     }
 
+    /// `raw` and `curated` are data-lake buckets.
     fn lake(name: &str, region: &str) -> Bucket {
-        let mut b = bare_bucket(name, region);
-        b.roles = vec![BucketRole::DataLake];
-        b
+        bare_bucket(name, region)
     }
 
+    fn config() -> crate::config::Config {
+        let mut config = crate::config::Config::default();
+        config.s3.data_lake_buckets = vec!["raw".into(), "curated".into()];
+        config
+    }
+
+    fn run(id: &str, inventory: &Inventory) -> Vec<(String, crate::finding::Status, String)> {
+        run_with(id, inventory, &config())
+    }
+
+    /// A trail recording S3 object events under `prefixes` (basic selectors),
+    /// or of every bucket (an advanced selector without an ARN condition).
     fn covering(prefixes: &[&str], advanced_all: bool) -> Trail {
         let mut t = good_trail("data");
-        if let Observed::Known(s) = &mut t.selectors {
-            s.s3_data = S3DataCoverage {
-                all_buckets: advanced_all,
-                prefixes: prefixes.iter().map(|p| p.to_string()).collect(),
-                excluded_prefixes: vec![],
-            };
-        }
+        let data = |field: &str, value: &str| FieldSelector {
+            field: field.into(),
+            equals: vec![value.into()],
+            ..FieldSelector::default()
+        };
+        t.selectors = Observed::Known(EventSelectors {
+            basic: vec![EventSelector {
+                data_resources: vec![DataResource {
+                    kind: Some("AWS::S3::Object".into()),
+                    values: prefixes.iter().map(|p| p.to_string()).collect(),
+                }],
+                ..EventSelector::default()
+            }],
+            advanced: if advanced_all {
+                vec![AdvancedEventSelector {
+                    name: None,
+                    field_selectors: vec![
+                        data("eventCategory", "Data"),
+                        data("resources.type", "AWS::S3::Object"),
+                    ],
+                }]
+            } else {
+                vec![]
+            },
+        });
         t
     }
 
@@ -335,7 +322,7 @@ mod tests {
             ]),
             vec![covering(&["arn:aws:s3:::raw/"], false)],
         );
-        let out = run(checks(), id, &inv);
+        let out = run(id, &inv);
         let status = |n: &str| out.iter().find(|(b, ..)| b == n).map(|(_, s, _)| *s);
         assert_eq!(status("raw"), Some(Pass));
         assert_eq!(status("curated"), Some(Fail));
@@ -346,29 +333,29 @@ mod tests {
             inventory(vec![lake("raw", "us-east-1")]),
             vec![covering(&["arn:aws:s3:::ra"], false)],
         );
-        assert_eq!(run(checks(), id, &inv)[0].1, Pass);
+        assert_eq!(run(id, &inv)[0].1, Pass);
         let inv = with_trails(
             inventory(vec![lake("raw", "us-east-1")]),
             vec![covering(&[], true)],
         );
-        assert_eq!(run(checks(), id, &inv)[0].1, Pass);
+        assert_eq!(run(id, &inv)[0].1, Pass);
         // A prefix inside the bucket covers only part of it.
         let inv = with_trails(
             inventory(vec![lake("raw", "us-east-1")]),
             vec![covering(&["arn:aws:s3:::raw/events/"], false)],
         );
-        assert_eq!(run(checks(), id, &inv)[0].1, Fail);
+        assert_eq!(run(id, &inv)[0].1, Fail);
         // A single-region trail elsewhere does not cover the bucket.
         let mut elsewhere = covering(&[], true);
         elsewhere.multi_region = false;
         elsewhere.home_region = "eu-west-1".into();
         let inv = with_trails(inventory(vec![lake("raw", "us-east-1")]), vec![elsewhere]);
-        assert_eq!(run(checks(), id, &inv)[0].1, Fail);
+        assert_eq!(run(id, &inv)[0].1, Fail);
         // Unreadable selectors: UNKNOWN, never FAIL.
         let mut unreadable = good_trail("t");
         unreadable.selectors = Observed::Unknown(denied("cloudtrail:GetEventSelectors"));
         let inv = with_trails(inventory(vec![lake("raw", "us-east-1")]), vec![unreadable]);
-        assert_eq!(run(checks(), id, &inv)[0].1, Unknown);
+        assert_eq!(run(id, &inv)[0].1, Unknown);
     }
 
     #[test]
@@ -377,11 +364,7 @@ mod tests {
             inventory(vec![lake("raw", "us-east-1")]),
             vec![covering(&["arn:aws:s3:::raw/"], false)],
         );
-        let out = run(
-            crate::pillars::security::s3::checks(),
-            "s3.bucket_access_logging",
-            &inv,
-        );
+        let out = run("s3.bucket_access_logging", &inv);
         assert_eq!(out[0].1, Pass);
         assert!(out[0].2.contains("trail data"));
     }
@@ -405,20 +388,18 @@ mod tests {
             target_prefix: String::new(),
         }));
         let inv = with_trails(inventory(vec![bucket.clone()]), vec![good_trail("t")]);
-        assert_eq!(run(checks(), id, &inv)[0].1, Pass);
+        assert_eq!(run(id, &inv)[0].1, Pass);
 
         let inv = with_trails(
             inventory(vec![bare_bucket("trail-logs", "us-east-1")]),
             vec![good_trail("t")],
         );
-        let out = run(checks(), id, &inv);
+        let out = run(id, &inv);
         assert_eq!(out[0].1, Fail);
         assert_eq!(out[0].2, "trail bucket trail-logs is not protected by Block Public Access, unversioned, without access logging");
 
         // A bucket in another account (central logging) is not judged here.
-        assert!(run(
-            checks(),
-            id,
+        assert!(run(id,
             &with_trails(inventory(vec![]), vec![good_trail("t")])
         )
         .is_empty());
@@ -426,6 +407,6 @@ mod tests {
         let mut unknown = bucket;
         unknown.versioning = Observed::Unknown(denied("s3:GetBucketVersioning"));
         let inv = with_trails(inventory(vec![unknown]), vec![good_trail("t")]);
-        assert_eq!(run(checks(), id, &inv)[0].1, Unknown);
+        assert_eq!(run(id, &inv)[0].1, Unknown);
     }
 }

@@ -1,144 +1,79 @@
 //! The Glue checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, Judgement, RemediationMeta};
-use crate::finding::{fail, pass, Judged, Outcome, Pillar, Severity};
-use crate::model::{GlueCrawler, GlueJob, GlueRegion};
-use crate::pillars::{per_glue, per_glue_catalog, security_configuration_ref};
+use crate::check::Context;
+use crate::finding::{fail, pass, Judged};
+use crate::model::{GlueCrawler, GlueInventory, GlueJob, GlueRegion, GlueSecurityConfiguration};
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_security_configuration",
-                title: "Glue job runs with a security configuration that encrypts S3 output",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::High,
-                rationale: "Without a security configuration a job writes its output, temporary \
-                    files and shuffle data to S3 without encryption of its own choosing.",
-                remediation: RemediationMeta {
-                    text: "Create a security configuration with SSE-KMS for S3, CloudWatch and \
-                        job bookmarks, and attach it to the job.",
-                    cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"SecurityConfiguration\":\"<security-configuration>\"}'",
-                    terraform: "resource \"aws_glue_job\" \"this\" {\n  # …\n  security_configuration = aws_glue_security_configuration.this.name\n}",
-                },
-                wa_best_practice: "SEC08-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue(cx, job_security_configuration),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.security_configuration_complete",
-                title: "Glue security configuration encrypts S3, CloudWatch logs and job bookmarks",
-                service: "glue",
-                resource_type: "AwsGlueSecurityConfiguration",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "A configuration that encrypts only some of its outputs leaves job \
-                    logs or bookmark state, which can hold data samples and paths, in the clear.",
-                remediation: RemediationMeta {
-                    text: "Create a configuration with all three encryption settings on (security \
-                        configurations cannot be edited) and move the jobs to it.",
-                    cli: "aws glue create-security-configuration --name <name> --encryption-configuration '{\"S3Encryption\":[{\"S3EncryptionMode\":\"SSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"}],\"CloudWatchEncryption\":{\"CloudWatchEncryptionMode\":\"SSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"},\"JobBookmarksEncryption\":{\"JobBookmarksEncryptionMode\":\"CSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"}}'",
-                    terraform: "resource \"aws_glue_security_configuration\" \"this\" {\n  name = \"<name>\"\n  encryption_configuration {\n    cloudwatch_encryption {\n      cloudwatch_encryption_mode = \"SSE-KMS\"\n      kms_key_arn                = aws_kms_key.this.arn\n    }\n    job_bookmarks_encryption {\n      job_bookmarks_encryption_mode = \"CSE-KMS\"\n      kms_key_arn                   = aws_kms_key.this.arn\n    }\n    s3_encryption {\n      s3_encryption_mode = \"SSE-KMS\"\n      kms_key_arn        = aws_kms_key.this.arn\n    }\n  }\n}",
-                },
-                wa_best_practice: "SEC08-BP02",
-                security_hub_control: None,
-            },
-            judge: security_configuration_complete,
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.catalog_encryption",
-                title: "Glue Data Catalog metadata is encrypted at rest",
-                service: "glue",
-                resource_type: "AwsGlueDataCatalog",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "Catalog metadata names every table, column and location of the lake; \
-                    encrypting it with KMS puts reads of it behind a key policy.",
-                remediation: RemediationMeta {
-                    text: "Turn on Data Catalog encryption at rest with a KMS key in each region.",
-                    cli: "aws glue put-data-catalog-encryption-settings --data-catalog-encryption-settings '{\"EncryptionAtRest\":{\"CatalogEncryptionMode\":\"SSE-KMS\",\"SseAwsKmsKeyId\":\"<key-arn>\"},\"ConnectionPasswordEncryption\":{\"ReturnConnectionPasswordEncrypted\":true,\"AwsKmsKeyId\":\"<key-arn>\"}}'",
-                    terraform: "resource \"aws_glue_data_catalog_encryption_settings\" \"this\" {\n  data_catalog_encryption_settings {\n    encryption_at_rest {\n      catalog_encryption_mode = \"SSE-KMS\"\n      sse_aws_kms_key_id      = aws_kms_key.this.arn\n    }\n    connection_password_encryption {\n      return_connection_password_encrypted = true\n      aws_kms_key_id                        = aws_kms_key.this.arn\n    }\n  }\n}",
-                },
-                wa_best_practice: "SEC08-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue_catalog(cx, catalog_encryption),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.catalog_connection_password_encryption",
-                title: "Glue connection passwords are returned encrypted",
-                service: "glue",
-                resource_type: "AwsGlueDataCatalog",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "Without it, anyone who may call GetConnection reads JDBC passwords of \
-                    the sources and warehouses in plain text.",
-                remediation: RemediationMeta {
-                    text: "Turn on connection password encryption with a KMS key in each region.",
-                    cli: "aws glue put-data-catalog-encryption-settings --data-catalog-encryption-settings '{\"EncryptionAtRest\":{\"CatalogEncryptionMode\":\"SSE-KMS\",\"SseAwsKmsKeyId\":\"<key-arn>\"},\"ConnectionPasswordEncryption\":{\"ReturnConnectionPasswordEncrypted\":true,\"AwsKmsKeyId\":\"<key-arn>\"}}'",
-                    terraform: "resource \"aws_glue_data_catalog_encryption_settings\" \"this\" {\n  data_catalog_encryption_settings {\n    encryption_at_rest {\n      catalog_encryption_mode = \"SSE-KMS\"\n    }\n    connection_password_encryption {\n      return_connection_password_encrypted = true\n      aws_kms_key_id                        = aws_kms_key.this.arn\n    }\n  }\n}",
-                },
-                wa_best_practice: "SEC08-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue_catalog(cx, catalog_connection_password_encryption),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.job_no_secrets_in_arguments",
-                title: "Glue job arguments hold no credentials",
-                service: "glue",
-                resource_type: "AwsGlueJob",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Critical,
-                rationale: "Default arguments are readable by anyone with glue:GetJob and appear \
-                    in job-run history; a password or access key there is a leaked credential.",
-                remediation: RemediationMeta {
-                    text: "Move the credential to Secrets Manager, pass the secret's name instead, \
-                        rotate the leaked value, and read it in the job at run time.",
-                    cli: "aws secretsmanager create-secret --name <job>/<argument> --secret-string '<value>'",
-                    terraform: "resource \"aws_secretsmanager_secret\" \"job\" {\n  name = \"<job>/<argument>\"\n}\n\nresource \"aws_glue_job\" \"this\" {\n  # …\n  default_arguments = {\n    \"--secret-name\" = aws_secretsmanager_secret.job.name\n  }\n}",
-                },
-                wa_best_practice: "SEC02-BP03",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue(cx, job_no_secrets_in_arguments),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "glue.crawler_security_configuration",
-                title: "Glue crawler runs with a security configuration",
-                service: "glue",
-                resource_type: "AwsGlueCrawler",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "A crawler's CloudWatch logs list the lake's paths and schemas; a \
-                    security configuration encrypts them.",
-                remediation: RemediationMeta {
-                    text: "Attach a security configuration to the crawler.",
-                    cli: "aws glue update-crawler --name <crawler> --crawler-security-configuration <security-configuration>",
-                    terraform: "resource \"aws_glue_crawler\" \"this\" {\n  # …\n  security_configuration = aws_glue_security_configuration.this.name\n}",
-                },
-                wa_best_practice: "SEC08-BP02",
-                security_hub_control: None,
-            },
-            judge: |cx| per_glue(cx, crawler_security_configuration),
-        },
-    ]
+crate::checks! {
+    "glue.job_security_configuration" {
+        title: "Glue job runs with a security configuration that encrypts S3 output",
+        resource: "AwsGlueJob",
+        severity: High,
+        practice: "SEC08-BP02",
+        rationale: "Without a security configuration a job writes its output, temporary \
+            files and shuffle data to S3 without encryption of its own choosing.",
+        remediation: "Create a security configuration with SSE-KMS for S3, CloudWatch and \
+            job bookmarks, and attach it to the job.",
+        cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"SecurityConfiguration\":\"<security-configuration>\"}'",
+        each: job_security_configuration,
+    }
+    "glue.security_configuration_complete" {
+        title: "Glue security configuration encrypts S3, CloudWatch logs and job bookmarks",
+        resource: "AwsGlueSecurityConfiguration",
+        severity: Medium,
+        practice: "SEC08-BP02",
+        rationale: "A configuration that encrypts only some of its outputs leaves job \
+            logs or bookmark state, which can hold data samples and paths, in the clear.",
+        remediation: "Create a configuration with all three encryption settings on (security \
+            configurations cannot be edited) and move the jobs to it.",
+        cli: "aws glue create-security-configuration --name <name> --encryption-configuration '{\"S3Encryption\":[{\"S3EncryptionMode\":\"SSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"}],\"CloudWatchEncryption\":{\"CloudWatchEncryptionMode\":\"SSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"},\"JobBookmarksEncryption\":{\"JobBookmarksEncryptionMode\":\"CSE-KMS\",\"KmsKeyArn\":\"<key-arn>\"}}'",
+        each: security_configuration_complete,
+    }
+    "glue.catalog_encryption" {
+        title: "Glue Data Catalog metadata is encrypted at rest",
+        resource: "AwsGlueDataCatalog",
+        severity: Medium,
+        practice: "SEC08-BP02",
+        rationale: "Catalog metadata names every table, column and location of the lake; \
+            encrypting it with KMS puts reads of it behind a key policy.",
+        remediation: "Turn on Data Catalog encryption at rest with a KMS key in each region.",
+        cli: "aws glue put-data-catalog-encryption-settings --data-catalog-encryption-settings '{\"EncryptionAtRest\":{\"CatalogEncryptionMode\":\"SSE-KMS\",\"SseAwsKmsKeyId\":\"<key-arn>\"},\"ConnectionPasswordEncryption\":{\"ReturnConnectionPasswordEncrypted\":true,\"AwsKmsKeyId\":\"<key-arn>\"}}'",
+        each: catalog_encryption,
+    }
+    "glue.catalog_connection_password_encryption" {
+        title: "Glue connection passwords are returned encrypted",
+        resource: "AwsGlueDataCatalog",
+        severity: Medium,
+        practice: "SEC08-BP02",
+        rationale: "Without it, anyone who may call GetConnection reads JDBC passwords of \
+            the sources and warehouses in plain text.",
+        remediation: "Turn on connection password encryption with a KMS key in each region.",
+        cli: "aws glue put-data-catalog-encryption-settings --data-catalog-encryption-settings '{\"EncryptionAtRest\":{\"CatalogEncryptionMode\":\"SSE-KMS\",\"SseAwsKmsKeyId\":\"<key-arn>\"},\"ConnectionPasswordEncryption\":{\"ReturnConnectionPasswordEncrypted\":true,\"AwsKmsKeyId\":\"<key-arn>\"}}'",
+        each: catalog_connection_password_encryption,
+    }
+    "glue.job_no_secrets_in_arguments" {
+        title: "Glue job arguments hold no credentials",
+        resource: "AwsGlueJob",
+        severity: Critical,
+        practice: "SEC02-BP03",
+        rationale: "Default arguments are readable by anyone with glue:GetJob and appear \
+            in job-run history; a password or access key there is a leaked credential.",
+        remediation: "Move the credential to Secrets Manager, pass the secret's name instead, \
+            rotate the leaked value, and read it in the job at run time.",
+        cli: "aws secretsmanager create-secret --name <job>/<argument> --secret-string '<value>'",
+        each: job_no_secrets_in_arguments,
+    }
+    "glue.crawler_security_configuration" {
+        title: "Glue crawler runs with a security configuration",
+        resource: "AwsGlueCrawler",
+        severity: Medium,
+        practice: "SEC08-BP02",
+        rationale: "A crawler's CloudWatch logs list the lake's paths and schemas; a \
+            security configuration encrypts them.",
+        remediation: "Attach a security configuration to the crawler.",
+        cli: "aws glue update-crawler --name <crawler> --crawler-security-configuration <security-configuration>",
+        each: crawler_security_configuration,
+    }
 }
 
 fn job_security_configuration(job: &GlueJob, region: &GlueRegion, _: &Context) -> Judged {
@@ -158,42 +93,28 @@ fn job_security_configuration(job: &GlueJob, region: &GlueRegion, _: &Context) -
     }
 }
 
-fn security_configuration_complete(cx: &Context) -> Vec<Judgement> {
-    let Some(glue) = &cx.inventory.glue else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for region in &glue.regions {
-        // An unreadable list is a gap of the scan, reported there.
-        let Some(configs) = region.security_configurations.known() else {
-            continue;
-        };
-        for c in configs {
-            let off: Vec<&str> = [
-                ("S3", &c.s3_encryption),
-                ("CloudWatch", &c.cloudwatch_encryption),
-                ("job bookmarks", &c.job_bookmarks_encryption),
-            ]
-            .into_iter()
-            .filter(|(_, mode)| mode.as_str() == "DISABLED")
-            .map(|(what, _)| what)
-            .collect();
-            let outcome = if off.is_empty() {
-                Outcome::Pass("S3, CloudWatch and job-bookmark encryption are on".into())
-            } else {
-                Outcome::Fail(format!("encryption off for: {}", off.join(", ")).into())
-            };
-            out.push(Judgement {
-                resource: security_configuration_ref(cx.inventory, &region.region, &c.name),
-                outcome,
-                severity: None,
-            });
-        }
+fn security_configuration_complete(
+    c: &GlueSecurityConfiguration,
+    _: &GlueRegion,
+    _: &Context,
+) -> Judged {
+    let off: Vec<&str> = [
+        ("S3", &c.s3_encryption),
+        ("CloudWatch", &c.cloudwatch_encryption),
+        ("job bookmarks", &c.job_bookmarks_encryption),
+    ]
+    .into_iter()
+    .filter(|(_, mode)| mode.as_str() == "DISABLED")
+    .map(|(what, _)| what)
+    .collect();
+    if off.is_empty() {
+        pass("S3, CloudWatch and job-bookmark encryption are on")
+    } else {
+        fail(format!("encryption off for: {}", off.join(", ")))
     }
-    out
 }
 
-fn catalog_encryption(region: &GlueRegion, _: &Context) -> Judged {
+fn catalog_encryption(region: &GlueRegion, _: &GlueInventory, _: &Context) -> Judged {
     let settings = region.catalog_encryption.get()?;
     if settings.at_rest_mode == "DISABLED" {
         fail("Data Catalog encryption at rest is off")
@@ -210,7 +131,7 @@ fn catalog_encryption(region: &GlueRegion, _: &Context) -> Judged {
     }
 }
 
-fn catalog_connection_password_encryption(region: &GlueRegion, _: &Context) -> Judged {
+fn catalog_connection_password_encryption(region: &GlueRegion, _: &GlueInventory, _: &Context) -> Judged {
     if region
         .catalog_encryption
         .get()?
@@ -250,40 +171,40 @@ mod tests {
     #[test]
     fn job_security_configuration_must_exist_and_encrypt_s3() {
         let id = "glue.job_security_configuration";
-        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
 
         let mut job = good_job("j");
         job.security_configuration = None;
-        assert_eq!(job_verdict(checks(), id, job).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, job).unwrap().0, Fail);
 
         let mut job = good_job("j");
         job.security_configuration = Some("gone".into());
-        assert_eq!(job_verdict(checks(), id, job).unwrap().0, Fail);
+        assert_eq!(job_verdict(id, job).unwrap().0, Fail);
 
         let mut region = glue_region();
         let mut weak = secure_configuration("secure");
         weak.s3_encryption = "DISABLED".into();
         region.security_configurations = Observed::Known(vec![weak]);
         region.jobs = vec![good_job("j")];
-        assert_eq!(glue_verdict(checks(), id, region).unwrap().0, Fail);
+        assert_eq!(glue_verdict(id, region).unwrap().0, Fail);
 
         let mut region = glue_region();
         region.security_configurations =
             Observed::Unknown(denied("glue:GetSecurityConfigurations"));
         region.jobs = vec![good_job("j")];
-        assert_eq!(glue_verdict(checks(), id, region).unwrap().0, Unknown);
+        assert_eq!(glue_verdict(id, region).unwrap().0, Unknown);
     }
 
     #[test]
     fn security_configuration_completeness() {
         let id = "glue.security_configuration_complete";
-        assert_eq!(glue_verdict(checks(), id, glue_region()).unwrap().0, Pass);
+        assert_eq!(glue_verdict(id, glue_region()).unwrap().0, Pass);
         let mut region = glue_region();
         let mut partial = secure_configuration("partial");
         partial.cloudwatch_encryption = "DISABLED".into();
         partial.job_bookmarks_encryption = "DISABLED".into();
         region.security_configurations = Observed::Known(vec![partial]);
-        let (status, message) = glue_verdict(checks(), id, region).unwrap();
+        let (status, message) = glue_verdict(id, region).unwrap();
         assert_eq!(
             (status, message.as_str()),
             (Fail, "encryption off for: CloudWatch, job bookmarks")
@@ -297,7 +218,7 @@ mod tests {
             "glue.catalog_connection_password_encryption",
         ] {
             assert_eq!(
-                glue_verdict(checks(), id, glue_region()).unwrap().0,
+                glue_verdict(id, glue_region()).unwrap().0,
                 Pass,
                 "{id}"
             );
@@ -308,12 +229,12 @@ mod tests {
                 connection_password_encrypted: false,
                 connection_password_kms_key: None,
             });
-            assert_eq!(glue_verdict(checks(), id, region).unwrap().0, Fail, "{id}");
+            assert_eq!(glue_verdict(id, region).unwrap().0, Fail, "{id}");
             let mut region = glue_region();
             region.catalog_encryption =
                 Observed::Unknown(denied("glue:GetDataCatalogEncryptionSettings"));
             assert_eq!(
-                glue_verdict(checks(), id, region).unwrap().0,
+                glue_verdict(id, region).unwrap().0,
                 Unknown,
                 "{id}"
             );
@@ -323,10 +244,10 @@ mod tests {
     #[test]
     fn secrets_are_reported_by_key() {
         let id = "glue.job_no_secrets_in_arguments";
-        assert_eq!(job_verdict(checks(), id, good_job("j")).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
         let mut job = good_job("j");
         job.secret_argument_keys = vec!["--db-password".into()];
-        let (status, message) = job_verdict(checks(), id, job).unwrap();
+        let (status, message) = job_verdict(id, job).unwrap();
         assert_eq!(status, Fail);
         assert_eq!(
             message,
@@ -348,11 +269,11 @@ mod tests {
             region
         };
         assert_eq!(
-            glue_verdict(checks(), id, crawler(Some("secure")))
+            glue_verdict(id, crawler(Some("secure")))
                 .unwrap()
                 .0,
             Pass
         );
-        assert_eq!(glue_verdict(checks(), id, crawler(None)).unwrap().0, Fail);
+        assert_eq!(glue_verdict(id, crawler(None)).unwrap().0, Fail);
     }
 }

@@ -1,63 +1,40 @@
 //! The KMS checks of this pillar (customer-managed keys only).
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
-use crate::model::{KmsKey, Unobserved, UnobservedKind};
-use crate::pillars::per_customer_key;
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{KmsKey, KmsRegion, Unobserved, UnobservedKind};
 use crate::policy;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![
-        Check {
-            meta: CheckMeta {
-                id: "kms.key_rotation",
-                title: "Customer-managed KMS key rotates its material",
-                service: "kms",
-                resource_type: "AwsKmsKey",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Medium,
-                rationale: "Yearly rotation limits how much data one key version protects; KMS \
-                    keeps old versions for decryption, so rotation breaks nothing.",
-                remediation: RemediationMeta {
-                    text: "Enable automatic rotation. Asymmetric, HMAC, imported and external-store \
-                        keys cannot rotate and are not judged.",
-                    cli: "aws kms enable-key-rotation --key-id <key-id>",
-                    terraform: "resource \"aws_kms_key\" \"this\" {\n  # …\n  enable_key_rotation = true\n}",
-                },
-                wa_best_practice: "SEC08-BP01",
-                security_hub_control: Some("KMS.4"),
-            },
-            judge: |cx| per_customer_key(cx, key_rotation),
-        },
-        Check {
-            meta: CheckMeta {
-                id: "kms.key_policy_public",
-                title: "KMS key policy does not allow everyone",
-                service: "kms",
-                resource_type: "AwsKmsKey",
-                pillar: Security,
-                pillars: &[Security],
-                severity: Severity::Critical,
-                rationale: "An Allow for principal `*` without a condition on account, \
-                    organization or network lets any AWS account use or manage the key.",
-                remediation: RemediationMeta {
-                    text: "Name the principals, or narrow the statement with aws:PrincipalOrgID, \
-                        kms:CallerAccount or aws:SourceVpce.",
-                    cli: "aws kms put-key-policy --key-id <key-id> --policy-name default --policy file://key-policy.json",
-                    terraform: "resource \"aws_kms_key_policy\" \"this\" {\n  key_id = aws_kms_key.this.id\n  policy = data.aws_iam_policy_document.key.json\n}",
-                },
-                wa_best_practice: "SEC03-BP07",
-                security_hub_control: Some("KMS.5"),
-            },
-            judge: |cx| per_customer_key(cx, key_policy_public),
-        },
-    ]
+crate::checks! {
+    "kms.key_rotation" {
+        title: "Customer-managed KMS key rotates its material",
+        resource: "AwsKmsKey",
+        severity: Medium,
+        security_hub: "KMS.4",
+        practice: "SEC08-BP01",
+        rationale: "Yearly rotation limits how much data one key version protects; KMS \
+            keeps old versions for decryption, so rotation breaks nothing.",
+        remediation: "Enable automatic rotation. Asymmetric, HMAC, imported and external-store \
+            keys cannot rotate and are not judged.",
+        cli: "aws kms enable-key-rotation --key-id <key-id>",
+        each: key_rotation,
+    }
+    "kms.key_policy_public" {
+        title: "KMS key policy does not allow everyone",
+        resource: "AwsKmsKey",
+        severity: Critical,
+        security_hub: "KMS.5",
+        practice: "SEC03-BP07",
+        rationale: "An Allow for principal `*` without a condition on account, \
+            organization or network lets any AWS account use or manage the key.",
+        remediation: "Name the principals, or narrow the statement with aws:PrincipalOrgID, \
+            kms:CallerAccount or aws:SourceVpce.",
+        cli: "aws kms put-key-policy --key-id <key-id> --policy-name default --policy file://key-policy.json",
+        each: key_policy_public,
+    }
 }
 
-fn key_rotation(key: &KmsKey, _: &Context) -> Judged {
+fn key_rotation(key: &KmsKey, _: &KmsRegion, _: &Context) -> Judged {
     // The peers' best-known false positive: rotation does not exist for these keys.
     if !key.rotation_applies() {
         return not_applicable();
@@ -72,7 +49,7 @@ fn key_rotation(key: &KmsKey, _: &Context) -> Judged {
     }
 }
 
-fn key_policy_public(key: &KmsKey, _: &Context) -> Judged {
+fn key_policy_public(key: &KmsKey, _: &KmsRegion, _: &Context) -> Judged {
     let Some(document) = &key.policy else {
         return not_applicable();
     };
@@ -96,7 +73,7 @@ mod tests {
     use crate::pillars::testing::*;
 
     fn verdicts(id: &str, key: KmsKey) -> Vec<(String, crate::finding::Status, String)> {
-        run(checks(), id, &with_kms(inventory(vec![]), vec![key]))
+        run(id, &with_kms(inventory(vec![]), vec![key]))
     }
 
     #[test]

@@ -1,24 +1,6 @@
 //! Security pillar: protect data, systems and assets.
 
-mod cloudtrail;
-mod emr;
-mod glue;
-mod kms;
-mod redshift;
-pub(crate) mod s3;
+/// The primary pillar of this module's checks.
+pub(crate) const PILLAR: crate::finding::Pillar = crate::finding::Pillar::Security;
 
-use crate::catalog::Check;
-
-pub fn checks() -> Vec<Check> {
-    [
-        s3::checks(),
-        glue::checks(),
-        redshift::checks(),
-        emr::checks(),
-        kms::checks(),
-        cloudtrail::checks(),
-    ]
-    .into_iter()
-    .flatten()
-    .collect()
-}
+services!(s3, glue, redshift, emr, kms, cloudtrail);

@@ -1,35 +1,23 @@
 //! The EMR checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, pass, Judged};
 use crate::generations::is_previous_ec2_generation;
 use crate::model::{EmrCluster, EmrRegion};
-use crate::pillars::per_emr_cluster;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![Check {
-        meta: CheckMeta {
-            id: "emr.cluster_current_generation",
-            title: "EMR cluster runs current-generation instances",
-            service: "emr",
-            resource_type: "AwsEmrCluster",
-            pillar: Sustainability,
-            pillars: &[Sustainability, CostOptimization],
-            severity: Severity::Low,
-            rationale: "Previous-generation families (m4, c4, r4 and older) do less work per \
-                watt and per dollar than their successors, Graviton ones above all.",
-            remediation: RemediationMeta {
-                text: "Move instance groups or fleets to current families (m6g/m7g, r6g/r7g, c6g/c7g).",
-                cli: "aws emr create-cluster --release-label emr-7.1.0 --instance-groups InstanceGroupType=MASTER,InstanceType=m7g.xlarge,InstanceCount=1 InstanceGroupType=CORE,InstanceType=r7g.2xlarge,InstanceCount=2 --use-default-roles",
-                terraform: "resource \"aws_emr_cluster\" \"this\" {\n  # …\n  core_instance_group {\n    instance_type  = \"r7g.2xlarge\"\n    instance_count = 2\n  }\n}",
-            },
-            wa_best_practice: "SUS05-BP02",
-            security_hub_control: None,
-        },
-        judge: |cx| per_emr_cluster(cx, current_generation),
-    }]
+crate::checks! {
+    "emr.cluster_current_generation" {
+        title: "EMR cluster runs current-generation instances",
+        resource: "AwsEmrCluster",
+        severity: Low,
+        also: [CostOptimization],
+        practice: "SUS05-BP02",
+        rationale: "Previous-generation families (m4, c4, r4 and older) do less work per \
+            watt and per dollar than their successors, Graviton ones above all.",
+        remediation: "Move instance groups or fleets to current families (m6g/m7g, r6g/r7g, c6g/c7g).",
+        cli: "aws emr create-cluster --release-label emr-7.1.0 --instance-groups InstanceGroupType=MASTER,InstanceType=m7g.xlarge,InstanceCount=1 InstanceGroupType=CORE,InstanceType=r7g.2xlarge,InstanceCount=2 --use-default-roles",
+        each: current_generation,
+    }
 }
 
 fn current_generation(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
@@ -64,7 +52,7 @@ mod tests {
     fn instance_generations() {
         let id = "emr.cluster_current_generation";
         assert_eq!(
-            emr_cluster_verdict(checks(), id, good_emr_cluster("j"))
+            emr_cluster_verdict(id, good_emr_cluster("j"))
                 .unwrap()
                 .0,
             Pass
@@ -74,7 +62,7 @@ mod tests {
             groups[1].instance_types = vec!["m4.large".into(), "r3.xlarge".into()];
         }
         assert_eq!(
-            emr_cluster_verdict(checks(), id, c).unwrap(),
+            emr_cluster_verdict(id, c).unwrap(),
             (
                 Fail,
                 "previous-generation instance types: m4.large, r3.xlarge".into()
@@ -82,6 +70,6 @@ mod tests {
         );
         let mut c = good_emr_cluster("j");
         c.instances = Observed::Unknown(denied("elasticmapreduce:ListInstanceGroups"));
-        assert_eq!(emr_cluster_verdict(checks(), id, c).unwrap().0, Unknown);
+        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Unknown);
     }
 }

@@ -1,36 +1,24 @@
 //! The Glue checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, not_applicable, pass, Judged, Pillar, Severity};
+use crate::check::{Context};
+use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueRegion, GlueTable};
-use crate::pillars::per_glue;
 use crate::table_format::classify;
 
-use Pillar::*;
-
-pub fn checks() -> Vec<Check> {
-    vec![Check {
-        meta: CheckMeta {
-            id: "glue.table_columnar_format",
-            title: "Glue table is stored in a columnar or binary format",
-            service: "glue",
-            resource_type: "AwsGlueTable",
-            pillar: Sustainability,
-            pillars: &[Sustainability, PerformanceEfficiency, CostOptimization],
-            severity: Severity::Medium,
-            rationale: "CSV and JSON are read whole and stored uncompressed; Parquet or ORC read \
-                only the columns a query needs, typically a tenth of the bytes and the compute.",
-            remediation: RemediationMeta {
-                text: "Rewrite the table as Parquet (or Iceberg) with a CTAS or a Glue job, and \
-                    point consumers at it.",
-                cli: "aws athena start-query-execution --query-string \"CREATE TABLE <db>.<table>_parquet WITH (format='PARQUET', write_compression='SNAPPY') AS SELECT * FROM <db>.<table>\"",
-                terraform: "resource \"aws_glue_catalog_table\" \"this\" {\n  # …\n  storage_descriptor {\n    input_format  = \"org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat\"\n    output_format = \"org.apache.hadoop.hive.ql.io.parquet.MapredParquetOutputFormat\"\n    ser_de_info {\n      serialization_library = \"org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe\"\n    }\n  }\n}",
-            },
-            wa_best_practice: "SUS04-BP02",
-            security_hub_control: None,
-        },
-        judge: |cx| per_glue(cx, table_columnar_format),
-    }]
+crate::checks! {
+    "glue.table_columnar_format" {
+        title: "Glue table is stored in a columnar or binary format",
+        resource: "AwsGlueTable",
+        severity: Medium,
+        also: [PerformanceEfficiency, CostOptimization],
+        practice: "SUS04-BP02",
+        rationale: "CSV and JSON are read whole and stored uncompressed; Parquet or ORC read \
+            only the columns a query needs, typically a tenth of the bytes and the compute.",
+        remediation: "Rewrite the table as Parquet (or Iceberg) with a CTAS or a Glue job, and \
+            point consumers at it.",
+        cli: "aws athena start-query-execution --query-string \"CREATE TABLE <db>.<table>_parquet WITH (format='PARQUET', write_compression='SNAPPY') AS SELECT * FROM <db>.<table>\"",
+        each: table_columnar_format,
+    }
 }
 
 fn table_columnar_format(table: &GlueTable, _: &GlueRegion, _: &Context) -> Judged {
@@ -68,16 +56,16 @@ mod tests {
             "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat",
             "org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe",
         );
-        assert_eq!(glue_verdict(checks(), id, parquet).unwrap().0, Pass);
+        assert_eq!(glue_verdict(id, parquet).unwrap().0, Pass);
         let csv = region_with(
             "org.apache.hadoop.mapred.TextInputFormat",
             "org.apache.hadoop.hive.serde2.OpenCSVSerde",
         );
         assert_eq!(
-            glue_verdict(checks(), id, csv).unwrap(),
+            glue_verdict(id, csv).unwrap(),
             (Fail, "stored as CSV".into())
         );
         let custom = region_with("com.example.In", "com.example.Serde");
-        assert_eq!(glue_verdict(checks(), id, custom), None);
+        assert_eq!(glue_verdict(id, custom), None);
     }
 }

@@ -1,14 +1,6 @@
 //! Sustainability pillar: store and process no more than the workload needs.
 
-mod emr;
-mod glue;
-mod s3;
+/// The primary pillar of this module's checks.
+pub(crate) const PILLAR: crate::finding::Pillar = crate::finding::Pillar::Sustainability;
 
-use crate::catalog::Check;
-
-pub fn checks() -> Vec<Check> {
-    [s3::checks(), glue::checks(), emr::checks()]
-        .into_iter()
-        .flatten()
-        .collect()
-}
+services!(s3, glue, emr);

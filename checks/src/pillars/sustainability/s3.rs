@@ -1,11 +1,8 @@
 //! The S3 checks of this pillar.
 
-use crate::catalog::{Check, CheckMeta, Context, RemediationMeta};
-use crate::finding::{fail, pass, Judged, Pillar, Severity};
-use crate::model::Bucket;
-use crate::pillars::per_bucket;
-
-use Pillar::*;
+use crate::check::{Context};
+use crate::finding::{fail, pass, Judged};
+use crate::model::{Bucket, S3Inventory};
 
 /// Storage classes colder than S3 Standard.
 const COLD_CLASSES: &[&str] = &[
@@ -17,33 +14,24 @@ const COLD_CLASSES: &[&str] = &[
     "DEEP_ARCHIVE",
 ];
 
-pub fn checks() -> Vec<Check> {
-    vec![Check {
-        meta: CheckMeta {
-            id: "s3.bucket_cold_tiering",
-            title: "S3 bucket moves cold data to colder storage classes",
-            service: "s3",
-            resource_type: "AwsS3Bucket",
-            pillar: Sustainability,
-            pillars: &[Sustainability, CostOptimization],
-            severity: Severity::Low,
-            rationale: "Most data-lake objects are rarely read after a few weeks; colder classes \
-                use less provisioned capacity and cost a fraction of S3 Standard.",
-            remediation: RemediationMeta {
-                text: "Add a lifecycle transition to an IA or Glacier class, or enable an \
-                    Intelligent-Tiering archive configuration.",
-                cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
-                    --lifecycle-configuration '{\"Rules\":[{\"ID\":\"tiering\",\"Status\":\"Enabled\",\"Filter\":{},\"Transitions\":[{\"Days\":0,\"StorageClass\":\"INTELLIGENT_TIERING\"}]}]}'",
-                terraform: "resource \"aws_s3_bucket_lifecycle_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    id     = \"tiering\"\n    status = \"Enabled\"\n    filter {}\n    transition {\n      days          = 0\n      storage_class = \"INTELLIGENT_TIERING\"\n    }\n  }\n}",
-            },
-            wa_best_practice: "SUS04-BP02",
-            security_hub_control: None,
-        },
-        judge: |cx| per_bucket(cx, bucket_cold_tiering),
-    }]
+crate::checks! {
+    "s3.bucket_cold_tiering" {
+        title: "S3 bucket moves cold data to colder storage classes",
+        resource: "AwsS3Bucket",
+        severity: Low,
+        also: [CostOptimization],
+        practice: "SUS04-BP02",
+        rationale: "Most data-lake objects are rarely read after a few weeks; colder classes \
+            use less provisioned capacity and cost a fraction of S3 Standard.",
+        remediation: "Add a lifecycle transition to an IA or Glacier class, or enable an \
+            Intelligent-Tiering archive configuration.",
+        cli: "aws s3api put-bucket-lifecycle-configuration --bucket <bucket> \
+            --lifecycle-configuration '{\"Rules\":[{\"ID\":\"tiering\",\"Status\":\"Enabled\",\"Filter\":{},\"Transitions\":[{\"Days\":0,\"StorageClass\":\"INTELLIGENT_TIERING\"}]}]}'",
+        each: bucket_cold_tiering,
+    }
 }
 
-fn bucket_cold_tiering(bucket: &Bucket, _: &Context) -> Judged {
+fn bucket_cold_tiering(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
     // Either source is enough, so a known one decides even if the other failed.
     let transition = bucket.lifecycle.known().and_then(|rules| {
         rules
@@ -89,30 +77,30 @@ mod tests {
     #[test]
     fn transitions_or_intelligent_tiering_pass() {
         assert_eq!(
-            verdict(checks(), ID, transitioning("GLACIER", true))
+            verdict(ID, transitioning("GLACIER", true))
                 .unwrap()
                 .0,
             Pass
         );
         let mut b = transitioning("GLACIER", false);
         b.intelligent_tiering = Observed::Known(vec!["archive".into()]);
-        assert_eq!(verdict(checks(), ID, b).unwrap().0, Pass);
+        assert_eq!(verdict(ID, b).unwrap().0, Pass);
     }
 
     #[test]
     fn nothing_cold_fails() {
         assert_eq!(
-            verdict(checks(), ID, bare_bucket("b", "r")).unwrap().0,
+            verdict(ID, bare_bucket("b", "r")).unwrap().0,
             Fail
         );
         assert_eq!(
-            verdict(checks(), ID, transitioning("GLACIER", false))
+            verdict(ID, transitioning("GLACIER", false))
                 .unwrap()
                 .0,
             Fail
         );
         assert_eq!(
-            verdict(checks(), ID, transitioning("STANDARD", true))
+            verdict(ID, transitioning("STANDARD", true))
                 .unwrap()
                 .0,
             Fail
@@ -123,9 +111,9 @@ mod tests {
     fn unknown_only_when_no_known_source_passes() {
         let mut b = bare_bucket("b", "r");
         b.intelligent_tiering = Observed::Unknown(denied("s3:GetIntelligentTieringConfiguration"));
-        assert_eq!(verdict(checks(), ID, b).unwrap().0, Unknown);
+        assert_eq!(verdict(ID, b).unwrap().0, Unknown);
         let mut b = transitioning("DEEP_ARCHIVE", true);
         b.intelligent_tiering = Observed::Unknown(denied("s3:GetIntelligentTieringConfiguration"));
-        assert_eq!(verdict(checks(), ID, b).unwrap().0, Pass);
+        assert_eq!(verdict(ID, b).unwrap().0, Pass);
     }
 }

@@ -1,0 +1,4 @@
+resource "aws_cloudtrail" "this" {
+  # …
+  enable_log_file_validation = true
+}

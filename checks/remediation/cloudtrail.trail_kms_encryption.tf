@@ -1,0 +1,4 @@
+resource "aws_cloudtrail" "this" {
+  # …
+  kms_key_id = aws_kms_key.trail.arn
+}

@@ -1,0 +1,6 @@
+resource "aws_emr_cluster" "this" {
+  # …
+  auto_termination_policy {
+    idle_timeout = 3600
+  }
+}

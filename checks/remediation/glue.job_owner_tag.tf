@@ -1,0 +1,6 @@
+resource "aws_glue_job" "this" {
+  # …
+  tags = {
+    owner = "<team>"
+  }
+}

@@ -1,0 +1,4 @@
+resource "aws_glue_job" "this" {
+  # …
+  glue_version = "5.0"
+}

@@ -1,0 +1,4 @@
+resource "aws_glue_job" "this" {
+  # …
+  timeout = 120
+}

@@ -1,0 +1,4 @@
+resource "aws_kms_key" "this" {
+  # …
+  is_enabled = true
+}

@@ -1,0 +1,4 @@
+resource "aws_kms_key" "this" {
+  # …
+  enable_key_rotation = true
+}

@@ -1,0 +1,4 @@
+resource "aws_redshift_cluster" "this" {
+  # …
+  node_type = "ra3.xlplus"
+}

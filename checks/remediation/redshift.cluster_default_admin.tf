@@ -1,0 +1,4 @@
+resource "aws_redshift_cluster" "this" {
+  # …
+  master_username = "<admin-name>"
+}

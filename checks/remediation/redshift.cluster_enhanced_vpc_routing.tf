@@ -1,0 +1,4 @@
+resource "aws_redshift_cluster" "this" {
+  # …
+  enhanced_vpc_routing = true
+}

@@ -1,0 +1,4 @@
+resource "aws_redshift_cluster" "this" {
+  # …
+  publicly_accessible = false
+}

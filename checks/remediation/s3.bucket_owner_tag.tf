@@ -1,0 +1,6 @@
+resource "aws_s3_bucket" "this" {
+  bucket = "<bucket>"
+  tags = {
+    owner = "<team>"
+  }
+}

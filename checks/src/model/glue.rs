@@ -1,0 +1,244 @@
+//! Glue, per region: jobs, crawlers, the Data Catalog's tables and encryption
+//! settings, and security configurations.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Observed, Regional};
+
+/// Glue in every scanned region.
+pub type GlueInventory = Regional<GlueRegion>;
+
+/// Glue in one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueRegion {
+    /// The region.
+    pub region: String,
+    /// ETL, streaming, Python shell and Ray jobs.
+    pub jobs: Vec<GlueJob>,
+    /// Crawlers.
+    pub crawlers: Vec<GlueCrawler>,
+    /// The tables of every database of the region's Data Catalog.
+    pub tables: Vec<GlueTable>,
+    /// Security configurations.
+    pub security_configurations: Observed<Vec<GlueSecurityConfiguration>>,
+    /// The Data Catalog's encryption settings.
+    pub catalog_encryption: Observed<CatalogEncryption>,
+}
+
+/// A Glue job.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueJob {
+    /// The job name.
+    pub name: String,
+    /// `arn:PARTITION:glue:REGION:ACCOUNT:job/NAME`.
+    pub arn: String,
+    /// `glueetl`, `gluestreaming`, `pythonshell`, `glueray`.
+    pub command: String,
+    /// `None` when unset (Glue then runs 0.9).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glue_version: Option<String>,
+    /// The security configuration's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_configuration: Option<String>,
+    /// Only the default arguments checks read (`--enable-metrics`, …).
+    pub arguments: BTreeMap<String, String>,
+    /// Keys of default arguments that look like credentials. Their values are
+    /// dropped at collection and never stored.
+    #[serde(default)]
+    pub secret_argument_keys: Vec<String>,
+    /// Minutes; `None` when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_minutes: Option<i32>,
+    /// Retries after a failed run.
+    pub max_retries: i32,
+    /// The job's tags.
+    pub tags: Observed<BTreeMap<String, String>>,
+}
+
+/// A Glue crawler.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueCrawler {
+    /// The crawler name.
+    pub name: String,
+    /// `arn:PARTITION:glue:REGION:ACCOUNT:crawler/NAME`.
+    pub arn: String,
+    /// The security configuration's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_configuration: Option<String>,
+    /// `s3://…` paths the crawler reads.
+    #[serde(default)]
+    pub s3_targets: Vec<String>,
+}
+
+/// A Data Catalog table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueTable {
+    /// Its database.
+    pub database: String,
+    /// The table name.
+    pub name: String,
+    /// `arn:PARTITION:glue:REGION:ACCOUNT:table/DATABASE/NAME`.
+    pub arn: String,
+    /// `EXTERNAL_TABLE`, `MANAGED_TABLE`, `VIRTUAL_VIEW`, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub table_type: Option<String>,
+    /// `false` for views and tables defined without a storage descriptor.
+    pub has_storage: bool,
+    /// Where the data is, `s3://…` for the lake.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Hadoop input format class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub input_format: Option<String>,
+    /// Hadoop output format class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_format: Option<String>,
+    /// SerDe class.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub serde_library: Option<String>,
+    /// Only the table parameters that tell the format: `classification`,
+    /// `table_type`, `spark.sql.sources.provider`.
+    #[serde(default)]
+    pub format_parameters: BTreeMap<String, String>,
+    /// How many partition keys it has.
+    pub partition_keys: usize,
+}
+
+/// A Glue security configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueSecurityConfiguration {
+    /// The configuration name.
+    pub name: String,
+    /// `DISABLED`, `SSE-KMS`, `SSE-S3`.
+    pub s3_encryption: String,
+    /// `DISABLED`, `SSE-KMS`.
+    pub cloudwatch_encryption: String,
+    /// `DISABLED`, `CSE-KMS`.
+    pub job_bookmarks_encryption: String,
+    /// KMS keys the configuration names.
+    #[serde(default)]
+    pub kms_keys: Vec<String>,
+}
+
+/// The Data Catalog's encryption settings in a region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CatalogEncryption {
+    /// `DISABLED`, `SSE-KMS`, `SSE-KMS-WITH-SERVICE-ROLE`.
+    pub at_rest_mode: String,
+    /// The key of encryption at rest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_rest_kms_key: Option<String>,
+    /// Connection passwords are returned encrypted.
+    pub connection_password_encrypted: bool,
+    /// The key connection passwords are encrypted with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connection_password_kms_key: Option<String>,
+}
+
+use crate::resource::{
+    account_arn, in_regions, region_setting_ref, regional_ref, Listing, Resource,
+};
+use crate::ResourceRef;
+
+use super::Inventory;
+
+impl Resource for GlueJob {
+    type In = GlueRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
+        in_regions(inventory.glue.as_ref(), |r| &r.jobs)
+    }
+    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
+        regional_ref(
+            inventory,
+            &region.region,
+            &self.arn,
+            &self.name,
+            "AwsGlueJob",
+        )
+    }
+}
+
+impl Resource for GlueCrawler {
+    type In = GlueRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
+        in_regions(inventory.glue.as_ref(), |r| &r.crawlers)
+    }
+    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
+        regional_ref(
+            inventory,
+            &region.region,
+            &self.arn,
+            &self.name,
+            "AwsGlueCrawler",
+        )
+    }
+}
+
+impl Resource for GlueTable {
+    type In = GlueRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
+        in_regions(inventory.glue.as_ref(), |r| &r.tables)
+    }
+    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
+        let id = format!("{}.{}", self.database, self.name);
+        regional_ref(inventory, &region.region, &self.arn, &id, "AwsGlueTable")
+    }
+}
+
+/// The configurations of regions where they could be listed.
+impl Resource for GlueSecurityConfiguration {
+    type In = GlueRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
+        in_regions(inventory.glue.as_ref(), |r| {
+            r.security_configurations.known().map_or(&[], Vec::as_slice)
+        })
+    }
+    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
+        let resource = format!("securityConfiguration/{}", self.name);
+        let arn = account_arn(inventory, "glue", &region.region, &resource);
+        regional_ref(
+            inventory,
+            &region.region,
+            &arn,
+            &self.name,
+            "AwsGlueSecurityConfiguration",
+        )
+    }
+}
+
+/// A region as a resource: its Data Catalog.
+impl Resource for GlueRegion {
+    type In = GlueInventory;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueInventory)> {
+        let Some(glue) = &inventory.glue else {
+            return Vec::new();
+        };
+        glue.regions.iter().map(|r| (r, glue)).collect()
+    }
+    fn reference(&self, _: &GlueInventory, inventory: &Inventory) -> ResourceRef {
+        let arn = account_arn(inventory, "glue", &self.region, "catalog");
+        region_setting_ref(inventory, &self.region, arn, "AwsGlueDataCatalog")
+    }
+}
+
+impl Listing for GlueInventory {
+    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
+        let mut out = Vec::new();
+        for region in &self.regions {
+            out.push(region.reference(self, inventory));
+            let configs = region.security_configurations.known().into_iter().flatten();
+            out.extend(configs.map(|c| c.reference(region, inventory)));
+            out.extend(region.jobs.iter().map(|j| j.reference(region, inventory)));
+            out.extend(
+                region
+                    .crawlers
+                    .iter()
+                    .map(|c| c.reference(region, inventory)),
+            );
+            out.extend(region.tables.iter().map(|t| t.reference(region, inventory)));
+        }
+        out
+    }
+}

@@ -1,0 +1,108 @@
+//! Redshift provisioned clusters, per region.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Observed, Regional};
+
+/// Redshift in every scanned region.
+pub type RedshiftInventory = Regional<RedshiftRegion>;
+
+/// Redshift in one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedshiftRegion {
+    /// The region.
+    pub region: String,
+    /// Provisioned clusters.
+    pub clusters: Vec<RedshiftCluster>,
+}
+
+/// A provisioned cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedshiftCluster {
+    /// The cluster identifier.
+    pub id: String,
+    /// `arn:PARTITION:redshift:REGION:ACCOUNT:cluster:ID`.
+    pub arn: String,
+    /// `ra3.xlplus`, `dc2.large`, …
+    pub node_type: String,
+    /// Nodes in the cluster.
+    pub number_of_nodes: i32,
+    /// Reachable from outside its VPC.
+    pub publicly_accessible: bool,
+    /// Encrypted at rest.
+    pub encrypted: bool,
+    /// The encryption key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    /// The admin user name.
+    pub master_username: String,
+    /// Major version upgrades are applied in the maintenance window.
+    pub allow_version_upgrade: bool,
+    /// COPY and UNLOAD traffic stays in the VPC.
+    pub enhanced_vpc_routing: bool,
+    /// Days automated snapshots are kept.
+    pub automated_snapshot_retention_days: i32,
+    /// Multi-AZ as reported (`Enabled`, `Disabled`); `None` when not reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub multi_az: Option<String>,
+    /// Destination region of automatic cross-region snapshot copy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot_copy_region: Option<String>,
+    /// `ddd:hh24:mi-ddd:hh24:mi`, UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_maintenance_window: Option<String>,
+    /// The cluster's parameter group.
+    pub parameter_group: String,
+    /// The parameters checks read (`require_ssl`, `enable_user_activity_logging`),
+    /// from the cluster's parameter group.
+    pub parameters: Observed<BTreeMap<String, String>>,
+    /// Audit logging status.
+    pub audit_logging: Observed<RedshiftLogging>,
+    /// The cluster's tags.
+    pub tags: BTreeMap<String, String>,
+}
+
+/// Where a cluster's audit logs go.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RedshiftLogging {
+    /// Audit logging is on.
+    pub enabled: bool,
+    /// `s3` or `cloudwatch`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub destination: Option<String>,
+    /// The bucket, for `s3`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bucket: Option<String>,
+}
+
+use crate::resource::{in_regions, regional_ref, Listing, Resource};
+use crate::ResourceRef;
+
+use super::Inventory;
+
+impl Resource for RedshiftCluster {
+    type In = RedshiftRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &RedshiftRegion)> {
+        in_regions(inventory.redshift.as_ref(), |r| &r.clusters)
+    }
+    fn reference(&self, region: &RedshiftRegion, inventory: &Inventory) -> ResourceRef {
+        regional_ref(
+            inventory,
+            &region.region,
+            &self.arn,
+            &self.id,
+            "AwsRedshiftCluster",
+        )
+    }
+}
+
+impl Listing for RedshiftInventory {
+    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
+        self.regions
+            .iter()
+            .flat_map(|r| r.clusters.iter().map(move |c| c.reference(r, inventory)))
+            .collect()
+    }
+}

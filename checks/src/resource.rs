@@ -1,0 +1,126 @@
+//! How checks walk the inventory: every kind of resource says where its
+//! records are and how a finding names one, and [`each`] runs a judge on all
+//! of them.
+
+use crate::check::{Context, Judgement};
+use crate::finding::{intern, Judged, Outcome, ResourceRef};
+use crate::model::Inventory;
+
+/// A kind of resource that checks judge one by one.
+pub trait Resource: Sized + 'static {
+    /// What a resource lives in, handed to the judge beside it: its region's
+    /// record, or the service's section.
+    type In: 'static;
+    /// Every resource of the kind, with what it lives in.
+    fn all(inventory: &Inventory) -> Vec<(&Self, &Self::In)>;
+    /// How findings name it.
+    fn reference(&self, within: &Self::In, inventory: &Inventory) -> ResourceRef;
+}
+
+/// Runs `judge` on every resource of type `T`; a judgement that could not see
+/// its input becomes UNKNOWN, one that does not apply gives no finding.
+pub fn each<T: Resource>(
+    cx: &Context,
+    judge: impl Fn(&T, &T::In, &Context) -> Judged,
+) -> Vec<Judgement> {
+    T::all(cx.inventory)
+        .into_iter()
+        .filter_map(|(item, within)| {
+            settle(judge(item, within, cx)).map(|outcome| Judgement {
+                resource: item.reference(within, cx.inventory),
+                outcome,
+                severity: None,
+            })
+        })
+        .collect()
+}
+
+/// Turns a judgement that could not see its input into an UNKNOWN outcome.
+pub fn settle(judged: Judged) -> Option<Outcome> {
+    judged.unwrap_or_else(|reason| Some(Outcome::Unknown(reason)))
+}
+
+/// One judgement of an account-wide or region-wide resource.
+pub fn one(resource: ResourceRef, judged: Judged) -> Vec<Judgement> {
+    settle(judged)
+        .map(|outcome| Judgement {
+            resource,
+            outcome,
+            severity: None,
+        })
+        .into_iter()
+        .collect()
+}
+
+/// A resource of a regional service.
+pub fn regional_ref(
+    inventory: &Inventory,
+    region: &str,
+    arn: &str,
+    id: &str,
+    kind: &'static str,
+) -> ResourceRef {
+    ResourceRef {
+        arn: arn.into(),
+        id: id.into(),
+        kind: kind.into(),
+        region: intern(region),
+        account_id: intern(&inventory.account.account_id),
+    }
+}
+
+/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE` in the scanned account.
+pub fn account_arn(inventory: &Inventory, service: &str, region: &str, resource: &str) -> String {
+    let account = &inventory.account;
+    format!(
+        "arn:{}:{service}:{region}:{}:{resource}",
+        account.partition, account.account_id
+    )
+}
+
+/// A region-wide setting of the account (a catalog's encryption, EMR block
+/// public access) as a resource, named by the account id.
+pub fn region_setting_ref(
+    inventory: &Inventory,
+    region: &str,
+    arn: String,
+    kind: &'static str,
+) -> ResourceRef {
+    regional_ref(inventory, region, &arn, &inventory.account.account_id, kind)
+}
+
+/// The account as a resource, for account-wide settings. It is listed under
+/// the first scanned region (the home region of the scan).
+pub fn account_ref(inventory: &Inventory) -> ResourceRef {
+    let account = &inventory.account;
+    let region = inventory
+        .scan
+        .regions
+        .first()
+        .map_or("global", String::as_str);
+    ResourceRef {
+        arn: format!("arn:{}:iam::{}:root", account.partition, account.account_id),
+        id: account.account_id.clone(),
+        kind: "AwsAccount".into(),
+        region: intern(region),
+        account_id: intern(&account.account_id),
+    }
+}
+
+/// The records of a regional section's regions, each with a list it holds.
+pub fn in_regions<'a, R, T>(
+    regions: Option<&'a crate::model::Regional<R>>,
+    items: impl Fn(&'a R) -> &'a [T],
+) -> Vec<(&'a T, &'a R)> {
+    regions
+        .into_iter()
+        .flat_map(|section| &section.regions)
+        .flat_map(|region| items(region).iter().map(move |item| (item, region)))
+        .collect()
+}
+
+/// A section's resources as reports list them, judged or not.
+pub trait Listing {
+    /// Every resource of the section, in report order.
+    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef>;
+}
