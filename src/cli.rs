@@ -15,7 +15,9 @@ use crate::report::Format;
     about = "Read-only scanner that judges an AWS data platform against the six Well-Architected pillars",
     after_help = "Exit codes: 0 no failing finding, 3 at least one unmuted FAIL, 1 fatal error, 2 usage error."
 )]
+/// The command line.
 pub struct Cli {
+    /// What to do.
     #[command(subcommand)]
     pub command: Command,
     /// More log output on stderr (-v info, -vv debug); RUST_LOG overrides.
@@ -29,9 +31,12 @@ pub struct Cli {
     pub log_format: LogFormat,
 }
 
+/// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum LogFormat {
+    /// Human-readable lines.
     Text,
+    /// One JSON object per line.
     Json,
 }
 
@@ -46,6 +51,7 @@ pub enum FailOn {
 }
 
 // Parsed once per run: boxing the scan arguments would only add noise.
+/// lakelint's subcommands.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -63,19 +69,24 @@ pub enum Command {
     Merge(MergeArgs),
 }
 
+/// Arguments of `merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
     /// JSON reports written by `scan --format json`.
     #[arg(required = true, num_args = 1..)]
     pub reports: Vec<PathBuf>,
+    /// Formats of the merged report, comma-separated.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "json")]
     pub format: Vec<Format>,
+    /// Write the report (one format) here instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write every format here, as lakelint-ACCOUNT-TIMESTAMP.EXT.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 }
 
+/// Arguments of `diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
     /// The earlier report (the baseline).
@@ -85,12 +96,15 @@ pub struct DiffArgs {
     /// Formats of the later report marked against the earlier one.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "table")]
     pub format: Vec<Format>,
+    /// Write the report (one format) here instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Write every format here, as lakelint-ACCOUNT-TIMESTAMP.EXT.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 }
 
+/// Arguments of `scan`.
 #[derive(Debug, Args)]
 pub struct ScanArgs {
     /// AWS profile from ~/.aws/config (default: the standard credential chain).
@@ -109,6 +123,7 @@ pub struct ScanArgs {
     /// Attempts per API call, the first included (retries back off with jitter).
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=20))]
     pub max_attempts: u32,
+    /// How failed calls are retried.
     #[arg(long, value_enum, default_value_t = RetryMode::Standard)]
     pub retry_mode: RetryMode,
     /// Requests per second per service and region (default: a rate per service
@@ -152,18 +167,22 @@ pub struct ScanArgs {
     /// Also write the collected inventory as JSON, to judge it again with `evaluate`.
     #[arg(long, value_name = "FILE")]
     pub save_inventory: Option<PathBuf>,
+    /// What to judge and how to report it.
     #[command(flatten)]
     pub report: ReportArgs,
 }
 
+/// Arguments of `evaluate`.
 #[derive(Debug, Args)]
 pub struct EvaluateArgs {
     /// An inventory written by `scan --save-inventory`.
     pub inventory: PathBuf,
+    /// What to judge and how to report it.
     #[command(flatten)]
     pub report: ReportArgs,
 }
 
+/// What to judge and how to report it: shared by `scan` and `evaluate`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Only these services (comma-separated), e.g. s3.
@@ -204,14 +223,19 @@ pub struct ReportArgs {
     pub no_fail_exit: bool,
 }
 
+/// Arguments of `checks`.
 #[derive(Debug, Args)]
 pub struct ChecksArgs {
+    /// How to print the catalog.
     #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
     pub format: CatalogFormat,
 }
 
+/// How the catalog is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CatalogFormat {
+    /// A table for people.
     Table,
+    /// JSON, one object per check.
     Json,
 }

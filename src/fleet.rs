@@ -10,7 +10,9 @@ use crate::crawl::{self, CrawlError};
 /// `K/N`: the K-th of N stable parts of the account list (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shard {
+    /// Which part, from 1.
     pub index: u64,
+    /// How many parts.
     pub count: u64,
 }
 
@@ -50,18 +52,25 @@ impl Shard {
 pub enum Targets {
     /// The account of the credentials themselves.
     Caller,
+    /// One account, through this role ARN.
     Role(String),
+    /// These account ids, through `--role-name`.
     Accounts(Vec<String>),
+    /// Every active account of the organization, through `--role-name`.
     Organization,
 }
 
 /// An account to scan, through a role, or one skipped with the reason.
 #[derive(Debug, Clone)]
 pub enum Plan {
+    /// Scan this account, through the role when one is named.
     Scan {
+        /// The account id.
         account_id: String,
+        /// The role to assume in it, if any.
         role_arn: Option<String>,
     },
+    /// Leave the account out, for the reason given.
     Skip(AccountStatus),
 }
 
@@ -120,6 +129,7 @@ pub async fn plan(
 }
 
 impl Plan {
+    /// The account the entry is about.
     pub fn account_id(&self) -> &str {
         match self {
             Plan::Scan { account_id, .. } => account_id,

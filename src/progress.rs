@@ -46,11 +46,13 @@ impl Progress {
         self.refresh();
     }
 
+    /// One service of one region is collected.
     pub fn unit_done(&self) {
         self.counts.units_done.fetch_add(1, Ordering::Relaxed);
         self.refresh();
     }
 
+    /// One API call ended, `failed` or not.
     pub fn call_done(&self, failed: bool) {
         self.counts.calls.fetch_add(1, Ordering::Relaxed);
         if failed {
@@ -72,6 +74,7 @@ impl Progress {
         }
     }
 
+    /// Clears the display at the end of the scan.
     pub fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();

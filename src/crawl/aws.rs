@@ -11,6 +11,7 @@ use aws_smithy_types::error::display::DisplayErrorContext;
 
 use crate::crawl::{CrawlError, RegionSelection, ScanOptions};
 
+/// How the SDK retries a failed call.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum RetryMode {
     /// Exponential back-off with jitter.

@@ -15,6 +15,7 @@ use tokio::time::Instant;
 use crate::crawl::pace::Pace;
 use crate::progress::Progress;
 
+/// The one gate every API call of a scan goes through.
 pub struct Calls {
     in_flight: Semaphore,
     counts: Mutex<BTreeMap<String, u64>>,
@@ -22,10 +23,12 @@ pub struct Calls {
     /// When the whole scan must end; calls still open then become UNKNOWN.
     deadline: Option<Instant>,
     pace: Option<Pace>,
+    /// The progress display the calls advance.
     pub progress: Progress,
 }
 
 impl Calls {
+    /// A gate of `max_concurrency` calls in flight, ending calls still open at `deadline`.
     pub fn new(max_concurrency: usize, deadline: Option<Instant>, progress: Progress) -> Self {
         Self {
             in_flight: Semaphore::new(max_concurrency.max(1)),
@@ -127,6 +130,7 @@ impl Calls {
         }
     }
 
+    /// Calls made so far, by action.
     pub fn counts(&self) -> BTreeMap<String, u64> {
         self.counts.lock().expect("counter lock").clone()
     }

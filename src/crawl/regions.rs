@@ -5,16 +5,19 @@ use aws_sdk_account::types::RegionOptStatus;
 
 use crate::crawl::{Calls, CrawlError};
 
+/// Which regions a scan reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegionSelection {
     /// The profile's (or environment's) region.
     Default,
     /// Every region enabled for the account (account:ListRegions).
     All,
+    /// These regions, in this order.
     List(Vec<String>),
 }
 
 impl RegionSelection {
+    /// The first region of an explicit list.
     pub fn first_explicit(&self) -> Option<&str> {
         match self {
             RegionSelection::List(regions) => regions.first().map(String::as_str),

@@ -32,9 +32,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )?;
     for pillar in Pillar::ALL {
         let s = &summary.scores[pillar.as_str()];
-        write!(
+        writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |\n",
+            "| {} | {} | {} | {} | {} | {} |",
             pillar_title(pillar.as_str()),
             score(s.score),
             s.passed,
@@ -71,9 +71,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if !top.is_empty() {
         out.write_all("\n### Top failing checks\n\n| Severity | Check | Failing resources | Title |\n|---|---|---:|---|\n".as_bytes())?;
         for (f, n) in top.iter().take(TOP_CHECKS) {
-            write!(
+            writeln!(
                 out,
-                "| {} | `{}` | {} | {} |\n",
+                "| {} | `{}` | {} | {} |",
                 f.severity.as_str(),
                 f.check_id,
                 n,

@@ -24,6 +24,7 @@ pub use table::table as terminal_table;
 /// Version of the JSON report contract; bump on incompatible changes.
 pub const REPORT_SCHEMA_VERSION: &str = "1";
 
+/// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// A summary for people, on the terminal.
@@ -45,6 +46,7 @@ pub enum Format {
 }
 
 impl Format {
+    /// The file extension of the format.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Table => "txt",
@@ -81,22 +83,32 @@ impl Format {
     }
 }
 
+/// Everything one run found: the JSON contract of docs/REPORT.md.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
+    /// [`REPORT_SCHEMA_VERSION`] of the writer.
     pub schema_version: String,
+    /// The tool that wrote it.
     pub tool: Tool,
+    /// What was scanned, and how.
     pub scan: Scan,
+    /// The findings counted and scored.
     pub summary: Summary,
+    /// Every resource listed.
     pub resources: Vec<Resource>,
+    /// Every finding, in report order.
     pub findings: Vec<Finding>,
     /// Present when the scan was compared with a baseline report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub baseline: Option<Comparison>,
 }
 
+/// The tool that wrote a report.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Tool {
+    /// `lakelint`.
     pub name: String,
+    /// Its version.
     pub version: String,
 }
 
@@ -123,13 +135,19 @@ impl std::ops::Deref for Scan {
     }
 }
 
+/// A resource the scan listed, judged or not.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Resource {
+    /// The account that owns it.
     pub account_id: String,
+    /// Its ARN.
     pub arn: String,
+    /// Its type in Security Hub's vocabulary.
     #[serde(rename = "type")]
     pub kind: String,
+    /// Its region, or `global`.
     pub region: String,
+    /// What the bucket is for (buckets only).
     pub roles: Vec<BucketRole>,
 }
 

@@ -79,9 +79,9 @@ fn gap_lines(gaps: &[Gap]) -> String {
 /// Writes the summary.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let scan = &report.scan;
-    write!(
+    writeln!(
         out,
-        "{} {}: account {} ({}), regions {}, {} resources, {} findings, {:.1} s, {} API calls\n",
+        "{} {}: account {} ({}), regions {}, {} resources, {} findings, {:.1} s, {} API calls",
         report.tool.name,
         report.tool.version,
         scan.account_id,
@@ -93,7 +93,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         scan.api_calls.total,
     )?;
     if let Some(url) = &scan.endpoint_url {
-        write!(out, "endpoint: {url}\n")?;
+        writeln!(out, "endpoint: {url}")?;
     }
     out.write_all(gap_lines(&scan.gaps).as_bytes())?;
     let mut pillars = table(&["Pillar", "Score", "PASS", "FAIL", "UNKNOWN", "Muted"]);
@@ -127,12 +127,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         row.extend(status_cells(&report.summary.by_severity[severity.as_str()]));
         severities.add_row(row);
     }
-    write!(out, "{severities}\n")?;
+    writeln!(out, "{severities}")?;
     out.write_all("Scores: share of judged findings that pass, weighted critical 10, high 5, medium 3, low 1; UNKNOWN and muted left out.\n".as_bytes())?;
     if let Some(cmp) = &report.baseline {
-        write!(
+        writeln!(
             out,
-            "Against the baseline: {} new, {} unchanged, {} resolved failing findings.\n",
+            "Against the baseline: {} new, {} unchanged, {} resolved failing findings.",
             cmp.new,
             cmp.unchanged,
             cmp.resolved.len()
@@ -175,9 +175,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         }
         write!(out, "\nFailing ({}):\n{t}\n", failing.len())?;
         if failing.len() > MAX_FAILURES_SHOWN {
-            write!(
+            writeln!(
                 out,
-                "… and {} more: see the JSON report (--format json)\n",
+                "… and {} more: see the JSON report (--format json)",
                 failing.len() - MAX_FAILURES_SHOWN
             )?;
         }
@@ -191,9 +191,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "\nUnknown:\n{t}\n")?;
     }
     if !scan.missing_permissions.is_empty() {
-        write!(
+        writeln!(
             out,
-            "Missing permissions (add them to the scanning role; see `lakelint iam-policy`): {}\n",
+            "Missing permissions (add them to the scanning role; see `lakelint iam-policy`): {}",
             scan.missing_permissions.join(", ")
         )?;
     }
