@@ -21,6 +21,7 @@ use crate::report::{self, Format, Report};
 /// Exit code when at least one unmuted finding fails.
 pub const EXIT_FAILING: u8 = 3;
 
+/// Runs one command line; the exit code on success.
 pub async fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Scan(args) => scan(args, Progress::new(cli.quiet)).await,
@@ -65,10 +66,17 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
         selection: &selection,
         external_id: args.external_id.as_deref(),
         save_inventory: args.save_inventory.as_deref(),
+        unsaved: Default::default(),
         max_accounts: args.max_accounts.into(),
     };
     let report = pipeline::run(plan, &steps).await?;
-    finish(report, &args.report)
+    let code = finish(report, &args.report)?;
+    // The report is written first: a failed save costs the inventory, not the findings.
+    let unsaved = steps.unsaved.into_inner().expect("unsaved lock");
+    if !unsaved.is_empty() {
+        bail!("{}", unsaved.join("; "));
+    }
+    Ok(code)
 }
 
 fn evaluate_saved(args: EvaluateArgs) -> Result<u8> {

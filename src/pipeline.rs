@@ -60,6 +60,8 @@ pub struct Steps<'a> {
     pub external_id: Option<&'a str>,
     /// Where to also save each account's inventory.
     pub save_inventory: Option<&'a Path>,
+    /// Inventories that could not be saved: the run fails once its report is written.
+    pub unsaved: std::sync::Mutex<Vec<String>>,
     /// Accounts collected at once.
     pub max_accounts: usize,
 }
@@ -126,6 +128,8 @@ async fn collect(
         let json = serde_json::to_string_pretty(&inventory).expect("inventories serialise");
         if let Err(e) = std::fs::write(&path, json) {
             tracing::error!("cannot write {}: {e}", path.display());
+            let failure = format!("cannot save the inventory to {}: {e}", path.display());
+            steps.unsaved.lock().expect("unsaved lock").push(failure);
         }
     }
     Ok(inventory)

@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use lakelint_checks::Config;
 
+/// The config file read when `--config` is not given.
 pub const DEFAULT_CONFIG_FILE: &str = "lakelint.toml";
 
 /// The config at `path`, else `./lakelint.toml` when it exists, else defaults.
@@ -19,6 +20,7 @@ pub fn load(path: Option<&Path>) -> Result<Config> {
     parse(&text).with_context(|| format!("invalid config file {}", path.display()))
 }
 
+/// Parses the text of a `lakelint.toml`.
 pub fn parse(text: &str) -> Result<Config> {
     Ok(toml::from_str(text)?)
 }
@@ -66,5 +68,12 @@ mod tests {
         );
         let err = parse("required_tags = \"owner\"\n").unwrap_err();
         assert!(format!("{err:#}").contains("line 1"), "{err:#}");
+        // A version that is not major.minor is refused, with its line.
+        let err = parse("[glue]\nmin_version = \"x\"\n").unwrap_err();
+        let text = format!("{err:#}");
+        assert!(
+            text.contains("line 2") && text.contains("major.minor"),
+            "{text}"
+        );
     }
 }

@@ -30,13 +30,13 @@ fn expected() -> BTreeMap<(String, String), String> {
     let rows: [(&str, [&str; 12]); 8] = [
         //                     pab secure kms key logging vers life noncur abort cold repl tag
         ("lake-good",         [P,  P,     P,  P,  P,      P,   P,   P,     P,    P,   P,   P]),
-        ("lake-bare",         [F,  F,     F,  NA, F,      F,   F,   NA,    F,    F,   F,   F]),
-        ("lake-same-region",  [F,  F,     F,  NA, F,      P,   F,   F,     F,    F,   F,   F]),
-        ("aes-versioned",     [F,  F,     F,  NA, F,      P,   F,   F,     F,    F,   NA,  P]),
-        ("kms-no-bucket-key", [F,  F,     P,  F,  F,      F,   F,   F,     F,    F,   NA,  F]),
-        ("locked-bucket",     [F,  F,     U,  U,  F,      F,   F,   NA,    F,    F,   NA,  F]),
-        ("logs-sink",         [F,  P,     F,  NA, NA,     F,   F,   NA,    F,    F,   NA,  F]),
-        ("replica-us",        [F,  F,     F,  NA, F,      P,   F,   F,     F,    F,   NA,  F]),
+        ("lake-bare",         [F,  F,     F,  NA, U,      F,   F,   NA,    F,    F,   F,   F]),
+        ("lake-same-region",  [F,  F,     F,  NA, U,      P,   F,   F,     F,    F,   F,   F]),
+        ("aes-versioned",     [F,  F,     F,  NA, U,      P,   F,   F,     F,    F,   U,   P]),
+        ("kms-no-bucket-key", [F,  F,     P,  F,  U,      F,   F,   F,     F,    F,   U,   F]),
+        ("locked-bucket",     [F,  F,     U,  U,  U,      F,   F,   NA,    F,    F,   U,   F]),
+        ("logs-sink",         [F,  P,     F,  NA, U,      F,   F,   NA,    F,    F,   U,   F]),
+        ("replica-us",        [F,  F,     F,  NA, U,      P,   F,   F,     F,    F,   U,   F]),
     ];
     let mut expected = grid("s3", &checks, &rows);
     expected.insert(
@@ -80,6 +80,17 @@ fn every_bucket_gets_its_s3_findings() {
     // Every finding has the status the fixture was built for, and no other exists.
     let want = expected();
     assert_findings(&report, "", &want);
+
+    // Only S3 was scanned: access logging without server logs may still be
+    // covered by CloudTrail data events, and any bucket may hold Glue tables.
+    assert_eq!(
+        finding(&report, "lake-bare", "s3.bucket_access_logging")["reason"],
+        "not scanned: cloudtrail:GetEventSelectors"
+    );
+    assert_eq!(
+        finding(&report, "replica-us", "s3.bucket_replication")["reason"],
+        "not scanned: glue:GetTables"
+    );
 
     // The denied read is UNKNOWN with its reason; the bucket's other reads stand.
     let locked = finding(&report, "locked-bucket", "s3.bucket_kms_encryption");
@@ -139,7 +150,7 @@ fn every_bucket_gets_its_s3_findings() {
     );
     let summary = &report["summary"];
     assert_eq!(summary["total"], want.len());
-    assert_eq!(summary["by_status"]["UNKNOWN"], 2);
+    assert_eq!(summary["by_status"]["UNKNOWN"], 14);
     let f = finding(&report, "lake-bare", "s3.bucket_versioning");
     assert_eq!(f["pillar"], "reliability");
     assert_eq!(f["severity"], "medium");
@@ -252,4 +263,32 @@ fn account_block_public_access_covers_every_bucket() {
         "{}",
         stderr(&all)
     );
+
+    // An inventory that cannot be saved fails the run, after the report is written.
+    let dir = tempfile::tempdir().unwrap();
+    let report_file = dir.path().join("report.json");
+    let unsaved = run(lakelint_with_credentials().args([
+        "scan",
+        "--endpoint-url",
+        &moto.url(),
+        "--regions",
+        "us-east-1",
+        "--services",
+        "s3",
+        "--format",
+        "json",
+        "--output",
+        report_file.to_str().unwrap(),
+        "--save-inventory",
+        dir.path().join("missing/inventory.json").to_str().unwrap(),
+    ]));
+    assert_eq!(unsaved.status.code(), Some(1), "{}", stderr(&unsaved));
+    assert!(
+        stderr(&unsaved).contains("cannot save the inventory"),
+        "{}",
+        stderr(&unsaved)
+    );
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report_file).unwrap()).unwrap();
+    assert!(!written["findings"].as_array().unwrap().is_empty());
 }

@@ -88,7 +88,17 @@ fn kms_and_cloudtrail_findings() {
     want.extend(grid(
         "cloudtrail",
         &["s3_data_events"],
-        &[("lake-covered", [P]), ("lake-uncovered", [F])],
+        &[
+            ("lake-covered", [P]),
+            ("lake-uncovered", [F]),
+            // Glue was not scanned: any other bucket may hold data-lake tables.
+            ("access-logs", [U]),
+            ("trail-logs", [U]),
+            ("trail-logs-open", [U]),
+            ("uses-disabled", [U]),
+            ("uses-doomed", [U]),
+            ("uses-rotating", [U]),
+        ],
     ));
     want.extend(grid(
         "cloudtrail",

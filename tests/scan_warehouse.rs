@@ -25,13 +25,13 @@ fn redshift_expected() -> BTreeMap<(String, String), String> {
         "cluster_current_generation",
     ];
     // moto serves require_ssl and enable_user_activity_logging as false for
-    // every parameter group and does not store MultiAZ.
+    // every parameter group and does not report MultiAZ (so it is UNKNOWN).
     #[rustfmt::skip]
     let rows = [
         //           public enc ssl audit activity upgrade evr admin retention multi_az copy gen
-        ("rs-good", [P,     P,  F,  P,    F,       P,      P,  P,    P,        F,       P,   P]),
+        ("rs-good", [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       P,   P]),
         ("rs-bad",  [F,     F,  F,  F,    F,       F,      F,  F,    F,        NA,      F,   F]),
-        ("rs-eu",   [P,     P,  F,  P,    F,       P,      P,  P,    P,        F,       F,   P]),
+        ("rs-eu",   [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       F,   P]),
     ];
     grid("redshift", &checks, &rows)
 }
@@ -52,7 +52,8 @@ fn emr_expected(ids: &BTreeMap<String, String>) -> BTreeMap<(String, String), St
         (&ids["emr-good"],   [P,    P,      P,   P,          U,      P,      P]),
         (&ids["emr-legacy"], [F,    F,      F,   U,          U,      F,      F]),
         (&ids["emr-s3"],     [P,    P,      F,   U,          U,      P,      P]),
-        (&ids["emr-eu"],     [P,    P,      NA,  U,          U,      P,      P]),
+        // No task nodes and on-demand core: it runs no Spot at all.
+        (&ids["emr-eu"],     [P,    P,      F,   U,          U,      P,      P]),
     ];
     let rows: Vec<(&str, [&str; 7])> = rows.iter().map(|(id, r)| (id.as_str(), *r)).collect();
     let mut want = grid("emr", &checks, &rows);
@@ -64,7 +65,8 @@ fn emr_expected(ids: &BTreeMap<String, String>) -> BTreeMap<(String, String), St
         ],
         &[
             ("emr-full", [P, P]),
-            ("emr-s3-only", [F, F]),
+            // At rest means S3 (EMRFS); local disk is only reported.
+            ("emr-s3-only", [P, F]),
             ("emr-transit-only", [F, P]),
         ],
     ));

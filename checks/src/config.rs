@@ -71,7 +71,8 @@ impl Default for EmrConfig {
 pub struct GlueConfig {
     /// Overrides `required_tags` for Glue jobs.
     pub required_tags: Option<Vec<String>>,
-    /// Lowest acceptable GlueVersion, as `major.minor`.
+    /// Lowest acceptable GlueVersion, as `major.minor`; validated when read.
+    #[serde(deserialize_with = "major_minor")]
     pub min_version: String,
 }
 
@@ -93,6 +94,22 @@ pub struct S3Config {
     /// Bucket-name patterns (`*` matches any run of characters) to treat as
     /// data-lake buckets, beside those found from Glue table locations.
     pub data_lake_buckets: Vec<String>,
+}
+
+/// A `major.minor` version such as `4.0`; anything else is refused when the
+/// config is read, so a typo never becomes version 0.0.
+fn major_minor<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text = String::deserialize(deserializer)?;
+    let valid = text
+        .split_once('.')
+        .is_some_and(|(major, minor)| major.parse::<u32>().is_ok() && minor.parse::<u32>().is_ok());
+    if valid {
+        Ok(text)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "`{text}` is not a version of the form major.minor, e.g. \"4.0\""
+        )))
+    }
 }
 
 impl Config {

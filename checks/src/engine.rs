@@ -108,11 +108,11 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
 mod tests {
     use super::*;
     use crate::finding::Status;
-    use crate::pillars::testing::{bare_bucket, inventory};
+    use crate::pillars::testing::{bare_bucket, inventory, with_trails};
 
     #[test]
     fn selection_filters_by_every_dimension() {
-        let inv = inventory(vec![bare_bucket("b", "us-east-1")]);
+        let inv = with_trails(inventory(vec![bare_bucket("b", "us-east-1")]), vec![]);
         let run = |selection: Selection| evaluate(&inv, &Config::default(), &selection);
 
         let all = run(Selection::default());

@@ -25,11 +25,15 @@ pub fn is_everyone(principal: Option<&Value>) -> bool {
     }
 }
 
-fn covers_all_s3_actions(statement: &Value) -> bool {
+/// Whether the statement's `Action` names any S3 action, in any spelling
+/// (`*`, `s3:*`, `s3:Get*`, `S3:GetObject`).
+fn covers_s3_actions(statement: &Value) -> bool {
     statement.get("Action").is_some_and(|actions| {
-        as_list(actions)
-            .iter()
-            .any(|a| matches!(a.as_str(), Some("*" | "s3:*")))
+        as_list(actions).iter().filter_map(|a| a.as_str()).any(|a| {
+            a == "*"
+                || a.get(..3)
+                    .is_some_and(|prefix| prefix.eq_ignore_ascii_case("s3:"))
+        })
     })
 }
 
@@ -41,7 +45,9 @@ fn denies_insecure_transport(statement: &Value) -> bool {
     };
     conditions
         .iter()
-        .filter(|(operator, _)| operator.eq_ignore_ascii_case("Bool"))
+        .filter(|(operator, _)| {
+            operator.eq_ignore_ascii_case("Bool") || operator.eq_ignore_ascii_case("BoolIfExists")
+        })
         .filter_map(|(_, clause)| clause.as_object())
         .flat_map(|clause| clause.iter())
         .filter(|(key, _)| key.eq_ignore_ascii_case("aws:SecureTransport"))
@@ -54,12 +60,13 @@ fn denies_insecure_transport(statement: &Value) -> bool {
         })
 }
 
-/// Whether the policy denies every S3 action to everyone over plain HTTP.
+/// Whether a Deny statement refuses S3 actions over plain HTTP
+/// (`aws:SecureTransport` false), whoever its principal and however its
+/// actions are spelled.
 pub fn enforces_secure_transport(policy: &Value) -> bool {
     statements(policy).into_iter().any(|statement| {
         statement.get("Effect").and_then(Value::as_str) == Some("Deny")
-            && is_everyone(statement.get("Principal"))
-            && covers_all_s3_actions(statement)
+            && covers_s3_actions(statement)
             && denies_insecure_transport(statement)
     })
 }
@@ -139,10 +146,35 @@ mod tests {
         let single = json!({"Statement": {"Effect": "Deny", "Principal": "*", "Action": "*",
             "Condition": {"Bool": {"aws:SecureTransport": ["false"]}}}});
         assert!(enforces_secure_transport(&single));
-        assert!(!enforces_secure_transport(&deny(
+        // The shapes users write: a named action, a wildcard verb, a role principal.
+        assert!(enforces_secure_transport(&deny(
             json!("*"),
             json!("s3:GetObject"),
-            cond
+            cond.clone()
+        )));
+        assert!(enforces_secure_transport(&deny(
+            json!({"AWS": "arn:aws:iam::1:role/app"}),
+            json!(["s3:Get*", "s3:Put*"]),
+            cond.clone()
+        )));
+        assert!(enforces_secure_transport(&deny(
+            json!("*"),
+            json!("*"),
+            json!({"BoolIfExists": {"aws:SecureTransport": "false"}})
+        )));
+        // Not a transport rule: another service's actions, an Allow, another key.
+        assert!(!enforces_secure_transport(&deny(
+            json!("*"),
+            json!("kms:*"),
+            cond.clone()
+        )));
+        let allow = json!({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]});
+        assert!(!enforces_secure_transport(&allow));
+        assert!(!enforces_secure_transport(&deny(
+            json!("*"),
+            json!("s3:*"),
+            json!({"Bool": {"aws:MultiFactorAuthPresent": "false"}})
         )));
     }
 
@@ -217,7 +249,8 @@ mod tests {
             json!("s3:*"),
             json!({"Bool": {"aws:SecureTransport": "false"}}),
         );
-        assert!(!enforces_secure_transport(&narrow_principal));
+        // Whoever the principal, the Deny refuses plain HTTP.
+        assert!(enforces_secure_transport(&narrow_principal));
         assert!(!enforces_secure_transport(&json!({})));
     }
 }

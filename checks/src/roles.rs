@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::model::Inventory;
+use crate::model::{Inventory, Service, Unobserved, UnobservedKind};
 
 /// What a bucket is for in the platform, derived across the inventory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -73,6 +73,26 @@ fn emr_log_buckets(inventory: &Inventory) -> Vec<String> {
 #[derive(Debug, Clone, Default)]
 pub struct Roles {
     by_bucket: BTreeMap<String, Vec<BucketRole>>,
+    /// Why the data lake may hold buckets not found: Glue not scanned, or a
+    /// Glue listing failed.
+    lake_incomplete: Option<Unobserved>,
+}
+
+/// Why the Glue tables and crawlers that name the data lake were not all seen.
+fn lake_incomplete(inventory: &Inventory) -> Option<Unobserved> {
+    if inventory.glue.is_none() {
+        return Some(
+            Unobserved::new(UnobservedKind::NotScanned, "glue:GetTables").with_message(
+                "Glue was not scanned, so which buckets hold the data lake is not known",
+            ),
+        );
+    }
+    inventory
+        .scan
+        .gaps
+        .iter()
+        .find(|gap| gap.service == Service::Glue)
+        .map(|gap| gap.reason.clone())
 }
 
 impl Roles {
@@ -110,7 +130,27 @@ impl Roles {
                 (name.clone(), roles)
             })
             .collect();
-        Roles { by_bucket }
+        Roles {
+            by_bucket,
+            lake_incomplete: lake_incomplete(inventory),
+        }
+    }
+
+    /// Whether the bucket holds the data lake; `Err` when it is not known to
+    /// and the Glue tables and crawlers that would say were not all seen.
+    pub fn is_data_lake(&self, name: &str) -> Result<bool, Unobserved> {
+        if self.has(name, BucketRole::DataLake) {
+            return Ok(true);
+        }
+        match &self.lake_incomplete {
+            Some(reason) => Err(reason.clone()),
+            None => Ok(false),
+        }
+    }
+
+    /// Why data-lake roles may be incomplete, when they may.
+    pub fn lake_incomplete(&self) -> Option<&Unobserved> {
+        self.lake_incomplete.as_ref()
     }
 
     /// The roles of the bucket called `name`.

@@ -9,7 +9,7 @@ use aws_sdk_cloudtrail::Client;
 use futures::future::join_all;
 use lakelint_checks::model::{
     AdvancedEventSelector, CloudTrailInventory, DataResource, EventSelector, EventSelectors,
-    FieldSelector, Trail,
+    FieldSelector, Observed, Trail, Unobserved,
 };
 
 use crate::crawl::actions::{Action, Per};
@@ -126,13 +126,27 @@ async fn trail(scan: &Scan<'_>, client: Client, t: sdk::Trail, seen_in: &str) ->
     Trail {
         name: t.name().unwrap_or_default().to_string(),
         home_region: t.home_region().unwrap_or(seen_in).to_string(),
-        multi_region: t.is_multi_region_trail().unwrap_or(false),
+        multi_region: Observed::reported(
+            t.is_multi_region_trail(),
+            "cloudtrail:DescribeTrails",
+            "IsMultiRegionTrail",
+        ),
         organization: t.is_organization_trail().unwrap_or(false),
         s3_bucket: t.s3_bucket_name().map(str::to_string),
         kms_key_id: t.kms_key_id().map(str::to_string),
-        log_file_validation: t.log_file_validation_enabled().unwrap_or(false),
+        log_file_validation: Observed::reported(
+            t.log_file_validation_enabled(),
+            "cloudtrail:DescribeTrails",
+            "LogFileValidationEnabled",
+        ),
         cloudwatch_log_group: t.cloud_watch_logs_log_group_arn().map(str::to_string),
-        logging: status.map(|s| s.is_logging().unwrap_or(false)).into(),
+        logging: status
+            .and_then(|s| {
+                s.is_logging().ok_or_else(|| {
+                    Unobserved::not_reported("cloudtrail:GetTrailStatus", "IsLogging")
+                })
+            })
+            .into(),
         selectors: selectors
             .map(|s| EventSelectors {
                 basic: s.event_selectors().iter().map(event_selector).collect(),

@@ -1,7 +1,7 @@
 //! EMR, per region: block public access, and the active clusters only
 //! (STARTING, BOOTSTRAPPING, RUNNING, WAITING): describing terminated ones is
-//! the most throttled call of peer scanners and judges nothing. Security
-//! configurations are read once per name.
+//! the most throttled call of peer scanners and judges nothing. Every
+//! security configuration of the region is read, in use or not.
 
 use std::collections::BTreeSet;
 
@@ -9,8 +9,8 @@ use aws_sdk_emr::types::{ClusterState, InstanceCollectionType, MarketType};
 use aws_sdk_emr::Client;
 use futures::future::join_all;
 use lakelint_checks::model::{
-    EmrCluster, EmrInstances, EmrInventory, EmrRegion, EmrSecurityConfiguration, Market, Regional,
-    Unobserved, UnobservedKind,
+    EmrCluster, EmrInstances, EmrInventory, EmrRegion, EmrSecurityConfiguration, Market, Observed,
+    Regional, Unobserved, UnobservedKind,
 };
 
 use crate::crawl::actions::{Action, Per};
@@ -39,9 +39,9 @@ const ACTIVE_CLUSTER: Per = Per {
     },
 };
 
-/// Once per security configuration an active cluster uses.
+/// Once per security configuration.
 const SECURITY_CONFIGURATION: Per = Per {
-    name: "EMR security configuration in use",
+    name: "EMR security configuration",
     count: |inventory| {
         inventory
             .emr
@@ -94,6 +94,12 @@ impl Collector for Emr {
             feeds: &["emr.*"],
         },
         Action {
+            op: "elasticmapreduce:ListSecurityConfigurations",
+            iam: Some("elasticmapreduce:ListSecurityConfigurations"),
+            per: Per::REGION,
+            feeds: &["emr.security_configuration_*", "kms.key_in_use_usable"],
+        },
+        Action {
             op: "elasticmapreduce:ListInstanceFleets",
             iam: Some("elasticmapreduce:ListInstanceFleets"),
             per: ACTIVE_CLUSTER,
@@ -112,8 +118,11 @@ impl Collector for Emr {
             scan,
             client: Client::new(&scan.sdk_in(region)),
         };
-        let (block_public_access, clusters) =
-            tokio::join!(reader.block_public_access(), reader.clusters());
+        let (block_public_access, clusters, configurations) = tokio::join!(
+            reader.block_public_access(),
+            reader.clusters(),
+            reader.security_configurations()
+        );
         let clusters = match clusters {
             Ok((clusters, undescribed)) => {
                 undescribed.into_iter().for_each(|reason| gaps.add(reason));
@@ -124,15 +133,20 @@ impl Collector for Emr {
                 Vec::new()
             }
         };
-        let names: BTreeSet<&str> = clusters
-            .iter()
-            .filter_map(|c| c.security_configuration.as_deref())
-            .collect();
-        let security_configurations = join_all(names.into_iter().map(|name| async {
-            EmrSecurityConfiguration {
-                name: name.to_string(),
-                document: reader.security_configuration(name).await.into(),
+        let names = match configurations {
+            Ok(names) => names,
+            Err(reason) => {
+                gaps.add(reason);
+                // Still judge the configurations the active clusters name.
+                clusters
+                    .iter()
+                    .filter_map(|c| c.security_configuration.clone())
+                    .collect()
             }
+        };
+        let security_configurations = join_all(names.into_iter().map(|name| async {
+            let document = reader.security_configuration(&name).await.into();
+            EmrSecurityConfiguration { name, document }
         }))
         .await;
         EmrRegion {
@@ -164,10 +178,40 @@ impl Reader<'_> {
                 self.client.get_block_public_access_configuration().send(),
             )
             .await?;
-        Ok(out
-            .block_public_access_configuration()
+        out.block_public_access_configuration()
             .and_then(|c| c.block_public_security_group_rules())
-            .unwrap_or(false))
+            .ok_or_else(|| {
+                Unobserved::not_reported(
+                    "elasticmapreduce:GetBlockPublicAccessConfiguration",
+                    "BlockPublicSecurityGroupRules",
+                )
+            })
+    }
+
+    /// The names of every security configuration in the region.
+    async fn security_configurations(&self) -> Result<BTreeSet<String>, Unobserved> {
+        let names = self
+            .scan
+            .calls
+            .pages(
+                "elasticmapreduce:ListSecurityConfigurations",
+                |marker| {
+                    self.client
+                        .list_security_configurations()
+                        .set_marker(marker)
+                        .send()
+                },
+                |page| {
+                    let names = page
+                        .security_configurations()
+                        .iter()
+                        .filter_map(|c| c.name().map(str::to_string))
+                        .collect();
+                    (names, page.marker().map(str::to_string))
+                },
+            )
+            .await?;
+        Ok(names.into_iter().collect())
     }
 
     /// The active clusters, and why any listed cluster could not be described.
@@ -238,7 +282,11 @@ impl Reader<'_> {
             release_label: c.release_label().map(str::to_string),
             log_uri: c.log_uri().filter(|u| !u.is_empty()).map(str::to_string),
             security_configuration: c.security_configuration().map(str::to_string),
-            termination_protected: c.termination_protected().unwrap_or(false),
+            termination_protected: Observed::reported(
+                c.termination_protected(),
+                action,
+                "TerminationProtected",
+            ),
             auto_termination_idle_seconds: auto_termination.into(),
             managed_scaling: managed_scaling.into(),
             instances: instances.into(),
@@ -371,6 +419,13 @@ impl Reader<'_> {
                     .send(),
             )
             .await?;
-        Ok(out.security_configuration().unwrap_or("{}").to_string())
+        out.security_configuration()
+            .map(str::to_string)
+            .ok_or_else(|| {
+                Unobserved::not_reported(
+                    "elasticmapreduce:DescribeSecurityConfiguration",
+                    "SecurityConfiguration",
+                )
+            })
     }
 }

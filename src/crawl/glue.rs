@@ -139,7 +139,17 @@ impl Collector for Glue {
             region: region.to_string(),
             jobs: gaps.keep(jobs),
             crawlers: gaps.keep(crawlers),
-            tables: gaps.keep(tables),
+            tables: match tables {
+                Ok((tables, unlisted)) => {
+                    // One database's failure costs its own tables only.
+                    unlisted.into_iter().for_each(|reason| gaps.add(reason));
+                    tables
+                }
+                Err(reason) => {
+                    gaps.add(reason);
+                    Vec::new()
+                }
+            },
             // The job checks judge a missing list as UNKNOWN; the gap says why
             // the configurations themselves are not judged.
             security_configurations: match security_configurations {
@@ -202,11 +212,12 @@ impl Reader<'_> {
                 GlueJob {
                     name,
                     arn,
-                    command: job
-                        .command()
-                        .and_then(|c| c.name())
-                        .unwrap_or("glueetl")
-                        .to_string(),
+                    command: Observed::reported(
+                        job.command().and_then(|c| c.name()).map(str::to_string),
+                        "glue:GetJobs",
+                        "Command.Name",
+                    ),
+                    reads_catalog_or_s3: reads_catalog_or_s3(&job),
                     glue_version: job.glue_version().map(str::to_string),
                     security_configuration: job.security_configuration().map(str::to_string),
                     arguments,
@@ -340,8 +351,9 @@ impl Reader<'_> {
         })
     }
 
-    /// Every table of every database, the databases read concurrently.
-    async fn tables(&self) -> Result<Vec<GlueTable>, Unobserved> {
+    /// Every table of every database, the databases read concurrently, and
+    /// why any database's tables could not be listed.
+    async fn tables(&self) -> Result<(Vec<GlueTable>, Vec<Unobserved>), Unobserved> {
         let databases = self
             .scan
             .calls
@@ -381,15 +393,24 @@ impl Reader<'_> {
                         },
                     )
                     .await
+                    .map_err(|reason| {
+                        reason.with_message(format!(
+                            "tables of database {database} could not be listed"
+                        ))
+                    })
             })
             .buffer_unordered(IN_FLIGHT_PER_REGION)
             .collect()
             .await;
-        let mut tables = Vec::new();
+        let (mut tables, mut unlisted) = (Vec::new(), Vec::new());
         for result in per_database {
-            tables.extend(result?);
+            match result {
+                Ok(found) => tables.extend(found),
+                Err(reason) => unlisted.push(reason),
+            }
         }
-        Ok(sorted(tables, |t| format!("{}.{}", t.database, t.name)))
+        let tables = sorted(tables, |t| format!("{}.{}", t.database, t.name));
+        Ok((tables, unlisted))
     }
 
     fn table(&self, database: &str, t: &aws_sdk_glue::types::Table) -> GlueTable {
@@ -418,6 +439,32 @@ impl Reader<'_> {
             partition_keys: t.partition_keys().len(),
         }
     }
+}
+
+/// For a visual job, whether a source node reads the Data Catalog or S3;
+/// `None` for a script job.
+fn reads_catalog_or_s3(job: &aws_sdk_glue::types::Job) -> Option<bool> {
+    let nodes = job.code_gen_configuration_nodes()?;
+    if nodes.is_empty() {
+        return None;
+    }
+    Some(nodes.values().any(|n| {
+        n.catalog_source().is_some()
+            || n.governed_catalog_source().is_some()
+            || n.s3_catalog_source().is_some()
+            || n.s3_csv_source().is_some()
+            || n.s3_json_source().is_some()
+            || n.s3_parquet_source().is_some()
+            || n.s3_excel_source().is_some()
+            || n.s3_catalog_hudi_source().is_some()
+            || n.catalog_hudi_source().is_some()
+            || n.s3_hudi_source().is_some()
+            || n.s3_catalog_delta_source().is_some()
+            || n.catalog_delta_source().is_some()
+            || n.s3_delta_source().is_some()
+            || n.s3_catalog_iceberg_source().is_some()
+            || n.catalog_iceberg_source().is_some()
+    }))
 }
 
 /// Keeps the arguments checks read and the keys of those that look like

@@ -159,11 +159,24 @@ impl Reader<'_> {
             .await
             .map_err(|u| u.with_message(format!("key {id} could not be described")))?;
         let meta = out.key_metadata();
-        let text = |v: Option<&str>| v.unwrap_or_default().to_string();
+        // A key whose ARN, manager or state is not reported cannot be judged
+        // at all: it becomes a gap of its region, like a key not described.
+        let required = |value: Option<&str>, field: &str| {
+            value.map(str::to_string).ok_or_else(|| {
+                Unobserved::not_reported("kms:DescribeKey", field)
+                    .with_message(format!("key {id} was described without {field}"))
+            })
+        };
         let mut key = KmsKey {
-            arn: text(meta.and_then(|m| m.arn())),
-            manager: text(meta.and_then(|m| m.key_manager()).map(|m| m.as_str())),
-            state: text(meta.and_then(|m| m.key_state()).map(|s| s.as_str())),
+            arn: required(meta.and_then(|m| m.arn()), "Arn")?,
+            manager: required(
+                meta.and_then(|m| m.key_manager()).map(|m| m.as_str()),
+                "KeyManager",
+            )?,
+            state: required(
+                meta.and_then(|m| m.key_state()).map(|s| s.as_str()),
+                "KeyState",
+            )?,
             spec: meta
                 .and_then(|m| m.key_spec())
                 .map_or("SYMMETRIC_DEFAULT", |s| s.as_str())
@@ -200,13 +213,19 @@ impl Reader<'_> {
                             self.client.get_key_rotation_status().key_id(&key.id).send(),
                         )
                         .await
+                        // The API models KeyRotationEnabled as a required
+                        // Boolean (the SDK's accessor is a plain bool).
                         .map(|out| out.key_rotation_enabled());
                     Some(status)
                 },
             );
             key.policy = Some(
                 policy
-                    .map(|p| p.policy().unwrap_or("{}").to_string())
+                    .and_then(|p| {
+                        p.policy()
+                            .map(str::to_string)
+                            .ok_or_else(|| Unobserved::not_reported("kms:GetKeyPolicy", "Policy"))
+                    })
                     .into(),
             );
             key.rotation_enabled = rotation.map(Into::into);

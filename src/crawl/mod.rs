@@ -41,16 +41,22 @@ const COLLECTORS: &[&dyn Collect] = &[
     &cloudtrail::CloudTrail,
 ];
 
+/// How to scan: where, what, and how hard to push the APIs.
 #[derive(Debug, Clone)]
 pub struct ScanOptions {
+    /// The named profile of the shared AWS config, if any.
     pub profile: Option<String>,
+    /// Which regions to read.
     pub regions: RegionSelection,
+    /// A custom endpoint (an emulator), instead of AWS's.
     pub endpoint_url: Option<String>,
     /// Services to collect; empty means all.
     pub services: Vec<Service>,
     /// API calls in flight at once, across all services and regions.
     pub max_concurrency: usize,
+    /// Attempts per call, the first included.
     pub max_attempts: u32,
+    /// How the SDK retries.
     pub retry_mode: RetryMode,
     /// Limit for one attempt of one API call.
     pub call_timeout: Duration,
@@ -58,6 +64,7 @@ pub struct ScanOptions {
     pub timeout: Option<Duration>,
     /// Requests per second per service and region; `None` for the defaults.
     pub max_rps: Option<u32>,
+    /// The progress display.
     pub progress: Progress,
 }
 
@@ -83,21 +90,35 @@ impl Default for ScanOptions {
 /// become UNKNOWN attributes in the inventory.
 #[derive(Debug, thiserror::Error)]
 pub enum CrawlError {
+    /// No credential provider gave credentials.
     #[error("no AWS credentials found ({0}); set AWS_PROFILE, use --profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")]
     NoCredentials(String),
+    /// No region was given or configured.
     #[error("no AWS region configured; pass --regions or set AWS_REGION")]
     NoRegion,
+    /// The endpoint did not answer.
     #[error("cannot reach the AWS endpoint{}: {detail}", endpoint.as_ref().map(|e| format!(" {e}")).unwrap_or_default())]
     Unreachable {
+        /// The endpoint, when a custom one was set.
         endpoint: Option<String>,
+        /// The connection error.
         detail: String,
     },
+    /// sts:GetCallerIdentity failed.
     #[error("cannot identify the account (sts:GetCallerIdentity): {0}")]
     Identity(String),
+    /// account:ListRegions failed.
     #[error("cannot list the account's enabled regions ({0}); pass the regions with --regions")]
     Regions(String),
+    /// A role could not be assumed.
     #[error("cannot assume {role}: {detail}")]
-    AssumeRole { role: String, detail: String },
+    AssumeRole {
+        /// The role ARN.
+        role: String,
+        /// Why STS refused.
+        detail: String,
+    },
+    /// Organizations could not list the member accounts.
     #[error("cannot list the organization's accounts (organizations:ListAccounts): {0}")]
     Organization(String),
 }
@@ -123,6 +144,7 @@ pub async fn caller(sdk: &SdkConfig) -> Result<lakelint_checks::model::Account, 
 /// An account of the organization, as Organizations lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrgAccount {
+    /// The 12-digit account id.
     pub id: String,
     /// `ACTIVE`, `SUSPENDED`, `PENDING_CLOSURE`.
     pub status: String,

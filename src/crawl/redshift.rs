@@ -44,7 +44,7 @@ const PARAMETER_GROUP: Per = Per {
                 let groups: BTreeSet<&str> = r
                     .clusters
                     .iter()
-                    .map(|c| c.parameter_group.as_str())
+                    .filter_map(|c| c.parameter_group.as_deref())
                     .collect();
                 groups.len() as u64
             })
@@ -130,41 +130,65 @@ impl Reader<'_> {
         .await
         .into_iter()
         .collect();
+        const LISTING: &str = "redshift:DescribeClusters";
         let mut clusters = join_all(listed.iter().map(|c| async {
+            // The identifier is what DescribeClusters lists clusters by.
             let id = c.cluster_identifier().unwrap_or_default().to_string();
             let group = c
                 .cluster_parameter_groups()
                 .first()
                 .and_then(|g| g.parameter_group_name())
-                .unwrap_or_default()
-                .to_string();
+                .map(str::to_string);
+            let parameters = match &group {
+                Some(group) => parameters[group].clone(),
+                None => Observed::reported(None, LISTING, "ClusterParameterGroups"),
+            };
             RedshiftCluster {
                 arn: self
                     .scan
                     .arn("redshift", self.region, &format!("cluster:{id}")),
                 audit_logging: self.logging(&id).await.into(),
                 id,
-                node_type: c.node_type().unwrap_or_default().to_string(),
-                number_of_nodes: c.number_of_nodes().unwrap_or(1),
-                publicly_accessible: c.publicly_accessible().unwrap_or(false),
-                encrypted: c.encrypted().unwrap_or(false),
+                node_type: Observed::reported(
+                    c.node_type().map(str::to_string),
+                    LISTING,
+                    "NodeType",
+                ),
+                number_of_nodes: Observed::reported(c.number_of_nodes(), LISTING, "NumberOfNodes"),
+                publicly_accessible: Observed::reported(
+                    c.publicly_accessible(),
+                    LISTING,
+                    "PubliclyAccessible",
+                ),
+                encrypted: Observed::reported(c.encrypted(), LISTING, "Encrypted"),
                 kms_key_id: c.kms_key_id().map(str::to_string),
-                master_username: c.master_username().unwrap_or_default().to_string(),
-                allow_version_upgrade: c.allow_version_upgrade().unwrap_or(false),
-                enhanced_vpc_routing: c.enhanced_vpc_routing().unwrap_or(false),
-                automated_snapshot_retention_days: c
-                    .automated_snapshot_retention_period()
-                    .unwrap_or(0),
+                master_username: Observed::reported(
+                    c.master_username().map(str::to_string),
+                    LISTING,
+                    "MasterUsername",
+                ),
+                allow_version_upgrade: Observed::reported(
+                    c.allow_version_upgrade(),
+                    LISTING,
+                    "AllowVersionUpgrade",
+                ),
+                enhanced_vpc_routing: Observed::reported(
+                    c.enhanced_vpc_routing(),
+                    LISTING,
+                    "EnhancedVpcRouting",
+                ),
+                automated_snapshot_retention_days: Observed::reported(
+                    c.automated_snapshot_retention_period(),
+                    LISTING,
+                    "AutomatedSnapshotRetentionPeriod",
+                ),
                 multi_az: c.multi_az().map(str::to_string),
                 snapshot_copy_region: c
                     .cluster_snapshot_copy_status()
                     .and_then(|s| s.destination_region())
                     .map(str::to_string),
                 preferred_maintenance_window: c.preferred_maintenance_window().map(str::to_string),
-                parameters: parameters
-                    .get(&group)
-                    .cloned()
-                    .unwrap_or(Observed::Known(BTreeMap::new())),
+                parameters,
                 parameter_group: group,
                 tags: c
                     .tags()
@@ -195,8 +219,11 @@ impl Reader<'_> {
                     .send(),
             )
             .await?;
+        let enabled = out.logging_enabled().ok_or_else(|| {
+            Unobserved::not_reported("redshift:DescribeLoggingStatus", "LoggingEnabled")
+        })?;
         Ok(RedshiftLogging {
-            enabled: out.logging_enabled().unwrap_or(false),
+            enabled,
             destination: out.log_destination_type().map(|d| d.as_str().to_string()),
             bucket: out.bucket_name().map(str::to_string),
         })

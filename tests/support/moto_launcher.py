@@ -2,7 +2,8 @@
 
 moto answers some S3 reads in ways the strict Rust SDK cannot parse, and puts
 every EMR cluster in us-east-1 behind a custom endpoint (it reads the region
-from the host name only); this launcher patches those before serving,
+from the host name only) and has no EMR ListSecurityConfigurations; this
+launcher patches those before serving,
 and can deny chosen S3 reads to prove that a failed call becomes UNKNOWN.
 
     python moto_launcher.py PORT
@@ -15,7 +16,7 @@ Environment:
 import os
 import sys
 
-from moto.core.responses import BaseResponse
+from moto.core.responses import ActionResult, BaseResponse
 from moto.emr.responses import ElasticMapReduceResponse
 from moto.moto_api._internal import mock_random
 from moto.s3 import responses as s3_responses
@@ -69,6 +70,15 @@ def emr_region(self, request, full_url):
 
 
 ElasticMapReduceResponse.get_region_from_url = emr_region
+
+
+def list_security_configurations(self):
+    # moto 5.2 stores security configurations but has no ListSecurityConfigurations.
+    configurations = sorted(self.backend.security_configurations.values(), key=lambda c: c.name)
+    return ActionResult({"SecurityConfigurations": configurations})
+
+
+ElasticMapReduceResponse.list_security_configurations = list_security_configurations
 
 if __name__ == "__main__":
     # Generated ids (EMR clusters, KMS keys) depend only on the seeding order, so

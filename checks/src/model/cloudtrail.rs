@@ -22,8 +22,9 @@ pub struct Trail {
     /// The region the trail was created in.
     pub home_region: String,
     /// Logs every region.
-    pub multi_region: bool,
-    /// An organization trail; seen from a member account, it still logs the account.
+    pub multi_region: Observed<bool>,
+    /// An organization trail; seen from a member account, it still logs the
+    /// account. Only words a message, so an absent flag reads as false.
     pub organization: bool,
     /// The bucket receiving the logs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -32,7 +33,7 @@ pub struct Trail {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
     /// Digest files are written.
-    pub log_file_validation: bool,
+    pub log_file_validation: Observed<bool>,
     /// The CloudWatch Logs group receiving the events.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cloudwatch_log_group: Option<String>,

@@ -17,7 +17,7 @@ pub struct EmrRegion {
     pub block_public_access: Observed<bool>,
     /// Clusters in STARTING, BOOTSTRAPPING, RUNNING or WAITING.
     pub clusters: Vec<EmrCluster>,
-    /// Security configurations, by name.
+    /// Every security configuration of the region, in use or not, by name.
     pub security_configurations: Vec<EmrSecurityConfiguration>,
 }
 
@@ -42,7 +42,7 @@ pub struct EmrCluster {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub security_configuration: Option<String>,
     /// Termination protection is on.
-    pub termination_protected: bool,
+    pub termination_protected: Observed<bool>,
     /// Idle seconds before auto-termination; `None` when there is no policy.
     pub auto_termination_idle_seconds: Observed<Option<i64>>,
     /// A managed scaling policy is attached.

@@ -35,7 +35,11 @@ pub struct GlueJob {
     /// `arn:PARTITION:glue:REGION:ACCOUNT:job/NAME`.
     pub arn: String,
     /// `glueetl`, `gluestreaming`, `pythonshell`, `glueray`.
-    pub command: String,
+    pub command: Observed<String>,
+    /// For a visual job, whether one of its source nodes reads the Data
+    /// Catalog or S3; `None` for a script job, whose sources are in its script.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reads_catalog_or_s3: Option<bool>,
     /// `None` when unset (Glue then runs 0.9).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub glue_version: Option<String>,

@@ -56,6 +56,16 @@ impl<T> Observed<T> {
     }
 }
 
+impl<T> Observed<T> {
+    /// `value` as `action` reported it; `field` names it when it was absent.
+    pub fn reported(value: Option<T>, action: &str, field: &str) -> Self {
+        match value {
+            Some(value) => Observed::Known(value),
+            None => Observed::Unknown(Unobserved::not_reported(action, field)),
+        }
+    }
+}
+
 impl<T> From<Result<T, Unobserved>> for Observed<T> {
     fn from(result: Result<T, Unobserved>) -> Self {
         match result {
@@ -96,6 +106,8 @@ pub enum UnobservedKind {
     Network,
     /// The service holding the input was not part of this scan.
     NotScanned,
+    /// The call succeeded but its answer did not carry the field.
+    NotReported,
     /// The scan's overall `--timeout` ended before the call.
     Deadline,
     /// Any other failure; the code says which.
@@ -111,6 +123,12 @@ impl Unobserved {
             code: None,
             message: None,
         }
+    }
+
+    /// `action` answered without `field`: what it would have said is unknown.
+    pub fn not_reported(action: impl Into<String>, field: &str) -> Self {
+        Self::new(UnobservedKind::NotReported, action)
+            .with_message(format!("the answer carried no {field}"))
     }
 
     /// With the service's error code.
@@ -135,6 +153,7 @@ impl fmt::Display for Unobserved {
             UnobservedKind::Timeout => "timed out",
             UnobservedKind::Network => "network error",
             UnobservedKind::NotScanned => "not scanned",
+            UnobservedKind::NotReported => "not reported",
             UnobservedKind::Deadline => "deadline",
             UnobservedKind::Error => "error",
         };

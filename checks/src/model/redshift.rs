@@ -26,24 +26,24 @@ pub struct RedshiftCluster {
     /// `arn:PARTITION:redshift:REGION:ACCOUNT:cluster:ID`.
     pub arn: String,
     /// `ra3.xlplus`, `dc2.large`, …
-    pub node_type: String,
+    pub node_type: Observed<String>,
     /// Nodes in the cluster.
-    pub number_of_nodes: i32,
+    pub number_of_nodes: Observed<i32>,
     /// Reachable from outside its VPC.
-    pub publicly_accessible: bool,
+    pub publicly_accessible: Observed<bool>,
     /// Encrypted at rest.
-    pub encrypted: bool,
+    pub encrypted: Observed<bool>,
     /// The encryption key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key_id: Option<String>,
     /// The admin user name.
-    pub master_username: String,
+    pub master_username: Observed<String>,
     /// Major version upgrades are applied in the maintenance window.
-    pub allow_version_upgrade: bool,
+    pub allow_version_upgrade: Observed<bool>,
     /// COPY and UNLOAD traffic stays in the VPC.
-    pub enhanced_vpc_routing: bool,
+    pub enhanced_vpc_routing: Observed<bool>,
     /// Days automated snapshots are kept.
-    pub automated_snapshot_retention_days: i32,
+    pub automated_snapshot_retention_days: Observed<i32>,
     /// Multi-AZ as reported (`Enabled`, `Disabled`); `None` when not reported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub multi_az: Option<String>,
@@ -53,10 +53,11 @@ pub struct RedshiftCluster {
     /// `ddd:hh24:mi-ddd:hh24:mi`, UTC.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preferred_maintenance_window: Option<String>,
-    /// The cluster's parameter group.
-    pub parameter_group: String,
+    /// The cluster's parameter group, when the answer named one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameter_group: Option<String>,
     /// The parameters checks read (`require_ssl`, `enable_user_activity_logging`),
-    /// from the cluster's parameter group.
+    /// from the cluster's parameter group; unknown when no group was named.
     pub parameters: Observed<BTreeMap<String, String>>,
     /// Audit logging status.
     pub audit_logging: Observed<RedshiftLogging>,

@@ -70,6 +70,20 @@ impl PublicAccessBlock {
             && self.restrict_public_buckets
     }
 
+    /// The settings in force for a bucket: S3 applies each setting when
+    /// either the bucket or the account turns it on.
+    pub fn combined(bucket: Option<&Self>, account: Option<&Self>) -> Self {
+        let on = |setting: fn(&Self) -> bool| {
+            bucket.is_some_and(setting) || account.is_some_and(setting)
+        };
+        Self {
+            block_public_acls: on(|p| p.block_public_acls),
+            ignore_public_acls: on(|p| p.ignore_public_acls),
+            block_public_policy: on(|p| p.block_public_policy),
+            restrict_public_buckets: on(|p| p.restrict_public_buckets),
+        }
+    }
+
     /// Blocks both public policies and public ACLs from taking effect.
     pub fn blocks_public_policies_and_acls(&self) -> bool {
         (self.block_public_policy || self.restrict_public_buckets)

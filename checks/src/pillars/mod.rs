@@ -52,8 +52,14 @@ pub(crate) fn s3_data_events<'a>(
     let region = bucket.region.known();
     let mut unreadable = None;
     for trail in &cloudtrail.trails {
-        if !trail.multi_region && region != Some(&trail.home_region) {
-            continue;
+        let at_home = region == Some(&trail.home_region);
+        match trail.multi_region.get() {
+            Ok(false) if !at_home => continue,
+            Err(reason) if !at_home => {
+                unreadable = Some(reason);
+                continue;
+            }
+            _ => {}
         }
         match (trail.logging.get(), trail.selectors.get()) {
             (Ok(true), Ok(selectors))
@@ -123,6 +129,16 @@ pub(crate) mod testing {
         Unobserved::new(UnobservedKind::AccessDenied, action)
     }
 
+    /// Records that `action` was denied while listing `service` (in `region`).
+    pub fn deny_listing(inv: &mut Inventory, service: Service, region: Option<&str>, action: &str) {
+        inv.scan.gaps.push(Gap {
+            account_id: None,
+            service,
+            region: region.map(Into::into),
+            reason: denied(action),
+        });
+    }
+
     /// A bucket with nothing configured: every setting known to be absent.
     pub fn bare_bucket(name: &str, region: &str) -> Bucket {
         Bucket {
@@ -160,7 +176,8 @@ pub(crate) mod testing {
                 buckets,
                 account_bucket_names,
             }),
-            glue: None,
+            // Glue scanned and empty: bucket roles are complete.
+            glue: Some(Regional::default()),
             redshift: None,
             emr: None,
             kms: None,
@@ -204,7 +221,8 @@ pub(crate) mod testing {
         GlueJob {
             name: name.into(),
             arn: format!("arn:aws:glue:us-east-1:123456789012:job/{name}"),
-            command: "glueetl".into(),
+            command: Observed::Known("glueetl".into()),
+            reads_catalog_or_s3: None,
             glue_version: Some("4.0".into()),
             security_configuration: Some("secure".into()),
             arguments: [
@@ -277,19 +295,19 @@ pub(crate) mod testing {
         RedshiftCluster {
             id: id.into(),
             arn: format!("arn:aws:redshift:us-east-1:123456789012:cluster:{id}"),
-            node_type: "ra3.xlplus".into(),
-            number_of_nodes: 2,
-            publicly_accessible: false,
-            encrypted: true,
+            node_type: Observed::Known("ra3.xlplus".into()),
+            number_of_nodes: Observed::Known(2),
+            publicly_accessible: Observed::Known(false),
+            encrypted: Observed::Known(true),
             kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            master_username: "warehouse_admin".into(),
-            allow_version_upgrade: true,
-            enhanced_vpc_routing: true,
-            automated_snapshot_retention_days: 7,
+            master_username: Observed::Known("warehouse_admin".into()),
+            allow_version_upgrade: Observed::Known(true),
+            enhanced_vpc_routing: Observed::Known(true),
+            automated_snapshot_retention_days: Observed::Known(7),
             multi_az: Some("Enabled".into()),
             snapshot_copy_region: Some("us-west-2".into()),
             preferred_maintenance_window: Some("sun:05:00-sun:05:30".into()),
-            parameter_group: "secure".into(),
+            parameter_group: Some("secure".into()),
             parameters: Observed::Known(
                 [
                     ("require_ssl", "true"),
@@ -332,7 +350,7 @@ pub(crate) mod testing {
             release_label: Some("emr-7.1.0".into()),
             log_uri: Some("s3://emr-logs/".into()),
             security_configuration: Some("secure".into()),
-            termination_protected: false,
+            termination_protected: Observed::Known(false),
             auto_termination_idle_seconds: Observed::Known(Some(3600)),
             managed_scaling: Observed::Known(true),
             instances: Observed::Known(vec![
@@ -425,11 +443,11 @@ pub(crate) mod testing {
             name: name.into(),
             arn: format!("arn:aws:cloudtrail:us-east-1:123456789012:trail/{name}"),
             home_region: "us-east-1".into(),
-            multi_region: true,
+            multi_region: Observed::Known(true),
             organization: false,
             s3_bucket: Some("trail-logs".into()),
             kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            log_file_validation: true,
+            log_file_validation: Observed::Known(true),
             cloudwatch_log_group: Some(
                 "arn:aws:logs:us-east-1:123456789012:log-group:trail:*".into(),
             ),

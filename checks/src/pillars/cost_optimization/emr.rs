@@ -1,7 +1,7 @@
 //! The EMR checks of this pillar.
 
 use crate::check::{Context};
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion, Market};
 
 crate::checks! {
@@ -34,24 +34,32 @@ crate::checks! {
 
 fn spot_usage(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
     let instances = cluster.instances.get()?;
-    let task: Vec<_> = instances.iter().filter(|i| i.role == "TASK").collect();
-    if task.is_empty() {
-        return not_applicable(); // no task capacity to put on Spot
-    }
-    if task.iter().any(|i| i.market != Market::OnDemand) {
-        pass("task capacity runs on Spot")
-    } else {
-        fail("all task capacity is on-demand")
+    let on_spot = |role: &str| {
+        let mut of_role = instances.iter().filter(|i| i.role == role).peekable();
+        of_role
+            .peek()
+            .is_some()
+            .then(|| of_role.any(|i| i.market != Market::OnDemand))
+    };
+    match (on_spot("TASK"), on_spot("CORE")) {
+        (Some(true), _) => pass("task capacity runs on Spot"),
+        (Some(false), _) => fail("all task capacity is on-demand"),
+        (None, Some(true)) => pass("no task nodes; core capacity runs on Spot"),
+        (None, _) if on_spot("MASTER") == Some(true) => pass("primary node runs on Spot"),
+        (None, _) => fail("no task nodes and on-demand core: the cluster runs no Spot capacity"),
     }
 }
 
 fn auto_termination(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
-    if cluster.termination_protected {
-        return pass("termination-protected: long-running by intent");
-    }
-    match cluster.auto_termination_idle_seconds.get()? {
-        Some(seconds) => pass(format!("terminates after {seconds} s idle")),
-        None => fail("no auto-termination policy and not termination-protected"),
+    // Either setting is enough, so a known one decides even when the other is unreadable.
+    match (
+        cluster.auto_termination_idle_seconds.get(),
+        cluster.termination_protected.get(),
+    ) {
+        (Ok(Some(seconds)), _) => pass(format!("terminates after {seconds} s idle")),
+        (_, Ok(true)) => pass("termination-protected: long-running by intent"),
+        (Err(reason), _) | (_, Err(reason)) => Err(reason),
+        (Ok(None), Ok(false)) => fail("no auto-termination policy and not termination-protected"),
     }
 }
 
@@ -88,10 +96,15 @@ mod tests {
             emr_cluster_verdict(id, c.clone()).unwrap().0,
             Pass
         );
+        // No task nodes: the core decides.
         if let Observed::Known(groups) = &mut c.instances {
             groups.pop();
         }
-        assert_eq!(emr_cluster_verdict(id, c), None);
+        assert_eq!(emr_cluster_verdict(id, c.clone()).unwrap().0, Fail);
+        if let Observed::Known(groups) = &mut c.instances {
+            groups[1].market = Market::Spot;
+        }
+        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Pass);
         let mut c = good_emr_cluster("j");
         c.instances = Observed::Unknown(Unobserved::new(
             UnobservedKind::NotSupportedByEndpoint,
@@ -122,7 +135,7 @@ mod tests {
             emr_cluster_verdict(id, c.clone()).unwrap().0,
             Fail
         );
-        c.termination_protected = true;
+        c.termination_protected = Observed::Known(true);
         assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Pass);
         let mut c = good_emr_cluster("j");
         c.auto_termination_idle_seconds = Observed::Unknown(Unobserved::new(

@@ -31,7 +31,6 @@ fn job_timeout(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::pillars::testing::*;
 

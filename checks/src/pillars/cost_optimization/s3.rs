@@ -61,9 +61,12 @@ crate::checks! {
 }
 
 fn bucket_kms_bucket_key(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
+    // Only SSE-KMS has a Bucket Key; DSSE-KMS and SSE-S3 are not applicable.
     match bucket.encryption.get()? {
-        Some(enc) if enc.is_kms() && enc.bucket_key_enabled => pass("S3 Bucket Key is enabled"),
-        Some(enc) if enc.is_kms() => {
+        Some(enc) if enc.algorithm == "aws:kms" && enc.bucket_key_enabled => {
+            pass("S3 Bucket Key is enabled")
+        }
+        Some(enc) if enc.algorithm == "aws:kms" => {
             fail("SSE-KMS without S3 Bucket Key: one KMS request per object operation")
         }
         _ => not_applicable(),
@@ -138,6 +141,7 @@ mod tests {
             Fail
         );
         assert_eq!(verdict(id, kms(false, "AES256")), None);
+        assert_eq!(verdict(id, kms(false, "aws:kms:dsse")), None);
         assert_eq!(verdict(id, bare_bucket("b", "r")), None);
         let mut b = bare_bucket("b", "r");
         b.encryption = Observed::Unknown(denied("s3:GetBucketEncryption"));

@@ -28,7 +28,6 @@ fn cloudwatch_integration(t: &Trail, _: &CloudTrailInventory, _: &Context) -> Ju
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::pillars::testing::*;
 

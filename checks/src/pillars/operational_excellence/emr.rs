@@ -27,7 +27,6 @@ fn cluster_logging(c: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::pillars::testing::*;
 

@@ -186,12 +186,7 @@ mod tests {
         assert_eq!(run(id, &inv)[0].2, "not scanned: s3:ListBuckets");
 
         let mut inv = glue_inventory(table_at("s3://lake/orders/"));
-        inv.scan.gaps.push(Gap {
-            account_id: None,
-            service: Service::S3,
-            region: None,
-            reason: denied("s3:ListBuckets"),
-        });
+        deny_listing(&mut inv, Service::S3, None, "s3:ListBuckets");
         assert_eq!(run(id, &inv)[0].1, Unknown);
 
         assert!(run(id, &glue_inventory(table_at("hdfs://x/y"))).is_empty());

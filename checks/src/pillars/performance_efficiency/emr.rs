@@ -65,7 +65,6 @@ fn current_release(cluster: &EmrCluster, _: &EmrRegion, cx: &Context) -> Judged 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;

@@ -2,12 +2,12 @@
 
 use crate::check::{Context};
 use crate::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{GlueJob, GlueRegion, GlueTable};
+use crate::model::{GlueJob, GlueRegion, GlueTable, Unobserved};
 use crate::table_format::classify;
 
 /// Spark job kinds, which auto scaling and bookmarks apply to.
-pub(crate) fn is_spark(job: &GlueJob) -> bool {
-    matches!(job.command.as_str(), "glueetl" | "gluestreaming")
+pub(crate) fn is_spark(job: &GlueJob) -> Result<bool, Unobserved> {
+    Ok(matches!(job.command.get()?.as_str(), "glueetl" | "gluestreaming"))
 }
 
 /// `major.minor` as a comparable pair; Glue runs 0.9 when GlueVersion is unset.
@@ -76,7 +76,7 @@ fn job_supported_version(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged 
 
 fn job_auto_scaling(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
     // Auto scaling exists for Spark jobs from Glue 3.0 on.
-    if !is_spark(job) || glue_version(job) < (3, 0) {
+    if !is_spark(job)? || glue_version(job) < (3, 0) {
         return not_applicable();
     }
     match job.arguments.get("--enable-auto-scaling") {
@@ -86,14 +86,21 @@ fn job_auto_scaling(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
 }
 
 fn table_partitioned(table: &GlueTable, _: &GlueRegion, _: &Context) -> Judged {
-    let Some(format) = classify(table) else {
+    // Views and tables without storage hold no data to lay out; Iceberg,
+    // Delta and Hudi manage their own layout; any other table, identified or
+    // not, is judged on its partition keys.
+    if !table.has_storage || table.table_type.as_deref() == Some("VIRTUAL_VIEW") {
         return not_applicable();
-    };
-    if format.is_open_table_format() {
-        return not_applicable(); // Iceberg, Delta and Hudi manage their own layout
     }
+    let format = classify(table);
+    if format.is_some_and(|f| f.is_open_table_format()) {
+        return not_applicable();
+    }
+    let kind = format.map_or("table of unidentified format".into(), |f| {
+        format!("{} table", f.name())
+    });
     match table.partition_keys {
-        0 => fail(format!("{} table without partition keys", format.name())),
+        0 => fail(format!("{kind} without partition keys")),
         n => pass(format!("{n} partition key(s)")),
     }
 }
@@ -151,7 +158,7 @@ mod tests {
         job.glue_version = Some("2.0".into());
         assert_eq!(job_verdict(id, job), None);
         let mut shell = good_job("j");
-        shell.command = "pythonshell".into();
+        shell.command = crate::model::Observed::Known("pythonshell".into());
         shell.arguments.clear();
         assert_eq!(job_verdict(id, shell), None);
     }
@@ -199,5 +206,11 @@ mod tests {
         let mut view = table(parquet, 0);
         view.table_type = Some("VIRTUAL_VIEW".into());
         assert_eq!(glue_verdict(id, region_with(view)), None);
+        // A format nothing identifies still gets a verdict.
+        let unknown = table("com.example.CustomInputFormat", 0);
+        assert_eq!(
+            glue_verdict(id, region_with(unknown)).unwrap(),
+            (Fail, "table of unidentified format without partition keys".into())
+        );
     }
 }

@@ -21,19 +21,16 @@ crate::checks! {
 }
 
 fn current_generation(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-    match is_current_redshift_node(&cluster.node_type) {
-        Some(true) => pass(format!("node type {}", cluster.node_type)),
-        Some(false) => fail(format!(
-            "previous-generation node type {}",
-            cluster.node_type
-        )),
+    let node_type = cluster.node_type.get()?;
+    match is_current_redshift_node(node_type) {
+        Some(true) => pass(format!("node type {node_type}")),
+        Some(false) => fail(format!("previous-generation node type {node_type}")),
         // A family this build does not know yet: say so rather than guess.
         None => Err(
             Unobserved::new(UnobservedKind::Error, "redshift:DescribeClusters")
                 .with_code("UnknownNodeType")
                 .with_message(format!(
-                    "node type {} is not in lakelint's generation table",
-                    cluster.node_type
+                    "node type {node_type} is not in lakelint's generation table"
                 )),
         ),
     }
@@ -41,7 +38,6 @@ fn current_generation(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::pillars::testing::*;
 
@@ -50,7 +46,7 @@ mod tests {
         let id = "redshift.cluster_current_generation";
         let with = |node: &str| {
             let mut c = good_cluster("c");
-            c.node_type = node.into();
+            c.node_type = crate::model::Observed::Known(node.into());
             cluster_verdict(id, c).unwrap().0
         };
         assert_eq!(with("ra3.4xlarge"), Pass);

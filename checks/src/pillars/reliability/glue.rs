@@ -40,8 +40,10 @@ fn job_retries(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
 
 fn job_bookmarks(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
     // Batch Spark jobs read the catalog or S3 incrementally; streaming jobs
-    // checkpoint instead, and shell jobs have no bookmarks.
-    if job.command != "glueetl" {
+    // checkpoint instead, and shell jobs have no bookmarks. A visual job names
+    // its sources; a script job's are in its script, which lakelint does not
+    // read, so it is judged as the catalog/S3 reader most batch jobs are.
+    if job.command.get()? != "glueetl" || job.reads_catalog_or_s3 == Some(false) {
         return not_applicable();
     }
     match job
@@ -57,7 +59,6 @@ fn job_bookmarks(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::pillars::testing::*;
 
@@ -82,7 +83,18 @@ mod tests {
         assert_eq!(job_verdict(id, job.clone()).unwrap().0, Fail);
         job.arguments.remove("--job-bookmark-option");
         assert_eq!(job_verdict(id, job.clone()).unwrap().0, Fail);
-        job.command = "gluestreaming".into();
-        assert_eq!(job_verdict(id, job), None);
+        // A visual job reading only JDBC: bookmarks are not this check's concern.
+        let mut visual = job.clone();
+        visual.reads_catalog_or_s3 = Some(false);
+        assert_eq!(job_verdict(id, visual.clone()), None);
+        visual.reads_catalog_or_s3 = Some(true);
+        assert_eq!(job_verdict(id, visual).unwrap().0, Fail);
+        job.command = crate::model::Observed::Known("gluestreaming".into());
+        assert_eq!(job_verdict(id, job.clone()), None);
+        job.command = crate::model::Observed::Unknown(crate::model::Unobserved::not_reported(
+            "glue:GetJobs",
+            "Command.Name",
+        ));
+        assert_eq!(job_verdict(id, job).unwrap().0, Unknown);
     }
 }

@@ -90,7 +90,12 @@ fn key_in_use_usable(cx: &Context) -> Vec<Judgement> {
                 ),
                 KeyLookup::Unreadable(reason) => Outcome::Unknown(reason),
                 KeyLookup::Missing => Outcome::Fail(
-                    format!("{} uses key {}, which does not exist", u.purpose, u.key).into(),
+                    format!(
+                        "{} names key {}, which does not exist in {}: no such key or alias \
+                         (deleted, or a wrong reference)",
+                        u.purpose, u.key, u.region
+                    )
+                    .into(),
                 ),
                 // Another account's key, or KMS not scanned: nothing to judge here.
                 KeyLookup::Elsewhere | KeyLookup::NotScanned => return None,

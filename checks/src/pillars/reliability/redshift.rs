@@ -3,7 +3,7 @@
 use crate::check::{Context};
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::generations::is_current_redshift_node;
-use crate::model::{RedshiftCluster, RedshiftRegion};
+use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved};
 
 crate::checks! {
     "redshift.cluster_snapshot_retention" {
@@ -44,14 +44,15 @@ crate::checks! {
 }
 
 fn cross_region_snapshots(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-        match &c.snapshot_copy_region {
-            Some(region) => pass(format!("snapshots are copied to {region}")),
-            None => fail("no cross-region snapshot copy"),
-        }
+    // DescribeClusters omits ClusterSnapshotCopyStatus when copy is off.
+    match &c.snapshot_copy_region {
+        Some(region) => pass(format!("snapshots are copied to {region}")),
+        None => fail("no cross-region snapshot copy"),
     }
+}
 
 fn snapshot_retention(cluster: &RedshiftCluster, _: &RedshiftRegion, cx: &Context) -> Judged {
-    let days = cluster.automated_snapshot_retention_days;
+    let days = *cluster.automated_snapshot_retention_days.get()?;
     let minimum = cx.config.redshift.min_snapshot_retention_days;
     match days {
         0 => fail("automated snapshots are off"),
@@ -64,12 +65,13 @@ fn snapshot_retention(cluster: &RedshiftCluster, _: &RedshiftRegion, cx: &Contex
 
 fn multi_az(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
     // Multi-AZ exists for RA3 node types only.
-    if is_current_redshift_node(&cluster.node_type) != Some(true) {
+    if is_current_redshift_node(cluster.node_type.get()?) != Some(true) {
         return not_applicable();
     }
     match cluster.multi_az.as_deref() {
         Some(m) if m.eq_ignore_ascii_case("enabled") => pass("Multi-AZ is enabled"),
-        _ => fail("RA3 cluster in a single availability zone"),
+        Some(m) => fail(format!("RA3 cluster in a single availability zone (Multi-AZ {m})")),
+        None => Err(Unobserved::not_reported("redshift:DescribeClusters", "MultiAZ")),
     }
 }
 
@@ -92,7 +94,7 @@ mod tests {
         assert_eq!(check(id, good_cluster("c")), Some(Pass));
         for days in [0, 1, 6] {
             let mut c = good_cluster("c");
-            c.automated_snapshot_retention_days = days;
+            c.automated_snapshot_retention_days = Observed::Known(days);
             assert_eq!(check(id, c), Some(Fail), "{days}");
         }
         let mut config = Config::default();
@@ -113,9 +115,11 @@ mod tests {
         let mut c = good_cluster("c");
         c.multi_az = Some("Disabled".into());
         assert_eq!(check(id, c.clone()), Some(Fail));
+        c.multi_az = Some("Enabled".into());
+        assert_eq!(check(id, c.clone()), Some(Pass));
         c.multi_az = None;
-        assert_eq!(check(id, c.clone()), Some(Fail));
-        c.node_type = "dc2.large".into();
+        assert_eq!(check(id, c.clone()), Some(Unknown));
+        c.node_type = Observed::Known("dc2.large".into());
         assert_eq!(check(id, c), None);
     }
 

@@ -4,7 +4,6 @@ use crate::check::{Context};
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{Bucket, S3Inventory, Unobserved, UnobservedKind};
 use crate::pillars::region_of_bucket;
-use crate::roles::BucketRole;
 
 crate::checks! {
     "s3.bucket_versioning" {
@@ -45,16 +44,25 @@ fn bucket_versioning(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged {
     }
 }
 
+/// Whether the account owns a bucket of that name, in any region.
+fn account_has(cx: &Context, bucket: &str) -> bool {
+    cx.inventory
+        .s3
+        .as_ref()
+        .is_some_and(|s3| s3.account_bucket_names.iter().any(|b| b == bucket))
+}
+
 fn bucket_replication(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
-    if !cx.roles.has(&bucket.name, BucketRole::DataLake) {
+    if !cx.roles.is_data_lake(&bucket.name)? {
         return not_applicable();
     }
     let rules = bucket.replication.get()?;
+    let arn_prefix = format!("arn:{}:s3:::", cx.inventory.account.partition);
     let here = bucket.region.get()?;
     let destinations: Vec<&str> = rules
         .iter()
         .filter(|r| r.enabled)
-        .map(|r| r.destination_bucket.trim_start_matches("arn:aws:s3:::"))
+        .map(|r| r.destination_bucket.trim_start_matches(arn_prefix.as_str()))
         .collect();
     if destinations.is_empty() {
         return fail("no enabled replication rule");
@@ -66,6 +74,10 @@ fn bucket_replication(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged 
                 return pass(format!("replicates to s3://{dest} in {there}"));
             }
             Some(_) => {}
+            // In the account but not in a scanned region: another region.
+            None if account_has(cx, dest) => {
+                return pass(format!("replicates to s3://{dest}, outside the scanned regions"));
+            }
             None => outside_scan = Some(*dest),
         }
     }
@@ -163,6 +175,40 @@ mod tests {
         assert_eq!(status("lake-same"), Fail);
         assert_eq!(status("lake-away"), Unknown);
         assert_eq!(out.len(), 3);
+
+        // A same-account destination in a region the scan did not read.
+        let mut china = lake("lake", "us-east-1", None);
+        china.replication = Observed::Known(vec![ReplicationRule {
+            id: "crr".into(),
+            enabled: true,
+            destination_bucket: "arn:aws-cn:s3:::far".into(),
+        }]);
+        let mut inv = inventory(vec![china]);
+        inv.account.partition = "aws-cn".into();
+        inv.s3.as_mut().unwrap().account_bucket_names.push("far".into());
+        let out = run_with(id, &inv, &lake_config());
+        assert_eq!(
+            (out[0].1, out[0].2.as_str()),
+            (Pass, "replicates to s3://far, outside the scanned regions")
+        );
+    }
+
+    #[test]
+    fn replication_unknown_when_roles_are_incomplete() {
+        let id = "s3.bucket_replication";
+        let mut inv = inventory(vec![bare_bucket("plain", "us-east-1")]);
+        assert!(run(id, &inv).is_empty());
+        inv.glue = None;
+        let out = run(id, &inv);
+        assert_eq!((out[0].1, out[0].2.as_str()), (Unknown, "not scanned: glue:GetTables"));
+        // A listing of Glue that failed leaves the roles as open.
+        let mut inv = inventory(vec![bare_bucket("plain", "us-east-1")]);
+        deny_listing(&mut inv, Service::Glue, Some("us-east-1"), "glue:GetTables");
+        assert_eq!(run(id, &inv)[0].1, Unknown);
+        // Buckets known to be data-lake ones are judged all the same.
+        let mut inv = inventory(vec![lake("lake", "us-east-1", None)]);
+        inv.glue = None;
+        assert_eq!(run_with(id, &inv, &lake_config())[0].1, Fail);
     }
 
     #[test]

@@ -3,10 +3,12 @@
 
 use crate::check::{Context, Judgement};
 use crate::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{Bucket, CloudTrailInventory, S3Inventory, Service, Trail, Unobserved, UnobservedKind};
+use crate::model::{
+    Bucket, CloudTrailInventory, PublicAccessBlock, S3Inventory, Service, Trail, Unobserved,
+    UnobservedKind,
+};
 use crate::pillars::{s3_data_events, DataEvents};
 use crate::resource::{account_ref, one};
-use crate::roles::BucketRole;
 
 crate::checks! {
     "cloudtrail.multi_region_logging" {
@@ -77,19 +79,20 @@ crate::checks! {
 }
 
 fn trail_kms_encryption(t: &Trail, _: &CloudTrailInventory, _: &Context) -> Judged {
+    // DescribeTrails omits KmsKeyId when the logs use SSE-S3.
     match &t.kms_key_id {
-                    Some(key) => pass(format!("logs encrypted with {key}")),
-                    None => fail("logs are not encrypted with SSE-KMS"),
-                }
+        Some(key) => pass(format!("logs encrypted with {key}")),
+        None => fail("logs are not encrypted with SSE-KMS"),
+    }
 }
 
 fn log_file_validation(t: &Trail, _: &CloudTrailInventory, _: &Context) -> Judged {
-        if t.log_file_validation {
-            pass("log file validation is on")
-        } else {
-            fail("log file validation is off")
-        }
+    if *t.log_file_validation.get()? {
+        pass("log file validation is on")
+    } else {
+        fail("log file validation is off")
     }
+}
 
 fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
     let Some(cloudtrail) = &cx.inventory.cloudtrail else {
@@ -98,7 +101,15 @@ fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
     let partition = &cx.inventory.account.partition;
     let judged: Judged = (|| {
         let mut unreadable: Option<Unobserved> = None;
-        for trail in cloudtrail.trails.iter().filter(|t| t.multi_region) {
+        for trail in &cloudtrail.trails {
+            match trail.multi_region.get() {
+                Ok(true) => {}
+                Ok(false) => continue,
+                Err(reason) => {
+                    unreadable = Some(reason);
+                    continue;
+                }
+            }
             match (trail.logging.get(), trail.selectors.get()) {
                 (Ok(true), Ok(s))
                     if s.recorded(partition).management_read
@@ -123,7 +134,7 @@ fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
         if let Some(reason) = unreadable.or_else(|| unlisted.map(|g| g.reason.clone())) {
             return Err(reason);
         }
-        if cloudtrail.trails.iter().any(|t| t.multi_region) {
+        if cloudtrail.trails.iter().any(|t| t.multi_region.known() == Some(&true)) {
             fail("no multi-region trail is logging read and write management events")
         } else {
             fail("no multi-region trail")
@@ -133,11 +144,11 @@ fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
 }
 
 fn s3_data_events_check(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
-    if !cx.roles.has(&bucket.name, BucketRole::DataLake) {
-        return not_applicable();
-    }
     if cx.inventory.cloudtrail.is_none() {
         return not_applicable(); // the check belongs to the CloudTrail scan
+    }
+    if !cx.roles.is_data_lake(&bucket.name)? {
+        return not_applicable();
     }
     match s3_data_events(cx.inventory, bucket)? {
         DataEvents::Covered(trail) => {
@@ -155,36 +166,71 @@ fn trail_bucket_protected(trail: &Trail, _: &CloudTrailInventory, cx: &Context) 
         Unobserved::new(UnobservedKind::NotScanned, "s3:ListBuckets")
             .with_message("S3 was not scanned")
     })?;
-    if !s3.account_bucket_names.contains(name) {
-        return not_applicable(); // a central logging account's bucket
-    }
-    let bucket = s3.buckets.iter().find(|b| &b.name == name).ok_or_else(|| {
-        Unobserved::new(UnobservedKind::NotScanned, "s3:GetBucketVersioning").with_message(format!(
-            "trail bucket {name} is in a region this scan did not read"
-        ))
-    })?;
-    let blocks = |pab: &Option<crate::model::PublicAccessBlock>| {
-        pab.is_some_and(|p| p.blocks_public_policies_and_acls())
+    let bucket = s3.buckets.iter().find(|b| &b.name == name);
+    let Some(bucket) = bucket else {
+        // The bucket listing failed: whether the bucket is ours is not known.
+        if let Some(gap) = cx.inventory.gap(Service::S3, None) {
+            return Err(gap.reason.clone());
+        }
+        if !s3.account_bucket_names.contains(name) {
+            return not_applicable(); // a central logging account's bucket
+        }
+        return Err(
+            Unobserved::new(UnobservedKind::NotScanned, "s3:GetBucketVersioning").with_message(
+                format!("trail bucket {name} is in a region this scan did not read"),
+            ),
+        );
     };
-    let private =
-        blocks(bucket.public_access_block.get()?) || blocks(s3.account_public_access_block.get()?);
+    // Each property is judged on its own, so a known problem is reported
+    // even when another property could not be read.
     let mut problems = Vec::new();
-    if !private {
-        problems.push("not protected by Block Public Access");
+    let mut unreadable = None;
+    match is_public(bucket, s3) {
+        Ok(true) => problems.push("public (its policy allows everyone)"),
+        Ok(false) => {}
+        Err(reason) => unreadable = Some(reason),
     }
-    if !bucket.versioning.get()?.enabled() {
-        problems.push("unversioned");
+    match bucket.versioning.get() {
+        Ok(v) if !v.enabled() => problems.push("unversioned"),
+        Ok(_) => {}
+        Err(reason) => unreadable = Some(reason),
     }
-    if bucket.logging.get()?.is_none() {
-        problems.push("without access logging");
+    match bucket.logging.get() {
+        Ok(None) => problems.push("without access logging"),
+        Ok(Some(_)) => {}
+        Err(reason) => unreadable = Some(reason),
     }
-    if problems.is_empty() {
-        pass(format!(
-            "trail bucket {name} is private, versioned and logged"
-        ))
-    } else {
-        fail(format!("trail bucket {name} is {}", problems.join(", ")))
+    match (problems.is_empty(), unreadable) {
+        (false, _) => fail(format!("trail bucket {name} is {}", problems.join(", "))),
+        (true, Some(reason)) => Err(reason),
+        (true, None) => pass(format!("trail bucket {name} is private, versioned and logged")),
     }
+}
+
+/// Public as S3's policy status says: the bucket policy allows everyone and
+/// Block Public Access (bucket and account combined) does not restrict it.
+fn is_public(bucket: &Bucket, s3: &S3Inventory) -> Result<bool, Unobserved> {
+    let restricts = |pab: &Option<PublicAccessBlock>| pab.is_some_and(|p| p.restrict_public_buckets);
+    let bucket_level = bucket.public_access_block.get();
+    let account_level = s3.account_public_access_block.get();
+    if matches!(&bucket_level, Ok(p) if restricts(p)) || matches!(&account_level, Ok(p) if restricts(p)) {
+        return Ok(false);
+    }
+    let Some(document) = bucket.policy.get()? else {
+        return Ok(false);
+    };
+    let policy: serde_json::Value = serde_json::from_str(document).map_err(|e| {
+        Unobserved::new(UnobservedKind::Error, "s3:GetBucketPolicy")
+            .with_code("MalformedPolicy")
+            .with_message(e.to_string())
+    })?;
+    if !crate::policy::allows_everyone(&policy) {
+        return Ok(false);
+    }
+    // The policy is public unless a level that could not be read restricts it.
+    bucket_level?;
+    account_level?;
+    Ok(true)
 }
 
 #[cfg(test)]
@@ -204,7 +250,7 @@ mod tests {
         assert_eq!(run(id, &trails(vec![good_trail("t")]))[0].1, Pass);
         assert_eq!(run(id, &trails(vec![]))[0].1, Fail);
         let mut single = good_trail("t");
-        single.multi_region = false;
+        single.multi_region = Observed::Known(false);
         assert_eq!(run(id, &trails(vec![single]))[0].1, Fail);
         let mut stopped = good_trail("t");
         stopped.logging = Observed::Known(false);
@@ -233,12 +279,7 @@ mod tests {
         assert!(out[0].2.contains("organization trail"));
         // No trail seen, but a region's trails could not be listed: UNKNOWN, not FAIL.
         let mut inv = trails(vec![]);
-        inv.scan.gaps.push(Gap {
-            account_id: None,
-            service: Service::CloudTrail,
-            region: Some("eu-west-1".into()),
-            reason: denied("cloudtrail:DescribeTrails"),
-        });
+        deny_listing(&mut inv, Service::CloudTrail, Some("eu-west-1"), "cloudtrail:DescribeTrails");
         assert_eq!(run(id, &inv)[0].1, Unknown);
     }
 
@@ -250,7 +291,7 @@ mod tests {
                 (|t: &mut Trail| t.kms_key_id = None) as fn(&mut Trail),
             ),
             ("cloudtrail.log_file_validation", |t: &mut Trail| {
-                t.log_file_validation = false
+                t.log_file_validation = Observed::Known(false)
             }),
         ] {
             assert_eq!(
@@ -347,7 +388,7 @@ mod tests {
         assert_eq!(run(id, &inv)[0].1, Fail);
         // A single-region trail elsewhere does not cover the bucket.
         let mut elsewhere = covering(&[], true);
-        elsewhere.multi_region = false;
+        elsewhere.multi_region = Observed::Known(false);
         elsewhere.home_region = "eu-west-1".into();
         let inv = with_trails(inventory(vec![lake("raw", "us-east-1")]), vec![elsewhere]);
         assert_eq!(run(id, &inv)[0].1, Fail);
@@ -396,7 +437,32 @@ mod tests {
         );
         let out = run(id, &inv);
         assert_eq!(out[0].1, Fail);
-        assert_eq!(out[0].2, "trail bucket trail-logs is not protected by Block Public Access, unversioned, without access logging");
+        assert_eq!(
+            out[0].2,
+            "trail bucket trail-logs is unversioned, without access logging"
+        );
+
+        // Public means what S3 says: a policy open to everyone that Block
+        // Public Access does not restrict.
+        let mut public = bucket.clone();
+        public.public_access_block = Observed::Known(None);
+        public.policy = Observed::Known(Some(
+            r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::trail-logs/*"}]}"#.into(),
+        ));
+        let inv = with_trails(inventory(vec![public.clone()]), vec![good_trail("t")]);
+        assert_eq!(
+            run(id, &inv)[0].2,
+            "trail bucket trail-logs is public (its policy allows everyone)"
+        );
+        // A known problem stands even when another property is unreadable.
+        let mut mixed = public;
+        mixed.logging = Observed::Unknown(denied("s3:GetBucketLogging"));
+        let inv = with_trails(inventory(vec![mixed]), vec![good_trail("t")]);
+        assert_eq!(run(id, &inv)[0].1, Fail);
+        // The bucket listing failed: whether the bucket is ours is unknown.
+        let mut inv = with_trails(inventory(vec![]), vec![good_trail("t")]);
+        deny_listing(&mut inv, Service::S3, None, "s3:ListBuckets");
+        assert_eq!(run(id, &inv)[0].1, Unknown);
 
         // A bucket in another account (central logging) is not judged here.
         assert!(run(id,

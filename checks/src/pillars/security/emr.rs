@@ -71,16 +71,17 @@ fn cluster_security_configuration(c: &EmrCluster, _: &EmrRegion, _: &Context) ->
 }
 
 fn at_rest(config: &EmrSecurityConfiguration, _: &EmrRegion, _: &Context) -> Judged {
+    // EMR.3 judges EMRFS data in S3; local-disk encryption is reported beside it.
     let c = config.encryption()?;
-    let off: Vec<&str> = [("S3", c.at_rest_s3), ("local disk", c.at_rest_local_disk)]
-        .into_iter()
-        .filter(|(_, on)| !on)
-        .map(|(what, _)| what)
-        .collect();
-    if off.is_empty() {
-        pass("S3 and local-disk encryption at rest are on")
+    let disk = if c.at_rest_local_disk {
+        "local disks encrypted too"
     } else {
-        fail(format!("no at-rest encryption for: {}", off.join(", ")))
+        "local disks not encrypted"
+    };
+    if c.at_rest_s3 {
+        pass(format!("S3 (EMRFS) encryption at rest is on; {disk}"))
+    } else {
+        fail(format!("no S3 (EMRFS) encryption at rest; {disk}"))
     }
 }
 
@@ -161,8 +162,24 @@ mod tests {
         );
         assert_eq!(
             emr_verdict(at_rest, with(true, false, true)).unwrap(),
-            (Fail, "no at-rest encryption for: local disk".into())
+            (
+                Pass,
+                "S3 (EMRFS) encryption at rest is on; local disks not encrypted".into()
+            )
         );
+        assert_eq!(
+            emr_verdict(at_rest, with(false, true, true)).unwrap(),
+            (
+                Fail,
+                "no S3 (EMRFS) encryption at rest; local disks encrypted too".into()
+            )
+        );
+        let mut region = with(true, true, true);
+        region.security_configurations[0].document = Observed::Unknown(
+            Unobserved::not_reported("elasticmapreduce:DescribeSecurityConfiguration", "SecurityConfiguration"),
+        );
+        assert_eq!(emr_verdict(at_rest, region.clone()).unwrap().0, Unknown);
+        assert_eq!(emr_verdict(in_transit, region).unwrap().0, Unknown);
         assert_eq!(
             emr_verdict(in_transit, with(false, false, true))
                 .unwrap()

@@ -105,65 +105,65 @@ crate::checks! {
 }
 
 fn public_access(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-        if c.publicly_accessible {
-            fail("cluster is publicly accessible")
-        } else {
-            pass("cluster is not publicly accessible")
-        }
+    if *c.publicly_accessible.get()? {
+        fail("cluster is publicly accessible")
+    } else {
+        pass("cluster is not publicly accessible")
     }
+}
 
 fn encrypted(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-        if c.encrypted {
-            pass(format!(
-                "encrypted{}",
-                c.kms_key_id.as_ref().map(|k| format!(" with {k}")).unwrap_or_default()
-            ))
-        } else {
-            fail("cluster is not encrypted at rest")
-        }
+    if *c.encrypted.get()? {
+        pass(format!(
+            "encrypted{}",
+            c.kms_key_id.as_ref().map(|k| format!(" with {k}")).unwrap_or_default()
+        ))
+    } else {
+        fail("cluster is not encrypted at rest")
     }
+}
 
 fn audit_logging(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-        let logging = c.audit_logging.get()?;
-        if logging.enabled {
-            pass(format!(
-                "audit logging to {}",
-                logging.destination.as_deref().unwrap_or("s3")
-            ))
-        } else {
-            fail("audit logging is off")
-        }
+    let logging = c.audit_logging.get()?;
+    if logging.enabled {
+        pass(format!(
+            "audit logging to {}",
+            logging.destination.as_deref().unwrap_or("s3")
+        ))
+    } else {
+        fail("audit logging is off")
     }
+}
 
 fn auto_upgrade(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-        if c.allow_version_upgrade {
-            pass(format!(
-                "version upgrades allowed{}",
-                c.preferred_maintenance_window
-                    .as_ref()
-                    .map(|w| format!(" (window {w})"))
-                    .unwrap_or_default()
-            ))
-        } else {
-            fail("AllowVersionUpgrade is false")
-        }
+    if *c.allow_version_upgrade.get()? {
+        pass(format!(
+            "version upgrades allowed{}",
+            c.preferred_maintenance_window
+                .as_ref()
+                .map(|w| format!(" (window {w})"))
+                .unwrap_or_default()
+        ))
+    } else {
+        fail("AllowVersionUpgrade is false")
     }
+}
 
 fn enhanced_vpc_routing(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-        if c.enhanced_vpc_routing {
-            pass("enhanced VPC routing is on")
-        } else {
-            fail("EnhancedVpcRouting is false")
-        }
+    if *c.enhanced_vpc_routing.get()? {
+        pass("enhanced VPC routing is on")
+    } else {
+        fail("EnhancedVpcRouting is false")
     }
+}
 
 fn default_admin(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-        if c.master_username == "awsuser" {
-            fail("master user name is the default `awsuser`")
-        } else {
-            pass("master user name is not the default")
-        }
+    if c.master_username.get()? == "awsuser" {
+        fail("master user name is the default `awsuser`")
+    } else {
+        pass("master user name is not the default")
     }
+}
 
 fn require_ssl(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
     parameter_on(c, "require_ssl")
@@ -175,14 +175,12 @@ fn user_activity_logging(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -
 
 fn parameter_on(cluster: &RedshiftCluster, name: &str) -> Judged {
     let value = cluster.parameters.get()?.get(name).map(String::as_str);
+    let group = cluster.parameter_group.as_deref().unwrap_or_default();
     match value {
-        Some(v) if v.eq_ignore_ascii_case("true") => {
-            pass(format!("{name} is true in `{}`", cluster.parameter_group))
-        }
+        Some(v) if v.eq_ignore_ascii_case("true") => pass(format!("{name} is true in `{group}`")),
         other => fail(format!(
-            "{name} is {} in `{}`",
-            other.unwrap_or("unset"),
-            cluster.parameter_group
+            "{name} is {} in `{group}`",
+            other.unwrap_or("unset (default false)")
         )),
     }
 }
@@ -208,22 +206,22 @@ mod tests {
     #[test]
     fn each_attribute_fails_its_check() {
         let mut c = good_cluster("c");
-        c.publicly_accessible = true;
+        c.publicly_accessible = Observed::Known(true);
         assert_eq!(check("redshift.cluster_public_access", c), Some(Fail));
         let mut c = good_cluster("c");
-        c.encrypted = false;
+        c.encrypted = Observed::Known(false);
         assert_eq!(check("redshift.cluster_encrypted", c), Some(Fail));
         let mut c = good_cluster("c");
-        c.allow_version_upgrade = false;
+        c.allow_version_upgrade = Observed::Known(false);
         assert_eq!(check("redshift.cluster_auto_upgrade", c), Some(Fail));
         let mut c = good_cluster("c");
-        c.enhanced_vpc_routing = false;
+        c.enhanced_vpc_routing = Observed::Known(false);
         assert_eq!(
             check("redshift.cluster_enhanced_vpc_routing", c),
             Some(Fail)
         );
         let mut c = good_cluster("c");
-        c.master_username = "awsuser".into();
+        c.master_username = Observed::Known("awsuser".into());
         assert_eq!(check("redshift.cluster_default_admin", c), Some(Fail));
         let mut c = good_cluster("c");
         c.audit_logging = Observed::Known(RedshiftLogging::default());

@@ -1,11 +1,10 @@
 //! The S3 checks of this pillar.
 
 use crate::check::{Context, Judgement};
-use crate::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{Bucket, S3Inventory, Unobserved, UnobservedKind};
+use crate::finding::{fail, pass, Judged};
+use crate::model::{Bucket, PublicAccessBlock, S3Inventory, Unobserved, UnobservedKind};
 use crate::pillars::{s3_data_events, DataEvents};
 use crate::resource::{account_ref, one};
-use crate::roles::BucketRole;
 use crate::policy;
 
 crate::checks! {
@@ -96,11 +95,12 @@ fn account_public_access_block(cx: &Context) -> Vec<Judgement> {
 }
 
 fn bucket_public_access_block(bucket: &Bucket, s3: &S3Inventory, _: &Context) -> Judged {
-    let blocks = |pab: &Option<crate::model::PublicAccessBlock>| {
+    // S3 applies each setting that either level turns on, so the levels are
+    // combined setting by setting; a known block at one level decides even
+    // when the other could not be read.
+    let blocks = |pab: &Option<PublicAccessBlock>| {
         pab.is_some_and(|p| p.blocks_public_policies_and_acls())
     };
-    // Either level is enough, so a known block at one level decides even when
-    // the other could not be read.
     match (
         bucket.public_access_block.get(),
         s3.account_public_access_block.get(),
@@ -112,9 +112,13 @@ fn bucket_public_access_block(bucket: &Bucket, s3: &S3Inventory, _: &Context) ->
             pass("account-level Block Public Access blocks public policies and ACLs")
         }
         (Err(reason), _) | (_, Err(reason)) => Err(reason),
-        (Ok(_), Ok(_)) => fail(
-            "neither bucket- nor account-level Block Public Access blocks public policies and ACLs",
-        ),
+        (Ok(b), Ok(a)) => {
+            if PublicAccessBlock::combined(b.as_ref(), a.as_ref()).blocks_public_policies_and_acls() {
+                pass("bucket- and account-level Block Public Access together block public policies and ACLs")
+            } else {
+                fail("neither bucket- nor account-level Block Public Access blocks public policies and ACLs")
+            }
+        }
     }
 }
 
@@ -128,7 +132,7 @@ fn bucket_secure_transport(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Jud
             .with_message(e.to_string())
     })?;
     if policy::enforces_secure_transport(&parsed) {
-        pass("bucket policy denies s3:* when aws:SecureTransport is false")
+        pass("bucket policy denies S3 requests when aws:SecureTransport is false")
     } else {
         fail("bucket policy has no Deny on aws:SecureTransport=false")
     }
@@ -150,12 +154,6 @@ fn bucket_kms_encryption(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judge
 }
 
 fn bucket_access_logging(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
-    if cx.roles.has(&bucket.name, BucketRole::LogTarget)
-        && bucket.logging.known() == Some(&None)
-    {
-        // Logging a log bucket into itself loops; AWS advises against it.
-        return not_applicable();
-    }
     if let Some(target) = bucket.logging.get()? {
         return pass(format!(
             "server access logs go to s3://{}/{}",
@@ -170,16 +168,12 @@ fn bucket_access_logging(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judg
         Ok(DataEvents::NotCovered) => {
             fail("no server access logging and no CloudTrail S3 data events cover the bucket")
         }
-        Err(reason) if reason.kind == UnobservedKind::NotScanned => {
-            fail("no server access logging (CloudTrail data events were not scanned)")
-        }
         Err(reason) => Err(reason),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -293,9 +287,12 @@ mod tests {
     #[test]
     fn access_logging() {
         let id = "s3.bucket_access_logging";
+        let scanned = |bucket: Bucket| with_trails(inventory(vec![bucket]), vec![]);
+        assert_eq!(run(id, &scanned(bare_bucket("b", "r")))[0].1, Fail);
+        // CloudTrail not scanned: data events might cover the bucket.
         assert_eq!(
-            verdict(id, bare_bucket("b", "r")).unwrap().0,
-            Fail
+            verdict(id, bare_bucket("b", "r")).unwrap(),
+            (Unknown, "not scanned: cloudtrail:GetEventSelectors".into())
         );
         let mut b = bare_bucket("b", "r");
         b.logging = Observed::Known(Some(LoggingTarget {
@@ -306,15 +303,15 @@ mod tests {
         let mut b = bare_bucket("b", "r");
         b.logging = Observed::Unknown(denied("s3:GetBucketLogging"));
         assert_eq!(verdict(id, b).unwrap().0, Unknown);
-        // A log bucket that does not log itself is not judged.
+        // Log buckets are judged like any other.
         let mut source = bare_bucket("b", "r");
         source.logging = Observed::Known(Some(LoggingTarget {
             target_bucket: "logs".into(),
             target_prefix: "b/".into(),
         }));
-        let inv = inventory(vec![source, bare_bucket("logs", "r")]);
+        let inv = with_trails(inventory(vec![source, bare_bucket("logs", "r")]), vec![]);
         let out = run(id, &inv);
-        assert_eq!(out.len(), 1);
-        assert_eq!(out[0].0, "b");
+        assert_eq!(out.len(), 2);
+        assert_eq!((out[1].0.as_str(), out[1].1), ("logs", Fail));
     }
 }

@@ -43,7 +43,6 @@ fn current_generation(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judge
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
