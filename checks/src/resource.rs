@@ -124,3 +124,31 @@ pub trait Listing {
     /// Every resource of the section, in report order.
     fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef>;
 }
+
+/// Implements [`Resource`] for a record kept in a list of each region's
+/// record, named by its own ARN and one of its fields:
+/// `regional_resource!(GlueJob in GlueRegion, glue.jobs, name, "AwsGlueJob");`
+#[macro_export]
+macro_rules! regional_resource {
+    ($record:ident in $region:ident, $section:ident . $list:ident, $id:ident, $kind:literal) => {
+        impl $crate::resource::Resource for $record {
+            type In = $region;
+            fn all(inventory: &$crate::model::Inventory) -> Vec<(&Self, &$region)> {
+                $crate::resource::in_regions(inventory.$section.as_ref(), |r| &r.$list)
+            }
+            fn reference(
+                &self,
+                region: &$region,
+                inventory: &$crate::model::Inventory,
+            ) -> $crate::ResourceRef {
+                $crate::resource::regional_ref(
+                    inventory,
+                    &region.region,
+                    &self.arn,
+                    &self.$id,
+                    $kind,
+                )
+            }
+        }
+    };
+}

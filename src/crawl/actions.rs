@@ -6,7 +6,7 @@
 //! iam-policy` builds the read-only policy from it, and the call-budget test
 //! holds scans to it.
 
-use lakelint_checks::model::Inventory;
+use lakelint_checks::model::{Inventory, Regional};
 use serde_json::{json, Value};
 
 use crate::crawl::COLLECTORS;
@@ -57,6 +57,15 @@ impl Per {
     pub fn is_discovery(&self) -> bool {
         self.name == Per::RUN.name
     }
+}
+
+/// How many records `count` finds in each region of a regional section, summed.
+pub(crate) fn per_region<T>(section: Option<&Regional<T>>, count: impl Fn(&T) -> usize) -> u64 {
+    section
+        .iter()
+        .flat_map(|s| &s.regions)
+        .map(|r| count(r) as u64)
+        .sum()
 }
 
 /// The operations that find the accounts and regions to scan.

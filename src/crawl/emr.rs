@@ -13,7 +13,7 @@ use lakelint_checks::model::{
     Regional, Unobserved, UnobservedKind,
 };
 
-use crate::crawl::actions::{Action, Per};
+use crate::crawl::actions::{per_region, Action, Per};
 use crate::crawl::collector::{Collector, Gaps, Scan};
 
 const ACTIVE: [ClusterState; 4] = [
@@ -29,27 +29,13 @@ pub(crate) struct Emr;
 /// Once per active cluster.
 const ACTIVE_CLUSTER: Per = Per {
     name: "active EMR cluster",
-    count: |inventory| {
-        inventory
-            .emr
-            .iter()
-            .flat_map(|e| &e.regions)
-            .map(|r| r.clusters.len() as u64)
-            .sum()
-    },
+    count: |inventory| per_region(inventory.emr.as_ref(), |r| r.clusters.len()),
 };
 
 /// Once per security configuration.
 const SECURITY_CONFIGURATION: Per = Per {
     name: "EMR security configuration",
-    count: |inventory| {
-        inventory
-            .emr
-            .iter()
-            .flat_map(|e| &e.regions)
-            .map(|r| r.security_configurations.len() as u64)
-            .sum()
-    },
+    count: |inventory| per_region(inventory.emr.as_ref(), |r| r.security_configurations.len()),
 };
 
 impl Collector for Emr {

@@ -12,7 +12,7 @@ use lakelint_checks::model::{
 };
 use lakelint_checks::secrets::looks_like_secret;
 
-use crate::crawl::actions::{Action, Per};
+use crate::crawl::actions::{per_region, Action, Per};
 use crate::crawl::collector::{Collector, Gaps, Scan};
 
 /// The only default arguments the checks read; the rest are not kept.
@@ -35,30 +35,18 @@ pub(crate) struct Glue;
 /// Once per Glue job.
 const JOB: Per = Per {
     name: "Glue job",
-    count: |inventory| {
-        inventory
-            .glue
-            .iter()
-            .flat_map(|g| &g.regions)
-            .map(|r| r.jobs.len() as u64)
-            .sum()
-    },
+    count: |inventory| per_region(inventory.glue.as_ref(), |r| r.jobs.len()),
 };
 
 /// Once per database of the Data Catalog (databases without tables are not counted).
 const DATABASE: Per = Per {
     name: "Glue database",
     count: |inventory| {
-        inventory
-            .glue
-            .iter()
-            .flat_map(|g| &g.regions)
-            .map(|r| {
-                let databases: std::collections::BTreeSet<&str> =
-                    r.tables.iter().map(|t| t.database.as_str()).collect();
-                databases.len() as u64
-            })
-            .sum()
+        per_region(inventory.glue.as_ref(), |r| {
+            let databases: std::collections::BTreeSet<&str> =
+                r.tables.iter().map(|t| t.database.as_str()).collect();
+            databases.len()
+        })
     },
 };
 

@@ -6,7 +6,7 @@ use aws_sdk_kms::Client;
 use futures::stream::{self, StreamExt};
 use lakelint_checks::model::{KmsAlias, KmsInventory, KmsKey, KmsRegion, Regional, Unobserved};
 
-use crate::crawl::actions::{Action, Per};
+use crate::crawl::actions::{per_region, Action, Per};
 use crate::crawl::collector::{Collector, Gaps, Scan};
 
 /// Keys read at once per region (calls are bounded by the call gate too).
@@ -18,26 +18,16 @@ pub(crate) struct Kms;
 /// Once per key, AWS-managed ones too, so references to them resolve.
 const KEY: Per = Per {
     name: "KMS key",
-    count: |inventory| {
-        inventory
-            .kms
-            .iter()
-            .flat_map(|k| &k.regions)
-            .map(|r| r.keys.len() as u64)
-            .sum()
-    },
+    count: |inventory| per_region(inventory.kms.as_ref(), |r| r.keys.len()),
 };
 
 /// Once per customer-managed key.
 const CUSTOMER_KEY: Per = Per {
     name: "customer-managed key",
     count: |inventory| {
-        inventory
-            .kms
-            .iter()
-            .flat_map(|k| &k.regions)
-            .map(|r| r.keys.iter().filter(|k| k.is_customer_managed()).count() as u64)
-            .sum()
+        per_region(inventory.kms.as_ref(), |r| {
+            r.keys.iter().filter(|k| k.is_customer_managed()).count()
+        })
     },
 };
 

@@ -10,7 +10,7 @@ use lakelint_checks::model::{
     Unobserved,
 };
 
-use crate::crawl::actions::{Action, Per};
+use crate::crawl::actions::{per_region, Action, Per};
 use crate::crawl::collector::{Collector, Gaps, Scan};
 
 /// The only parameters the checks read.
@@ -22,33 +22,21 @@ pub(crate) struct Redshift;
 /// Once per provisioned cluster.
 const CLUSTER: Per = Per {
     name: "Redshift cluster",
-    count: |inventory| {
-        inventory
-            .redshift
-            .iter()
-            .flat_map(|r| &r.regions)
-            .map(|r| r.clusters.len() as u64)
-            .sum()
-    },
+    count: |inventory| per_region(inventory.redshift.as_ref(), |r| r.clusters.len()),
 };
 
 /// Once per parameter group in use, per region.
 const PARAMETER_GROUP: Per = Per {
     name: "parameter group",
     count: |inventory| {
-        inventory
-            .redshift
-            .iter()
-            .flat_map(|r| &r.regions)
-            .map(|r| {
-                let groups: BTreeSet<&str> = r
-                    .clusters
-                    .iter()
-                    .filter_map(|c| c.parameter_group.as_deref())
-                    .collect();
-                groups.len() as u64
-            })
-            .sum()
+        per_region(inventory.redshift.as_ref(), |r| {
+            let groups: BTreeSet<&str> = r
+                .clusters
+                .iter()
+                .filter_map(|c| c.parameter_group.as_deref())
+                .collect();
+            groups.len()
+        })
     },
 };
 

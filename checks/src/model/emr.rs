@@ -90,21 +90,7 @@ use crate::ResourceRef;
 
 use super::Inventory;
 
-impl Resource for EmrCluster {
-    type In = EmrRegion;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &EmrRegion)> {
-        in_regions(inventory.emr.as_ref(), |r| &r.clusters)
-    }
-    fn reference(&self, region: &EmrRegion, inventory: &Inventory) -> ResourceRef {
-        regional_ref(
-            inventory,
-            &region.region,
-            &self.arn,
-            &self.id,
-            "AwsEmrCluster",
-        )
-    }
-}
+crate::regional_resource!(EmrCluster in EmrRegion, emr.clusters, id, "AwsEmrCluster");
 
 impl Resource for EmrSecurityConfiguration {
     type In = EmrRegion;

@@ -148,37 +148,9 @@ use crate::ResourceRef;
 
 use super::Inventory;
 
-impl Resource for GlueJob {
-    type In = GlueRegion;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
-        in_regions(inventory.glue.as_ref(), |r| &r.jobs)
-    }
-    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
-        regional_ref(
-            inventory,
-            &region.region,
-            &self.arn,
-            &self.name,
-            "AwsGlueJob",
-        )
-    }
-}
+crate::regional_resource!(GlueJob in GlueRegion, glue.jobs, name, "AwsGlueJob");
 
-impl Resource for GlueCrawler {
-    type In = GlueRegion;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
-        in_regions(inventory.glue.as_ref(), |r| &r.crawlers)
-    }
-    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
-        regional_ref(
-            inventory,
-            &region.region,
-            &self.arn,
-            &self.name,
-            "AwsGlueCrawler",
-        )
-    }
-}
+crate::regional_resource!(GlueCrawler in GlueRegion, glue.crawlers, name, "AwsGlueCrawler");
 
 impl Resource for GlueTable {
     type In = GlueRegion;

@@ -78,26 +78,12 @@ pub struct RedshiftLogging {
     pub bucket: Option<String>,
 }
 
-use crate::resource::{in_regions, regional_ref, Listing, Resource};
+use crate::resource::{Listing, Resource};
 use crate::ResourceRef;
 
 use super::Inventory;
 
-impl Resource for RedshiftCluster {
-    type In = RedshiftRegion;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &RedshiftRegion)> {
-        in_regions(inventory.redshift.as_ref(), |r| &r.clusters)
-    }
-    fn reference(&self, region: &RedshiftRegion, inventory: &Inventory) -> ResourceRef {
-        regional_ref(
-            inventory,
-            &region.region,
-            &self.arn,
-            &self.id,
-            "AwsRedshiftCluster",
-        )
-    }
-}
+crate::regional_resource!(RedshiftCluster in RedshiftRegion, redshift.clusters, id, "AwsRedshiftCluster");
 
 impl Listing for RedshiftInventory {
     fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {

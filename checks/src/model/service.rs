@@ -14,65 +14,61 @@ pub enum Scope {
     Account,
 }
 
-/// An AWS service lakelint collects. Its name is the prefix of its check ids,
-/// the value `--services` takes, and the key of its inventory section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Service {
+/// Declares the services from one table: a line per service with its name
+/// (the check-id prefix and `--services` value), its IAM prefix and its scope.
+macro_rules! services {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal, iam: $iam:literal, $scope:ident;)*) => {
+        /// An AWS service lakelint collects. Its name is the prefix of its check ids,
+        /// the value `--services` takes, and the key of its inventory section.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum Service {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl Service {
+            /// Every service, in scan and catalog order.
+            pub const ALL: &'static [Service] = &[$(Service::$variant),*];
+
+            /// The name: `s3`, `glue`, `cloudtrail`, …
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Service::$variant => $name,)*
+                }
+            }
+
+            /// The prefix of its IAM actions and of its ARNs (`elasticmapreduce` for EMR).
+            pub const fn iam_prefix(self) -> &'static str {
+                match self {
+                    $(Service::$variant => $iam,)*
+                }
+            }
+
+            /// Whether it is read per region or once for the account.
+            pub const fn scope(self) -> Scope {
+                match self {
+                    $(Service::$variant => Scope::$scope,)*
+                }
+            }
+        }
+    };
+}
+
+services! {
     /// Amazon S3 (and S3 Control for account-wide settings).
-    S3,
+    S3 => "s3", iam: "s3", Account;
     /// AWS Glue: jobs, crawlers, the Data Catalog.
-    Glue,
+    Glue => "glue", iam: "glue", Regional;
     /// Amazon Redshift provisioned clusters.
-    Redshift,
+    Redshift => "redshift", iam: "redshift", Regional;
     /// Amazon EMR on EC2.
-    Emr,
+    Emr => "emr", iam: "elasticmapreduce", Regional;
     /// AWS Key Management Service.
-    Kms,
+    Kms => "kms", iam: "kms", Regional;
     /// AWS CloudTrail.
-    #[serde(rename = "cloudtrail")]
-    CloudTrail,
+    CloudTrail => "cloudtrail", iam: "cloudtrail", Account;
 }
 
 impl Service {
-    /// Every service, in scan and catalog order.
-    pub const ALL: [Service; 6] = [
-        Service::S3,
-        Service::Glue,
-        Service::Redshift,
-        Service::Emr,
-        Service::Kms,
-        Service::CloudTrail,
-    ];
-
-    /// The name: `s3`, `glue`, `cloudtrail`, …
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Service::S3 => "s3",
-            Service::Glue => "glue",
-            Service::Redshift => "redshift",
-            Service::Emr => "emr",
-            Service::Kms => "kms",
-            Service::CloudTrail => "cloudtrail",
-        }
-    }
-
-    /// The prefix of its IAM actions and of its ARNs (`elasticmapreduce` for EMR).
-    pub const fn iam_prefix(self) -> &'static str {
-        match self {
-            Service::Emr => "elasticmapreduce",
-            other => other.as_str(),
-        }
-    }
-
-    /// Whether it is read per region or once for the account.
-    pub const fn scope(self) -> Scope {
-        match self {
-            Service::S3 | Service::CloudTrail => Scope::Account,
-            _ => Scope::Regional,
-        }
-    }
-
     /// The service a check id (`s3.bucket_versioning`) belongs to. In a
     /// constant, an id whose prefix names no service fails the build.
     pub const fn of_check_id(id: &str) -> Service {
@@ -111,7 +107,7 @@ impl fmt::Display for Service {
 
 /// An unknown service name; its message lists the known ones.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown service `{0}` (known: {known})", known = Service::ALL.map(Service::as_str).join(", "))]
+#[error("unknown service `{0}` (known: {known})", known = Service::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))]
 pub struct UnknownService(pub String);
 
 impl FromStr for Service {
@@ -119,7 +115,8 @@ impl FromStr for Service {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Service::ALL
-            .into_iter()
+            .iter()
+            .copied()
             .find(|service| service.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| UnknownService(s.to_string()))
     }
@@ -131,7 +128,7 @@ mod tests {
 
     #[test]
     fn names_round_trip() {
-        for service in Service::ALL {
+        for &service in Service::ALL {
             assert_eq!(service.as_str().parse::<Service>(), Ok(service));
             let json = serde_json::to_string(&service).unwrap();
             assert_eq!(json, format!("\"{service}\""));
