@@ -9,8 +9,8 @@ use lakelint_checks::finding::BaselineMark;
 use lakelint_checks::{baseline, registry, Finding, Inventory, Selection, Status};
 
 use crate::cli::{
-    CatalogFormat, ChecksArgs, Cli, Command, DiffArgs, EvaluateArgs, FailOn, MergeArgs, ReportArgs,
-    ScanArgs,
+    CatalogFormat, ChecksArgs, Cli, Command, DiffArgs, EvaluateArgs, FailOn, HistoryArgs,
+    HistoryFormat, MergeArgs, ReportArgs, ScanArgs,
 };
 use crate::crawl::{self, RegionSelection, ScanOptions};
 use crate::fleet::Targets;
@@ -29,6 +29,7 @@ pub async fn run(cli: Cli) -> Result<u8> {
         Command::Checks(args) => list_checks(args),
         Command::Diff(args) => diff(args),
         Command::Merge(args) => merge(args),
+        Command::History(args) => history(args),
         Command::IamPolicy => {
             let policy = serde_json::to_string_pretty(&crawl::actions::policy())?;
             println!("{policy}");
@@ -126,8 +127,8 @@ fn finish(mut report: Report, args: &ReportArgs) -> Result<u8> {
     write_report(
         &report,
         &args.format,
-        args.output.as_deref(),
-        args.output_dir.as_deref(),
+        args.to.output.as_deref(),
+        args.to.output_dir.as_deref(),
     )?;
     let unknown = args.fail_on_unknown
         && (!report.scan.gaps.is_empty()
@@ -152,8 +153,8 @@ fn merge(args: MergeArgs) -> Result<u8> {
     write_report(
         &merged,
         &args.format,
-        args.output.as_deref(),
-        args.output_dir.as_deref(),
+        args.to.output.as_deref(),
+        args.to.output_dir.as_deref(),
     )?;
     Ok(0)
 }
@@ -260,10 +261,87 @@ fn diff(args: DiffArgs) -> Result<u8> {
     write_report(
         &new,
         &args.format,
-        args.output.as_deref(),
-        args.output_dir.as_deref(),
+        args.to.output.as_deref(),
+        args.to.output_dir.as_deref(),
     )?;
     Ok(exit_code(&new, FailOn::New, false))
+}
+
+fn history(args: HistoryArgs) -> Result<u8> {
+    let mut paths = Vec::new();
+    for path in &args.reports {
+        if path.is_dir() {
+            let mut found: Vec<_> = std::fs::read_dir(path)
+                .with_context(|| format!("cannot read {}", path.display()))?
+                .filter_map(|entry| Some(entry.ok()?.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect();
+            found.sort();
+            paths.extend(found);
+        } else {
+            paths.push(path.clone());
+        }
+    }
+    if paths.is_empty() {
+        bail!(
+            "no JSON report found in {}",
+            args.reports
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let reports = paths
+        .iter()
+        .map(|p| load_report(p))
+        .collect::<Result<Vec<_>>>()?;
+    let history = crate::history::of(reports);
+    let mut formats = args.format.clone();
+    formats.dedup();
+    let write = |format: HistoryFormat, out: &mut dyn std::io::Write| match format {
+        HistoryFormat::Html => crate::history::write_html(&history, out),
+        HistoryFormat::Markdown => crate::history::write_markdown(&history, out),
+    };
+    let extension = |format: HistoryFormat| match format {
+        HistoryFormat::Html => "html",
+        HistoryFormat::Markdown => "md",
+    };
+    match (&args.to.output, &args.to.output_dir) {
+        (_, Some(dir)) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            for format in formats {
+                let path = dir.join(format!("lakelint-history.{}", extension(format)));
+                let mut file = std::io::BufWriter::new(
+                    std::fs::File::create(&path)
+                        .with_context(|| format!("cannot write {}", path.display()))?,
+                );
+                write(format, &mut file)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                eprintln!("history written to {}", path.display());
+            }
+        }
+        (Some(path), None) => {
+            if formats.len() > 1 {
+                bail!("--output takes one format; use --output-dir for several");
+            }
+            let mut file = std::io::BufWriter::new(
+                std::fs::File::create(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?,
+            );
+            write(formats[0], &mut file)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        (None, None) => {
+            let stdout = std::io::stdout();
+            let mut lock = stdout.lock();
+            for format in formats {
+                write(format, &mut lock)?;
+            }
+        }
+    }
+    Ok(0)
 }
 
 fn list_checks(args: ChecksArgs) -> Result<u8> {

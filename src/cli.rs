@@ -67,6 +67,43 @@ pub enum Command {
     IamPolicy,
     /// Join JSON reports (shards, or scans of several accounts) into one.
     Merge(MergeArgs),
+    /// Scores and findings over time, from the JSON reports of scheduled scans.
+    History(HistoryArgs),
+}
+
+/// Arguments of `history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// JSON reports written by `scan --format json`, or folders of them.
+    #[arg(required = true, num_args = 1..)]
+    pub reports: Vec<PathBuf>,
+    /// Formats, comma-separated.
+    #[arg(long, value_enum, value_delimiter = ',', default_value = "html")]
+    pub format: Vec<HistoryFormat>,
+    /// Where the output goes.
+    #[command(flatten)]
+    pub to: Destination,
+}
+
+/// How the history is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum HistoryFormat {
+    /// One self-contained page with a chart per account.
+    Html,
+    /// Tables for a CI summary or a wiki.
+    Markdown,
+}
+
+/// Where a command writes: standard output, one file, or a folder.
+#[derive(Debug, Args)]
+pub struct Destination {
+    /// Write the output (one format) here instead of standard output.
+    #[arg(long, short, value_name = "FILE", conflicts_with = "output_dir")]
+    pub output: Option<PathBuf>,
+    /// Write every format into this folder (reports as
+    /// lakelint-ACCOUNT-TIMESTAMP.EXT, the history as lakelint-history.EXT).
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
 }
 
 /// Arguments of `merge`.
@@ -78,12 +115,9 @@ pub struct MergeArgs {
     /// Formats of the merged report, comma-separated.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "json")]
     pub format: Vec<Format>,
-    /// Write the report (one format) here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Write every format here, as lakelint-ACCOUNT-TIMESTAMP.EXT.
-    #[arg(long, value_name = "DIR")]
-    pub output_dir: Option<PathBuf>,
+    /// Where the output goes.
+    #[command(flatten)]
+    pub to: Destination,
 }
 
 /// Arguments of `diff`.
@@ -96,12 +130,9 @@ pub struct DiffArgs {
     /// Formats of the later report marked against the earlier one.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "table")]
     pub format: Vec<Format>,
-    /// Write the report (one format) here instead of standard output.
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Write every format here, as lakelint-ACCOUNT-TIMESTAMP.EXT.
-    #[arg(long, value_name = "DIR")]
-    pub output_dir: Option<PathBuf>,
+    /// Where the output goes.
+    #[command(flatten)]
+    pub to: Destination,
 }
 
 /// Arguments of `scan`.
@@ -200,12 +231,9 @@ pub struct ReportArgs {
     /// Report formats, comma-separated: table, json, html, ocsf, asff, csv, junit, markdown.
     #[arg(long, value_enum, value_delimiter = ',', default_value = "table")]
     pub format: Vec<Format>,
-    /// Write the report (one format) here instead of standard output.
-    #[arg(long, short, value_name = "FILE", conflicts_with = "output_dir")]
-    pub output: Option<PathBuf>,
-    /// Write every format here, as lakelint-ACCOUNT-TIMESTAMP.EXT.
-    #[arg(long, value_name = "DIR")]
-    pub output_dir: Option<PathBuf>,
+    /// Where the output goes.
+    #[command(flatten)]
+    pub to: Destination,
     /// Thresholds, required tags and mutelist (default: ./lakelint.toml when present).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,

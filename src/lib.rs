@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod crawl;
 pub mod fleet;
+pub mod history;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

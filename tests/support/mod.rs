@@ -116,6 +116,23 @@ pub fn lakelint() -> Command {
     cmd
 }
 
+/// `lakelint scan` of `services` in `regions` of an emulator, as JSON.
+pub fn scan_json(url: &str, regions: &str, services: &str) -> Command {
+    let mut cmd = lakelint_with_credentials();
+    cmd.args([
+        "scan",
+        "--endpoint-url",
+        url,
+        "--regions",
+        regions,
+        "--services",
+        services,
+        "--format",
+        "json",
+    ]);
+    cmd
+}
+
 /// `lakelint` with the dummy credentials emulators accept.
 pub fn lakelint_with_credentials() -> Command {
     let mut cmd = lakelint();
