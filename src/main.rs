@@ -33,6 +33,14 @@ async fn main() -> ExitCode {
         .init();
     match lakelint::app::run(cli).await {
         Ok(code) => ExitCode::from(code),
+        // The reader went away (`| head`): nothing is left to tell it.
+        Err(err)
+            if err
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             eprintln!("error: {err:#}");
             ExitCode::from(1)

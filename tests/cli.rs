@@ -45,6 +45,32 @@ fn missing_credentials_are_a_fatal_error() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("no AWS credentials found"), "{err}");
+    // One line that fits a screen: the sources tried and the ways to fix it,
+    // not the SDK's nested provider chain.
+    let line = err.trim();
+    assert!(!line.contains('\n') && line.len() < 400, "{err}");
+    for hint in [
+        "environment variables",
+        "--profile",
+        "AWS_ACCESS_KEY_ID",
+        "-v",
+    ] {
+        assert!(line.contains(hint), "{hint}: {err}");
+    }
+    // With -v the chain is logged.
+    let verbose = run(lakelint().args([
+        "-v",
+        "scan",
+        "--regions",
+        "us-east-1",
+        "--endpoint-url",
+        "http://127.0.0.1:9",
+    ]));
+    assert!(
+        stderr(&verbose).contains("credential provider chain"),
+        "{}",
+        stderr(&verbose)
+    );
 }
 
 #[test]

@@ -212,6 +212,14 @@ fn every_format_reads_back() {
         table.contains("Score") && table.contains("overall"),
         "{table}"
     );
+    // Written to a file, the tables wrap to 100 columns.
+    let widest = table
+        .lines()
+        .filter(|l| l.starts_with(['┌', '│', '╞', '├', '└']))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert!(widest <= 100, "{widest} columns:\n{table}");
 
     // HTML: self-contained, nothing fetched from the network.
     let html = std::fs::read_to_string(&files["html"]).unwrap();
@@ -228,6 +236,15 @@ fn every_format_reads_back() {
         );
     }
     assert_eq!(html.matches("<tr class=\"finding\"").count(), total);
+    // Within each pillar, failing checks first, the others folded below them.
+    for section in html.split("<section class=\"pillar\"").skip(1) {
+        let section = section.split("</section>").next().unwrap();
+        let folded = section
+            .find("<details class=\"passing\">")
+            .unwrap_or(section.len());
+        let open = section.rfind("\" open>").unwrap_or(0);
+        assert!(open <= folded, "a failing check below the folded ones");
+    }
 }
 
 #[test]
@@ -304,6 +321,15 @@ fn html_report_in_a_real_browser() {
         );
     }
     assert_eq!(dom.matches("class=\"finding\"").count(), total);
+    // The charts are drawn, with their numbers as text.
+    assert_eq!(dom.matches("<svg role=\"img\"").count(), 2);
+    for (pillar, score) in report["summary"]["scores"].as_object().unwrap() {
+        let numbers = format!(
+            "{} PASS, {} FAIL, {} UNKNOWN",
+            score["passed"], score["failed"], score["unknown"]
+        );
+        assert!(dom.contains(&numbers), "{pillar}: {numbers}");
+    }
 
     // A screenshot, kept as a test artifact.
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("lakelint-report.png");

@@ -57,13 +57,15 @@ pub async fn load(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
     };
     // Resolve credentials up front: a missing profile or key is the most common
     // first-run mistake and deserves its own message, not a failed STS call.
+    // The SDK's answer nests every provider of the chain (about 1,500
+    // characters): logged for -v, summed up in one line otherwise.
     let provider = sdk
         .credentials_provider()
-        .ok_or_else(|| CrawlError::NoCredentials("no credentials provider is configured".into()))?;
-    provider
-        .provide_credentials()
-        .await
-        .map_err(|e| CrawlError::NoCredentials(DisplayErrorContext(&e).to_string()))?;
+        .ok_or(CrawlError::NoCredentials)?;
+    provider.provide_credentials().await.map_err(|e| {
+        tracing::info!("credential provider chain: {}", DisplayErrorContext(&e));
+        CrawlError::NoCredentials
+    })?;
     Ok(sdk)
 }
 

@@ -91,8 +91,8 @@ impl Default for ScanOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum CrawlError {
     /// No credential provider gave credentials.
-    #[error("no AWS credentials found ({0}); set AWS_PROFILE, use --profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")]
-    NoCredentials(String),
+    #[error("no AWS credentials found (tried: environment variables, shared config and credentials files, web identity token, SSO, ECS container and EC2 instance metadata); set AWS_PROFILE or pass --profile, export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or run with an instance or task role (-v shows each source's answer)")]
+    NoCredentials,
     /// No region was given or configured.
     #[error("no AWS region configured; pass --regions or set AWS_REGION")]
     NoRegion,

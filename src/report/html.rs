@@ -4,6 +4,8 @@
 //! search box.
 
 use std::collections::{BTreeMap, BTreeSet};
+
+use super::present::{by_urgency, human_duration, human_time, CheckGroup};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -30,6 +32,9 @@ table{border-collapse:collapse;width:100%;margin-top:8px}td,th{text-align:left;p
 td.st{font-weight:600}.st-PASS{color:#1a7f37}.st-FAIL{color:#c62828}.st-UNKNOWN{color:#9a6700}
 .remediation{color:#4a5566}pre{background:#f0f2f5;padding:6px;overflow:auto;font-size:12px}
 .gaps{background:#fff4e5;border-radius:8px;padding:8px 12px;margin:0 24px 12px}
+#charts{display:flex;flex-wrap:wrap;gap:12px;padding:0 24px 12px}#charts figure{margin:0;background:#fff;border-radius:8px;padding:8px 12px;box-shadow:0 1px 2px #0002}
+figcaption{font-size:13px;font-weight:600;color:#4a5566}svg text{font:12px system-ui,sans-serif;fill:#1d2430}
+details.passing{margin:6px 0}details.passing>summary{color:#4a5566}
 "#;
 
 const SCRIPT: &str = r#"
@@ -137,12 +142,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write!(
         out,
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>lakelint report: account {account}</title><style>{STYLE}</style></head><body>
-<header><h1>lakelint report</h1><p class="facts">Account <b id="account">{account}</b> ({partition}) · regions {regions} · scanned {started} · {resources} resources · {findings} findings · {calls} API calls · lakelint {version}</p></header>
+<header><h1>lakelint report</h1><p class="facts">Account <b id="account">{account}</b> ({partition}) · regions {regions} · scanned <time datetime="{started_at}">{started}</time> in {took} · {resources} resources · {findings} findings · {calls} API calls · lakelint {version}</p></header>
 <section id="scores">{overall}"#,
         account = esc(&scan.account_id),
         partition = esc(&scan.partition),
         regions = esc(&scan.regions.join(", ")),
-        started = esc(&scan.started_at),
+        started_at = esc(&scan.started_at),
+        started = esc(&human_time(&scan.started_at)),
+        took = human_duration(scan.duration_ms),
         resources = report.resources.len(),
         findings = report.summary.total,
         calls = scan.api_calls.total,
@@ -155,6 +162,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     out.write_all("</section>\n".as_bytes())?;
+    write!(
+        out,
+        r#"<section id="charts">{}{}</section>"#,
+        pillar_chart(report),
+        severity_chart(report)
+    )?;
     if !scan.gaps.is_empty() {
         out.write_all(r#"<div class="gaps"><b>Not fully scanned:</b><ul>"#.as_bytes())?;
         for gap in &scan.gaps {
@@ -229,26 +242,46 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(r#"<input id="search" type="search" placeholder="Search checks, resources, messages"><span id="shown"></span></section>
 <main>"#.as_bytes())?;
 
-    // Pillar → check → resources, checks in catalog order within a pillar.
-    let mut by_pillar: BTreeMap<Pillar, Vec<(&str, Vec<&Finding>)>> = BTreeMap::new();
+    // Pillar → check → resources; within a pillar the worst failures come
+    // first, and checks without failures fold away below them.
+    let mut by_pillar: BTreeMap<Pillar, Vec<&Finding>> = BTreeMap::new();
     for f in &report.findings {
-        let checks = by_pillar.entry(f.pillar).or_default();
-        match checks.iter_mut().find(|(id, _)| *id == f.check_id) {
-            Some((_, findings)) => findings.push(f),
-            None => checks.push((&f.check_id, vec![f])),
-        }
+        by_pillar.entry(f.pillar).or_default().push(f);
     }
-    for (pillar, checks) in &by_pillar {
+    for (pillar, findings) in by_pillar {
         write!(
             out,
             r#"<section class="pillar" data-pillar="{}"><h2>{}</h2>"#,
             pillar.as_str(),
             pillar_title(pillar.as_str())
         )?;
-        for (check_id, findings) in checks {
+        let groups = by_urgency(findings);
+        let calm = groups.iter().filter(|g| g.worst.is_none()).count();
+        for (i, group) in groups.iter().enumerate() {
+            if i == groups.len() - calm {
+                write!(
+                    out,
+                    r#"<details class="passing"><summary>{calm} check(s) without failures</summary>"#
+                )?;
+            }
+            write_check(out, group)?;
+        }
+        if calm > 0 {
+            out.write_all("</details>".as_bytes())?;
+        }
+        out.write_all("</section>\n".as_bytes())?;
+    }
+    writeln!(out, "</main><script>{SCRIPT}</script></body></html>")
+}
+
+/// One check: its summary line, remediation and a row per finding.
+fn write_check(out: &mut dyn Write, group: &CheckGroup) -> io::Result<()> {
+    let (check_id, findings) = (group.check_id, &group.findings);
+    {
+        {
             let first = findings[0];
             let count = |s: Status| findings.iter().filter(|f| f.status == s).count();
-            let failing = count(Status::Fail) > 0;
+            let failing = group.failing > 0;
             write!(
                 out,
                 r#"<details class="check" data-check="{id}"{open}><summary><span class="sev sev-{sev}">{sev}</span><code>{id}</code> {title} · <span class="fail">{fail} FAIL</span> <span class="pass">{pass} PASS</span> <span class="unknown">{unknown} UNKNOWN</span></summary>"#,
@@ -278,9 +311,88 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             }
             out.write_all("</tbody></table></details>".as_bytes())?;
         }
-        out.write_all("</section>\n".as_bytes())?;
     }
-    writeln!(out, "</main><script>{SCRIPT}</script></body></html>")
+    Ok(())
+}
+
+/// Width of the bars of the charts, in SVG units.
+const BAR: f64 = 240.0;
+
+/// One stacked bar of PASS, FAIL and UNKNOWN shares at height `y`, with the
+/// counts as text for screen readers and for people.
+fn stacked_bar(
+    y: f64,
+    label: &str,
+    figure: &str,
+    pass: usize,
+    fail: usize,
+    unknown: usize,
+) -> String {
+    let total = (pass + fail + unknown).max(1) as f64;
+    let mut x = 150.0;
+    let mut out = format!(r#"<text x="0" y="{}">{}</text>"#, y + 12.0, esc(label));
+    for (n, colour) in [(pass, "#1a7f37"), (fail, "#c62828"), (unknown, "#d4a72c")] {
+        let w = BAR * n as f64 / total;
+        if n > 0 {
+            out += &format!(
+                r#"<rect fill="{colour}" x="{x:.1}" y="{y}" width="{w:.1}" height="14"/>"#
+            );
+        }
+        x += w;
+    }
+    out += &format!(
+        r#"<text x="{}" y="{}">{} · {pass} PASS, {fail} FAIL, {unknown} UNKNOWN</text>"#,
+        150.0 + BAR + 8.0,
+        y + 12.0,
+        esc(figure)
+    );
+    out
+}
+
+/// The score of each pillar and the shares of its verdicts.
+fn pillar_chart(report: &Report) -> String {
+    let mut bars = String::new();
+    let keys = Pillar::ALL.map(Pillar::as_str);
+    for (i, key) in keys.iter().chain(&["overall"]).enumerate() {
+        let s = &report.summary.scores[*key];
+        let score = s
+            .score
+            .map_or("no score".to_string(), |v| format!("score {v:.1}"));
+        bars += &stacked_bar(
+            i as f64 * 22.0,
+            &pillar_title(key),
+            &score,
+            s.passed,
+            s.failed,
+            s.unknown,
+        );
+    }
+    let height = (keys.len() + 1) as f64 * 22.0;
+    format!(
+        r#"<figure><figcaption>Scores by pillar</figcaption><svg role="img" aria-labelledby="pillar-chart-title" width="680" height="{height}" viewBox="0 0 680 {height}"><title id="pillar-chart-title">Score and PASS, FAIL and UNKNOWN findings of each pillar</title>{bars}</svg></figure>"#
+    )
+}
+
+/// The findings of each severity by verdict.
+fn severity_chart(report: &Report) -> String {
+    let mut bars = String::new();
+    for (i, severity) in lakelint_checks::Severity::ALL.iter().enumerate() {
+        let counts = &report.summary.by_severity[severity.as_str()];
+        let n = |s: Status| counts.get(&s).copied().unwrap_or(0);
+        let total = n(Status::Pass) + n(Status::Fail) + n(Status::Unknown);
+        bars += &stacked_bar(
+            i as f64 * 22.0,
+            severity.as_str(),
+            &format!("{total} findings"),
+            n(Status::Pass),
+            n(Status::Fail),
+            n(Status::Unknown),
+        );
+    }
+    let height = lakelint_checks::Severity::ALL.len() as f64 * 22.0;
+    format!(
+        r#"<figure><figcaption>Findings by severity</figcaption><svg role="img" aria-labelledby="severity-chart-title" width="680" height="{height}" viewBox="0 0 680 {height}"><title id="severity-chart-title">PASS, FAIL and UNKNOWN findings of each severity</title>{bars}</svg></figure>"#
+    )
 }
 
 #[cfg(test)]

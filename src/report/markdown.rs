@@ -1,11 +1,10 @@
 //! A Markdown summary for a CI job summary or a pull-request comment.
 
-use std::collections::BTreeMap;
-
-use lakelint_checks::{Pillar, Status};
-
 use std::io::{self, Write};
 
+use lakelint_checks::Pillar;
+
+use super::present::{by_urgency, human_duration, human_time};
 use super::{pillar_title, Report};
 
 /// Failing checks listed, worst first.
@@ -18,9 +17,11 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let score = |s: Option<f64>| s.map_or("–".to_string(), |v| format!("{v:.1}"));
     write!(
         out,
-        "## lakelint: account {} ({})\n\nRegions {} · {} resources · {} findings · overall score **{}**\n\n",
+        "## lakelint: account {} ({})\n\nScanned {} in {} · regions {} · {} resources · {} findings · overall score **{}**\n\n",
         scan.account_id,
         scan.partition,
+        human_time(&scan.started_at),
+        human_duration(scan.duration_ms),
         scan.regions.join(", "),
         report.resources.len(),
         summary.total,
@@ -53,31 +54,19 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
 
-    let mut failing: BTreeMap<&str, (&lakelint_checks::Finding, usize)> = BTreeMap::new();
-    for f in report
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::Fail && !f.muted)
-    {
-        failing.entry(&f.check_id).or_insert((f, 0)).1 += 1;
-    }
-    let mut top: Vec<_> = failing.into_values().collect();
-    top.sort_by(|(a, n), (b, m)| {
-        b.severity
-            .cmp(&a.severity)
-            .then(m.cmp(n))
-            .then(a.check_id.cmp(&b.check_id))
-    });
-    if !top.is_empty() {
+    // The order of the HTML page: worst failing severity, then failing count.
+    let groups = by_urgency(&report.findings);
+    let mut top = groups.iter().filter_map(|g| Some((g, g.worst?))).peekable();
+    if top.peek().is_some() {
         out.write_all("\n### Top failing checks\n\n| Severity | Check | Failing resources | Title |\n|---|---|---:|---|\n".as_bytes())?;
-        for (f, n) in top.iter().take(TOP_CHECKS) {
+        for (group, worst) in top.take(TOP_CHECKS) {
             writeln!(
                 out,
                 "| {} | `{}` | {} | {} |",
-                f.severity.as_str(),
-                f.check_id,
-                n,
-                f.title
+                worst.as_str(),
+                group.check_id,
+                group.failing,
+                group.findings[0].title
             )?;
         }
     }

@@ -9,6 +9,9 @@ mod json;
 mod junit;
 mod markdown;
 mod ocsf;
+mod present;
+
+pub(crate) use present::human_time;
 mod table;
 
 use std::io::{self, Write};

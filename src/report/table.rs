@@ -11,6 +11,7 @@ use lakelint_checks::{Pillar, Severity, Status};
 
 use std::io::{self, Write};
 
+use super::present::{by_urgency, human_duration, human_time};
 use super::Report;
 
 /// Failing findings listed on the terminal; the JSON report has them all.
@@ -32,12 +33,19 @@ fn status_cells(counts: &StatusCounts) -> Vec<Cell> {
         .collect()
 }
 
-/// A table in lakelint's terminal style.
+/// Columns of a table written anywhere but a terminal (a file, a pipe, a CI log).
+const WIDTH_OFF_TERMINAL: u16 = 100;
+
+/// A table in lakelint's terminal style: as wide as the terminal, else 100
+/// columns, long cells wrapped.
 pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.to_vec());
+    if t.width().is_none() {
+        t.set_width(WIDTH_OFF_TERMINAL);
+    }
     t
 }
 
@@ -81,15 +89,16 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     let scan = &report.scan;
     writeln!(
         out,
-        "{} {}: account {} ({}), regions {}, {} resources, {} findings, {:.1} s, {} API calls",
+        "{} {}: account {} ({}), scanned {} in {}\nregions {}: {} resources, {} findings, {} API calls",
         report.tool.name,
         report.tool.version,
         scan.account_id,
         scan.partition,
+        human_time(&scan.started_at),
+        human_duration(scan.duration_ms),
         scan.regions.join(", "),
         report.resources.len(),
         report.summary.total,
-        scan.duration_ms as f64 / 1000.0,
         scan.api_calls.total,
     )?;
     if let Some(url) = &scan.endpoint_url {
@@ -128,7 +137,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         severities.add_row(row);
     }
     writeln!(out, "{severities}")?;
-    out.write_all("Scores: share of judged findings that pass, weighted critical 10, high 5, medium 3, low 1; UNKNOWN and muted left out.\n".as_bytes())?;
+    out.write_all("Scores: share of judged findings that pass, weighted critical 10, high 5,\nmedium 3, low 1; UNKNOWN and muted left out.\n".as_bytes())?;
     if let Some(cmp) = &report.baseline {
         writeln!(
             out,
@@ -139,16 +148,20 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
 
-    let mut failing: Vec<_> = report
-        .findings
-        .iter()
-        .filter(|f| f.status == Status::Fail && !f.muted)
+    // The order of the HTML page: checks by worst failing severity, then
+    // failing count; within a check, its most severe findings first.
+    let failing: Vec<_> = by_urgency(&report.findings)
+        .into_iter()
+        .flat_map(|group| {
+            let mut failed: Vec<_> = group
+                .findings
+                .into_iter()
+                .filter(|f| f.status == Status::Fail && !f.muted)
+                .collect();
+            failed.sort_by_key(|f| std::cmp::Reverse(f.severity));
+            failed
+        })
         .collect();
-    failing.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(a.check_id.cmp(&b.check_id))
-    });
     if !failing.is_empty() {
         let mut t = table(&[
             "Severity", "Check", "Resource", "Region", "Message", "Baseline",
