@@ -252,7 +252,7 @@ fn an_overall_timeout_leaves_a_partial_report() {
     // Every tag read was cut off: UNKNOWN ("deadline"), and nothing failed.
     assert_eq!(code, Some(0), "{err}");
     let tags = findings(&report);
-    assert_eq!(tags.len(), 10); // the S3 fixture's 8 buckets and the Glue fixture's 2
+    assert_eq!(tags.len(), 11); // the S3 fixture's 9 buckets and the Glue fixture's 2
     for f in tags {
         assert_eq!(f["status"], U, "{f}");
         assert_eq!(f["reason"], "deadline: s3:GetBucketTagging");

@@ -62,7 +62,7 @@ fn history_of_scheduled_scans() {
     let (opened, resolved, regressed) = (cells[10], cells[11], cells[12]);
     assert_eq!((opened, resolved), ("2", "1"), "{}", ours[1]);
     assert!(
-        regressed.contains("`s3.bucket_secure_transport` 6→7"),
+        regressed.contains("`s3.bucket_secure_transport` 7→8"),
         "{regressed}"
     );
     assert!(

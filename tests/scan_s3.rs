@@ -27,7 +27,7 @@ fn expected() -> BTreeMap<(String, String), String> {
         "bucket_owner_tag",
     ];
     #[rustfmt::skip]
-    let rows: [(&str, [&str; 12]); 8] = [
+    let rows: [(&str, [&str; 12]); 9] = [
         //                     pab secure kms key logging vers life noncur abort cold repl tag
         ("lake-good",         [P,  P,     P,  P,  P,      P,   P,   P,     P,    P,   P,   P]),
         ("lake-bare",         [F,  F,     F,  NA, U,      F,   F,   NA,    F,    F,   F,   F]),
@@ -37,6 +37,7 @@ fn expected() -> BTreeMap<(String, String), String> {
         ("locked-bucket",     [F,  F,     U,  U,  U,      F,   F,   NA,    F,    F,   U,   F]),
         ("logs-sink",         [F,  P,     F,  NA, U,      F,   F,   NA,    F,    F,   U,   F]),
         ("replica-us",        [F,  F,     F,  NA, U,      P,   F,   F,     F,    F,   U,   F]),
+        ("dsse-tiered",       [F,  F,     P,  NA, U,      F,   F,   NA,    F,    P,   U,   F]),
     ];
     let mut expected = grid("s3", &checks, &rows);
     expected.insert(
@@ -137,7 +138,7 @@ fn every_bucket_gets_its_s3_findings() {
         serde_json::json!(["us-east-1", "eu-west-1"])
     );
     // One encryption read per bucket in scope: far-away (ap-south-1) is not read.
-    assert_eq!(scan["api_calls"]["by_action"]["s3:GetBucketEncryption"], 8);
+    assert_eq!(scan["api_calls"]["by_action"]["s3:GetBucketEncryption"], 9);
     let by_action = scan["api_calls"]["by_action"].as_object().unwrap();
     let total: u64 = by_action.values().map(|n| n.as_u64().unwrap()).sum();
     assert_eq!(scan["api_calls"]["total"], total);
@@ -150,7 +151,7 @@ fn every_bucket_gets_its_s3_findings() {
     );
     let summary = &report["summary"];
     assert_eq!(summary["total"], want.len());
-    assert_eq!(summary["by_status"]["UNKNOWN"], 14);
+    assert_eq!(summary["by_status"]["UNKNOWN"], 16);
     let f = finding(&report, "lake-bare", "s3.bucket_versioning");
     assert_eq!(f["pillar"], "reliability");
     assert_eq!(f["severity"], "medium");
@@ -241,7 +242,7 @@ fn account_block_public_access_covers_every_bucket() {
         .iter()
         .filter(|f| f["check_id"] == "s3.bucket_public_access_block")
         .collect();
-    assert_eq!(pab.len(), 8);
+    assert_eq!(pab.len(), 9);
     assert!(pab.iter().all(|f| f["status"] == "PASS"), "{pab:?}");
     assert_eq!(
         out.status.code(),

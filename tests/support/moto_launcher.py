@@ -1,10 +1,11 @@
 """Start moto_server on 127.0.0.1 with the fixes lakelint's tests need.
 
-moto answers some S3 reads in ways the strict Rust SDK cannot parse, and puts
-every EMR cluster in us-east-1 behind a custom endpoint (it reads the region
-from the host name only) and has no EMR ListSecurityConfigurations; this
-launcher patches those before serving,
-and can deny chosen S3 reads to prove that a failed call becomes UNKNOWN.
+moto answers some S3 reads in ways the strict Rust SDK cannot parse, puts every
+EMR cluster in us-east-1 behind a custom endpoint (it reads the region from the
+host name only), and has neither EMR ListSecurityConfigurations nor S3
+Intelligent-Tiering configurations; this launcher patches those before
+serving, and can deny chosen S3 reads to prove that a failed call becomes
+UNKNOWN.
 
     python moto_launcher.py PORT
 
@@ -46,18 +47,38 @@ def patched_bucket_get(self, bucket_name, querystring):
             body += f"<Status>{status}</Status>"
         return 200, {}, body + "</VersioningConfiguration>"
     if "intelligent-tiering" in querystring:
-        # moto ignores these configurations and falls through to ListObjects; answer
-        # truthfully that the bucket has none.
+        # moto ignores these configurations and falls through to ListObjects;
+        # list those stored by patched_bucket_put, as S3 shapes them.
         self.backend.get_bucket(bucket_name)
+        configurations = "".join(TIERING.get(bucket_name, {}).values())
         body = (
             f'<?xml version="1.0" encoding="UTF-8"?><ListBucketIntelligentTieringConfigurationsOutput xmlns="{S3_NS}">'
-            "<IsTruncated>false</IsTruncated></ListBucketIntelligentTieringConfigurationsOutput>"
+            f"<IsTruncated>false</IsTruncated>{configurations}</ListBucketIntelligentTieringConfigurationsOutput>"
         )
         return 200, {}, body
     return original_bucket_get(self, bucket_name, querystring)
 
 
 s3_responses.S3Response._bucket_response_get = patched_bucket_get
+
+# Intelligent-Tiering configurations by bucket and id, as their XML elements.
+TIERING = {}
+original_bucket_put = s3_responses.S3Response._bucket_response_put
+
+
+def patched_bucket_put(self, request, bucket_name, querystring):
+    if "intelligent-tiering" in querystring:
+        self.backend.get_bucket(bucket_name)
+        config_id = querystring["id"][0]
+        body = request.data.decode() if hasattr(request, "data") else self.body.decode()
+        element = body[body.index("<IntelligentTieringConfiguration"):]
+        element = element.replace(f' xmlns="{S3_NS}"', "")
+        TIERING.setdefault(bucket_name, {})[config_id] = element
+        return 200, {}, ""
+    return original_bucket_put(self, request, bucket_name, querystring)
+
+
+s3_responses.S3Response._bucket_response_put = patched_bucket_put
 
 
 def emr_region(self, request, full_url):

@@ -114,6 +114,18 @@ def seed(endpoint, account_block):
     s3 = make_bucket(endpoint, "locked-bucket", "us-east-1")
     kms(s3, "locked-bucket", bucket_key=True)
 
+    # DSSE-KMS (no Bucket Key exists for it) and Intelligent-Tiering archive
+    # access: the cold-tiering check passes without a lifecycle transition.
+    s3 = make_bucket(endpoint, "dsse-tiered", "us-east-1")
+    s3.put_bucket_encryption(Bucket="dsse-tiered", ServerSideEncryptionConfiguration={"Rules": [{
+        "ApplyServerSideEncryptionByDefault": {
+            "SSEAlgorithm": "aws:kms:dsse",
+            "KMSMasterKeyID": "arn:aws:kms:us-east-1:123456789012:key/dsse"}}]})
+    s3.put_bucket_intelligent_tiering_configuration(
+        Bucket="dsse-tiered", Id="archive", IntelligentTieringConfiguration={
+            "Id": "archive", "Status": "Enabled",
+            "Tierings": [{"Days": 90, "AccessTier": "ARCHIVE_ACCESS"}]})
+
     # Outside the scanned regions.
     make_bucket(endpoint, "far-away", "ap-south-1")
 
