@@ -125,6 +125,14 @@ fn every_bucket_gets_its_s3_findings() {
         resources["arn:aws:s3:::logs-sink"]["roles"],
         serde_json::json!(["log_target"])
     );
+    // Glue was not scanned: the report says whose data-lake role is open.
+    assert_eq!(
+        resources["arn:aws:s3:::logs-sink"]["roles_incomplete"],
+        "not scanned: glue:GetTables"
+    );
+    assert!(resources["arn:aws:s3:::lake-good"]
+        .get("roles_incomplete")
+        .is_none());
     assert_eq!(resources["arn:aws:s3:::replica-us"]["region"], "us-east-1");
 
     // The report contract.

@@ -43,19 +43,37 @@ impl Selection {
 }
 
 /// Every scanned resource with its roles, whether or not a check applies to it.
-pub fn resources(inventory: &Inventory, config: &Config) -> Vec<(ResourceRef, Vec<BucketRole>)> {
+pub fn resources(inventory: &Inventory, config: &Config) -> Vec<Listed> {
     let roles = Roles::of(inventory, config);
     inventory
         .listed()
         .into_iter()
-        .map(|r| {
-            let of = match r.kind.as_ref() {
-                "AwsS3Bucket" => roles.of_bucket(&r.id).to_vec(),
-                _ => Vec::new(),
+        .map(|resource| {
+            let bucket = resource.kind == "AwsS3Bucket";
+            let (of, incomplete) = match roles.is_data_lake(&resource.id) {
+                _ if !bucket => (Vec::new(), None),
+                Err(reason) => (roles.of_bucket(&resource.id).to_vec(), Some(reason)),
+                Ok(_) => (roles.of_bucket(&resource.id).to_vec(), None),
             };
-            (r, of)
+            Listed {
+                resource,
+                roles: of,
+                roles_incomplete: incomplete,
+            }
         })
         .collect()
+}
+
+/// A listed resource, with what it is for.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// The resource.
+    pub resource: ResourceRef,
+    /// What a bucket is for (empty for other resources).
+    pub roles: Vec<BucketRole>,
+    /// Why a bucket may hold the data lake without being known to: Glue not
+    /// scanned, or a Glue listing failed.
+    pub roles_incomplete: Option<crate::model::Unobserved>,
 }
 
 /// Judges the inventory: one finding per selected check and applicable resource.

@@ -30,7 +30,7 @@ pub mod table_format;
 
 pub use config::Config;
 pub use emr_security::Encryption as EmrEncryption;
-pub use engine::{evaluate, resources, Selection};
+pub use engine::{evaluate, resources, Listed, Selection};
 pub use finding::{Finding, Pillar, ResourceRef, Severity, Status};
 pub use model::{Inventory, Service};
 pub use summary::Summary;

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::present::{by_urgency, human_duration, human_time, CheckGroup};
+use super::present::{by_urgency, human_duration, human_time, roles_incomplete, CheckGroup};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -168,6 +168,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         pillar_chart(report),
         severity_chart(report)
     )?;
+    if let Some(sentence) = roles_incomplete(report) {
+        write!(out, r#"<div class="gaps">{}</div>"#, esc(&sentence))?;
+    }
     if !scan.gaps.is_empty() {
         out.write_all(r#"<div class="gaps"><b>Not fully scanned:</b><ul>"#.as_bytes())?;
         for gap in &scan.gaps {

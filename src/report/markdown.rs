@@ -70,6 +70,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
+    if let Some(sentence) = super::present::roles_incomplete(report) {
+        write!(out, "\n{sentence}\n")?;
+    }
     if !scan.gaps.is_empty() {
         write!(
             out,

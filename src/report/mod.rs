@@ -152,6 +152,10 @@ pub struct Resource {
     pub region: String,
     /// What the bucket is for (buckets only).
     pub roles: Vec<BucketRole>,
+    /// Why the bucket's roles may be incomplete (it may hold the data lake
+    /// without being known to): Glue not scanned, or a Glue listing failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles_incomplete: Option<String>,
 }
 
 impl Report {
@@ -177,12 +181,16 @@ impl Report {
             summary: Summary::of(&findings),
             resources: lakelint_checks::resources(inventory, config)
                 .into_iter()
-                .map(|(r, roles)| Resource {
-                    account_id: r.account_id.into_owned(),
-                    arn: r.arn,
-                    kind: r.kind.into_owned(),
-                    region: r.region.into_owned(),
-                    roles,
+                .map(|listed| {
+                    let r = listed.resource;
+                    Resource {
+                        account_id: r.account_id.into_owned(),
+                        arn: r.arn,
+                        kind: r.kind.into_owned(),
+                        region: r.region.into_owned(),
+                        roles: listed.roles,
+                        roles_incomplete: listed.roles_incomplete.map(|u| u.to_string()),
+                    }
                 })
                 .collect(),
             findings,

@@ -3,6 +3,21 @@
 
 use lakelint_checks::{Finding, Severity, Status};
 
+use super::Report;
+
+/// A sentence on the buckets whose data-lake role is open, when there are any.
+pub(crate) fn roles_incomplete(report: &Report) -> Option<String> {
+    let mut open = report
+        .resources
+        .iter()
+        .filter_map(|r| r.roles_incomplete.as_ref());
+    let reason = open.next()?;
+    Some(format!(
+        "Data-lake roles of {} bucket(s) are incomplete ({reason}): their data-lake checks are UNKNOWN.",
+        open.count() + 1
+    ))
+}
+
 /// One check's findings, and what ranks it.
 pub(crate) struct CheckGroup<'a> {
     /// The check's id.

@@ -11,7 +11,7 @@ use lakelint_checks::{Pillar, Severity, Status};
 
 use std::io::{self, Write};
 
-use super::present::{by_urgency, human_duration, human_time};
+use super::present::{by_urgency, human_duration, human_time, roles_incomplete};
 use super::Report;
 
 /// Failing findings listed on the terminal; the JSON report has them all.
@@ -202,6 +202,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             t.add_row(vec![Cell::new(reason), Cell::new(n)]);
         }
         write!(out, "\nUnknown:\n{t}\n")?;
+    }
+    if let Some(sentence) = roles_incomplete(report) {
+        writeln!(out, "{sentence}")?;
     }
     if !scan.missing_permissions.is_empty() {
         writeln!(
