@@ -4,11 +4,11 @@
 use crate::check::Check;
 use crate::model::{Bucket, Inventory, Service, Trail, Unobserved, UnobservedKind};
 
-/// Declares a pillar's service modules and lists their checks in that order.
+/// Lists a pillar's checks, service module by service module. The modules
+/// themselves are declared with plain `mod` lines, so rustfmt and other tools
+/// that do not expand macros still find them.
 macro_rules! services {
     ($($service:ident),* $(,)?) => {
-        $(mod $service;)*
-
         /// This pillar's checks, service by service.
         pub(crate) const CHECKS: &[&[crate::check::Check]] = &[$($service::CHECKS),*];
     };

@@ -1,6 +1,6 @@
 //! The EMR checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion, Market};
 
@@ -65,7 +65,6 @@ fn auto_termination(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -76,26 +75,18 @@ mod tests {
     fn spot_task_capacity() {
         let id = "emr.cluster_spot_usage";
         assert_eq!(
-            emr_cluster_verdict(id, good_emr_cluster("j"))
-                .unwrap()
-                .0,
+            emr_cluster_verdict(id, good_emr_cluster("j")).unwrap().0,
             Pass
         );
         let mut c = good_emr_cluster("j");
         if let Observed::Known(groups) = &mut c.instances {
             groups[2].market = Market::OnDemand;
         }
-        assert_eq!(
-            emr_cluster_verdict(id, c.clone()).unwrap().0,
-            Fail
-        );
+        assert_eq!(emr_cluster_verdict(id, c.clone()).unwrap().0, Fail);
         if let Observed::Known(groups) = &mut c.instances {
             groups[2].market = Market::Mixed;
         }
-        assert_eq!(
-            emr_cluster_verdict(id, c.clone()).unwrap().0,
-            Pass
-        );
+        assert_eq!(emr_cluster_verdict(id, c.clone()).unwrap().0, Pass);
         // No task nodes: the core decides.
         if let Observed::Known(groups) = &mut c.instances {
             groups.pop();
@@ -124,17 +115,12 @@ mod tests {
     fn auto_termination() {
         let id = "emr.cluster_auto_termination";
         assert_eq!(
-            emr_cluster_verdict(id, good_emr_cluster("j"))
-                .unwrap()
-                .0,
+            emr_cluster_verdict(id, good_emr_cluster("j")).unwrap().0,
             Pass
         );
         let mut c = good_emr_cluster("j");
         c.auto_termination_idle_seconds = Observed::Known(None);
-        assert_eq!(
-            emr_cluster_verdict(id, c.clone()).unwrap().0,
-            Fail
-        );
+        assert_eq!(emr_cluster_verdict(id, c.clone()).unwrap().0, Fail);
         c.termination_protected = Observed::Known(true);
         assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Pass);
         let mut c = good_emr_cluster("j");

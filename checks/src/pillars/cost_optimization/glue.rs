@@ -1,6 +1,6 @@
 //! The Glue checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::model::{GlueJob, GlueRegion};
 

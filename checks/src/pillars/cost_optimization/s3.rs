@@ -1,6 +1,6 @@
 //! The S3 checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{Bucket, S3Inventory};
 
@@ -117,7 +117,6 @@ fn bucket_abort_multipart(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judg
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -136,10 +135,7 @@ mod tests {
     fn bucket_key() {
         let id = "s3.bucket_kms_bucket_key";
         assert_eq!(verdict(id, kms(true, "aws:kms")).unwrap().0, Pass);
-        assert_eq!(
-            verdict(id, kms(false, "aws:kms")).unwrap().0,
-            Fail
-        );
+        assert_eq!(verdict(id, kms(false, "aws:kms")).unwrap().0, Fail);
         assert_eq!(verdict(id, kms(false, "AES256")), None);
         assert_eq!(verdict(id, kms(false, "aws:kms:dsse")), None);
         assert_eq!(verdict(id, bare_bucket("b", "r")), None);
@@ -170,21 +166,14 @@ mod tests {
     fn lifecycle() {
         let id = "s3.bucket_lifecycle";
         assert_eq!(
-            verdict(id, with_rules(vec![rule(true)], None))
-                .unwrap()
-                .0,
+            verdict(id, with_rules(vec![rule(true)], None)).unwrap().0,
             Pass
         );
         assert_eq!(
-            verdict(id, with_rules(vec![rule(false)], None))
-                .unwrap()
-                .0,
+            verdict(id, with_rules(vec![rule(false)], None)).unwrap().0,
             Fail
         );
-        assert_eq!(
-            verdict(id, with_rules(vec![], None)).unwrap().0,
-            Fail
-        );
+        assert_eq!(verdict(id, with_rules(vec![], None)).unwrap().0, Fail);
         let mut b = bare_bucket("b", "r");
         b.lifecycle = Observed::Unknown(denied("s3:GetLifecycleConfiguration"));
         assert_eq!(verdict(id, b).unwrap().0, Unknown);
@@ -201,10 +190,7 @@ mod tests {
             enabled: false,
             ..expiring.clone()
         };
-        assert_eq!(
-            verdict(id, with_rules(vec![expiring.clone()], None)),
-            None
-        );
+        assert_eq!(verdict(id, with_rules(vec![expiring.clone()], None)), None);
         assert_eq!(
             verdict(id, with_rules(vec![expiring], Some("Enabled")))
                 .unwrap()
@@ -233,15 +219,11 @@ mod tests {
             ..rule(true)
         };
         assert_eq!(
-            verdict(id, with_rules(vec![aborting], None))
-                .unwrap()
-                .0,
+            verdict(id, with_rules(vec![aborting], None)).unwrap().0,
             Pass
         );
         assert_eq!(
-            verdict(id, with_rules(vec![rule(true)], None))
-                .unwrap()
-                .0,
+            verdict(id, with_rules(vec![rule(true)], None)).unwrap().0,
             Fail
         );
         let mut b = bare_bucket("b", "r");

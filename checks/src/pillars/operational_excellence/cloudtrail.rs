@@ -1,6 +1,6 @@
 //! The CloudTrail checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::model::{CloudTrailInventory, Trail};
 
@@ -21,9 +21,9 @@ crate::checks! {
 
 fn cloudwatch_integration(t: &Trail, _: &CloudTrailInventory, _: &Context) -> Judged {
     match &t.cloudwatch_log_group {
-                Some(group) => pass(format!("delivers to {group}")),
-                None => fail("no CloudWatch Logs delivery"),
-            }
+        Some(group) => pass(format!("delivers to {group}")),
+        None => fail("no CloudWatch Logs delivery"),
+    }
 }
 
 #[cfg(test)]

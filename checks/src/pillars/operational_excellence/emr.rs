@@ -1,6 +1,6 @@
 //! The EMR checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion};
 
@@ -20,9 +20,9 @@ crate::checks! {
 
 fn cluster_logging(c: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
     match &c.log_uri {
-                Some(uri) => pass(format!("logs go to {uri}")),
-                None => fail("no LogUri"),
-            }
+        Some(uri) => pass(format!("logs go to {uri}")),
+        None => fail("no LogUri"),
+    }
 }
 
 #[cfg(test)]
@@ -34,9 +34,7 @@ mod tests {
     fn log_uri() {
         let id = "emr.cluster_logging";
         assert_eq!(
-            emr_cluster_verdict(id, good_emr_cluster("j"))
-                .unwrap()
-                .0,
+            emr_cluster_verdict(id, good_emr_cluster("j")).unwrap().0,
             Pass
         );
         let mut c = good_emr_cluster("j");

@@ -1,6 +1,6 @@
 //! The Glue checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind};
 use crate::pillars::missing_tags;
@@ -56,21 +56,19 @@ crate::checks! {
 }
 
 fn continuous_logging(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
-        match job.arguments.get("--enable-continuous-cloudwatch-log") {
-            Some(v) if v.eq_ignore_ascii_case("true") => {
-                pass("continuous CloudWatch logging is on")
-            }
-            _ => fail("--enable-continuous-cloudwatch-log is not true"),
-        }
+    match job.arguments.get("--enable-continuous-cloudwatch-log") {
+        Some(v) if v.eq_ignore_ascii_case("true") => pass("continuous CloudWatch logging is on"),
+        _ => fail("--enable-continuous-cloudwatch-log is not true"),
     }
+}
 
 fn job_metrics(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
-        if job.arguments.contains_key("--enable-metrics") {
-            pass("job metrics are on")
-        } else {
-            fail("--enable-metrics is absent")
-        }
+    if job.arguments.contains_key("--enable-metrics") {
+        pass("job metrics are on")
+    } else {
+        fail("--enable-metrics is absent")
     }
+}
 
 fn job_owner_tag(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged {
     let required = cx.config.glue_job_required_tags();
@@ -107,7 +105,6 @@ fn table_location_exists(table: &GlueTable, _: &GlueRegion, cx: &Context) -> Jud
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::config::Config;
     use crate::finding::Status::*;
     use crate::model::*;
@@ -131,9 +128,7 @@ mod tests {
         job.arguments
             .insert("--enable-continuous-cloudwatch-log".into(), "false".into());
         assert_eq!(
-            job_verdict("glue.job_continuous_logging", job)
-                .unwrap()
-                .0,
+            job_verdict("glue.job_continuous_logging", job).unwrap().0,
             Fail
         );
     }

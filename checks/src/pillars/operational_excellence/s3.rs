@@ -1,6 +1,6 @@
 //! The S3 checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{Bucket, S3Inventory};
 use crate::pillars::missing_tags;
@@ -35,7 +35,6 @@ fn bucket_owner_tag(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::config::Config;
     use crate::finding::Status::*;
     use crate::model::*;
@@ -56,12 +55,7 @@ mod tests {
 
     #[test]
     fn owner_tag_required_by_default() {
-        assert_eq!(
-            verdict(ID, tagged(&[("Owner", "data")]))
-                .unwrap()
-                .0,
-            Pass
-        );
+        assert_eq!(verdict(ID, tagged(&[("Owner", "data")])).unwrap().0, Pass);
         let (status, message) = verdict(ID, tagged(&[("team", "x")])).unwrap();
         assert_eq!(status, Fail);
         assert_eq!(message, "missing required tag(s): owner");
@@ -74,8 +68,7 @@ mod tests {
     fn required_tags_come_from_config() {
         let mut config = Config::default();
         config.s3.required_tags = Some(vec!["owner".into(), "cost-center".into()]);
-        let (status, message) =
-            verdict_with(ID, tagged(&[("owner", "x")]), &config).unwrap();
+        let (status, message) = verdict_with(ID, tagged(&[("owner", "x")]), &config).unwrap();
         assert_eq!(
             (status, message.as_str()),
             (Fail, "missing required tag(s): cost-center")

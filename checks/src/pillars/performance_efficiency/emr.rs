@@ -1,6 +1,6 @@
 //! The EMR checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion, Unobserved, UnobservedKind};
 
@@ -32,12 +32,12 @@ crate::checks! {
 }
 
 fn managed_scaling(c: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
-        if *c.managed_scaling.get()? {
-            pass("managed scaling is on")
-        } else {
-            fail("no managed scaling policy")
-        }
+    if *c.managed_scaling.get()? {
+        pass("managed scaling is on")
+    } else {
+        fail("no managed scaling policy")
     }
+}
 
 /// The major version of `emr-6.15.0`; `None` for labels of another shape.
 fn release_major(label: &str) -> Option<u32> {
@@ -74,9 +74,7 @@ mod tests {
     fn managed_scaling() {
         let id = "emr.cluster_managed_scaling";
         assert_eq!(
-            emr_cluster_verdict(id, good_emr_cluster("j"))
-                .unwrap()
-                .0,
+            emr_cluster_verdict(id, good_emr_cluster("j")).unwrap().0,
             Pass
         );
         let mut c = good_emr_cluster("j");

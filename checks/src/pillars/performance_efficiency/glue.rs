@@ -1,13 +1,16 @@
 //! The Glue checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueJob, GlueRegion, GlueTable, Unobserved};
 use crate::table_format::classify;
 
 /// Spark job kinds, which auto scaling and bookmarks apply to.
 pub(crate) fn is_spark(job: &GlueJob) -> Result<bool, Unobserved> {
-    Ok(matches!(job.command.get()?.as_str(), "glueetl" | "gluestreaming"))
+    Ok(matches!(
+        job.command.get()?.as_str(),
+        "glueetl" | "gluestreaming"
+    ))
 }
 
 /// `major.minor` as a comparable pair; Glue runs 0.9 when GlueVersion is unset.
@@ -120,18 +123,9 @@ mod tests {
             job.glue_version = v.map(Into::into);
             job
         };
-        assert_eq!(
-            job_verdict(id, with(Some("3.0"))).unwrap().0,
-            Pass
-        );
-        assert_eq!(
-            job_verdict(id, with(Some("4.0"))).unwrap().0,
-            Pass
-        );
-        assert_eq!(
-            job_verdict(id, with(Some("2.0"))).unwrap().0,
-            Fail
-        );
+        assert_eq!(job_verdict(id, with(Some("3.0"))).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, with(Some("4.0"))).unwrap().0, Pass);
+        assert_eq!(job_verdict(id, with(Some("2.0"))).unwrap().0, Fail);
         let (status, message) = job_verdict(id, with(None)).unwrap();
         assert_eq!(
             (status, message.as_str()),
@@ -142,10 +136,7 @@ mod tests {
         config.glue.min_version = "4.0".into();
         let mut region = glue_region();
         region.jobs = vec![with(Some("3.0"))];
-        assert_eq!(
-            run_with(id, &glue_inventory(region), &config)[0].1,
-            Fail
-        );
+        assert_eq!(run_with(id, &glue_inventory(region), &config)[0].1, Fail);
     }
 
     #[test]
@@ -187,15 +178,11 @@ mod tests {
         let id = "glue.table_partitioned";
         let parquet = "org.apache.hadoop.hive.ql.io.parquet.MapredParquetInputFormat";
         assert_eq!(
-            glue_verdict(id, region_with(table(parquet, 1)))
-                .unwrap()
-                .0,
+            glue_verdict(id, region_with(table(parquet, 1))).unwrap().0,
             Pass
         );
         assert_eq!(
-            glue_verdict(id, region_with(table(parquet, 0)))
-                .unwrap()
-                .0,
+            glue_verdict(id, region_with(table(parquet, 0))).unwrap().0,
             Fail
         );
         let mut iceberg = table("", 0);
@@ -210,7 +197,10 @@ mod tests {
         let unknown = table("com.example.CustomInputFormat", 0);
         assert_eq!(
             glue_verdict(id, region_with(unknown)).unwrap(),
-            (Fail, "table of unidentified format without partition keys".into())
+            (
+                Fail,
+                "table of unidentified format without partition keys".into()
+            )
         );
     }
 }

@@ -3,4 +3,8 @@
 /// The primary pillar of this module's checks.
 pub(crate) const PILLAR: crate::finding::Pillar = crate::finding::Pillar::PerformanceEfficiency;
 
+mod emr;
+mod glue;
+mod redshift;
+
 services!(glue, redshift, emr);

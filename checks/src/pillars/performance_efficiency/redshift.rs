@@ -1,6 +1,6 @@
 //! The Redshift checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::generations::is_current_redshift_node;
 use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved, UnobservedKind};

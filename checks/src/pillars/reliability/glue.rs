@@ -1,6 +1,6 @@
 //! The Glue checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueJob, GlueRegion};
 
@@ -32,11 +32,11 @@ crate::checks! {
 }
 
 fn job_retries(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
-        match job.max_retries {
-            0 => fail("MaxRetries is 0"),
-            n => pass(format!("retries up to {n} time(s)")),
-        }
+    match job.max_retries {
+        0 => fail("MaxRetries is 0"),
+        n => pass(format!("retries up to {n} time(s)")),
     }
+}
 
 fn job_bookmarks(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
     // Batch Spark jobs read the catalog or S3 incrementally; streaming jobs

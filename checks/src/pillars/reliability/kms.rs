@@ -2,9 +2,9 @@
 
 use crate::check::{Context, Judgement};
 use crate::finding::{Outcome, Severity};
-use crate::resource::Resource;
 use crate::kms_refs::{key_uses, resolve, KeyLookup};
 use crate::model::KmsKey;
+use crate::resource::Resource;
 
 crate::checks! {
     "kms.key_pending_deletion" {

@@ -3,4 +3,9 @@
 /// The primary pillar of this module's checks.
 pub(crate) const PILLAR: crate::finding::Pillar = crate::finding::Pillar::Reliability;
 
+mod glue;
+mod kms;
+mod redshift;
+mod s3;
+
 services!(s3, glue, redshift, kms);

@@ -1,6 +1,6 @@
 //! The Redshift checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::generations::is_current_redshift_node;
 use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved};
@@ -70,14 +70,18 @@ fn multi_az(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judge
     }
     match cluster.multi_az.as_deref() {
         Some(m) if m.eq_ignore_ascii_case("enabled") => pass("Multi-AZ is enabled"),
-        Some(m) => fail(format!("RA3 cluster in a single availability zone (Multi-AZ {m})")),
-        None => Err(Unobserved::not_reported("redshift:DescribeClusters", "MultiAZ")),
+        Some(m) => fail(format!(
+            "RA3 cluster in a single availability zone (Multi-AZ {m})"
+        )),
+        None => Err(Unobserved::not_reported(
+            "redshift:DescribeClusters",
+            "MultiAZ",
+        )),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::config::Config;
     use crate::finding::Status::*;
     use crate::model::*;

@@ -1,6 +1,6 @@
 //! The S3 checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{Bucket, S3Inventory, Unobserved, UnobservedKind};
 use crate::pillars::region_of_bucket;
@@ -76,7 +76,9 @@ fn bucket_replication(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged 
             Some(_) => {}
             // In the account but not in a scanned region: another region.
             None if account_has(cx, dest) => {
-                return pass(format!("replicates to s3://{dest}, outside the scanned regions"));
+                return pass(format!(
+                    "replicates to s3://{dest}, outside the scanned regions"
+                ));
             }
             None => outside_scan = Some(*dest),
         }
@@ -100,7 +102,6 @@ fn bucket_replication(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -116,14 +117,8 @@ mod tests {
             });
             b
         };
-        assert_eq!(
-            verdict(id, with(Some("Enabled"))).unwrap().0,
-            Pass
-        );
-        assert_eq!(
-            verdict(id, with(Some("Suspended"))).unwrap().0,
-            Fail
-        );
+        assert_eq!(verdict(id, with(Some("Enabled"))).unwrap().0, Pass);
+        assert_eq!(verdict(id, with(Some("Suspended"))).unwrap().0, Fail);
         assert_eq!(verdict(id, with(None)).unwrap().0, Fail);
         let mut b = bare_bucket("b", "r");
         b.versioning = Observed::Unknown(denied("s3:GetBucketVersioning"));
@@ -185,7 +180,11 @@ mod tests {
         }]);
         let mut inv = inventory(vec![china]);
         inv.account.partition = "aws-cn".into();
-        inv.s3.as_mut().unwrap().account_bucket_names.push("far".into());
+        inv.s3
+            .as_mut()
+            .unwrap()
+            .account_bucket_names
+            .push("far".into());
         let out = run_with(id, &inv, &lake_config());
         assert_eq!(
             (out[0].1, out[0].2.as_str()),
@@ -200,7 +199,10 @@ mod tests {
         assert!(run(id, &inv).is_empty());
         inv.glue = None;
         let out = run(id, &inv);
-        assert_eq!((out[0].1, out[0].2.as_str()), (Unknown, "not scanned: glue:GetTables"));
+        assert_eq!(
+            (out[0].1, out[0].2.as_str()),
+            (Unknown, "not scanned: glue:GetTables")
+        );
         // A listing of Glue that failed leaves the roles as open.
         let mut inv = inventory(vec![bare_bucket("plain", "us-east-1")]);
         deny_listing(&mut inv, Service::Glue, Some("us-east-1"), "glue:GetTables");

@@ -134,7 +134,11 @@ fn multi_region_logging(cx: &Context) -> Vec<Judgement> {
         if let Some(reason) = unreadable.or_else(|| unlisted.map(|g| g.reason.clone())) {
             return Err(reason);
         }
-        if cloudtrail.trails.iter().any(|t| t.multi_region.known() == Some(&true)) {
+        if cloudtrail
+            .trails
+            .iter()
+            .any(|t| t.multi_region.known() == Some(&true))
+        {
             fail("no multi-region trail is logging read and write management events")
         } else {
             fail("no multi-region trail")
@@ -203,17 +207,22 @@ fn trail_bucket_protected(trail: &Trail, _: &CloudTrailInventory, cx: &Context) 
     match (problems.is_empty(), unreadable) {
         (false, _) => fail(format!("trail bucket {name} is {}", problems.join(", "))),
         (true, Some(reason)) => Err(reason),
-        (true, None) => pass(format!("trail bucket {name} is private, versioned and logged")),
+        (true, None) => pass(format!(
+            "trail bucket {name} is private, versioned and logged"
+        )),
     }
 }
 
 /// Public as S3's policy status says: the bucket policy allows everyone and
 /// Block Public Access (bucket and account combined) does not restrict it.
 fn is_public(bucket: &Bucket, s3: &S3Inventory) -> Result<bool, Unobserved> {
-    let restricts = |pab: &Option<PublicAccessBlock>| pab.is_some_and(|p| p.restrict_public_buckets);
+    let restricts =
+        |pab: &Option<PublicAccessBlock>| pab.is_some_and(|p| p.restrict_public_buckets);
     let bucket_level = bucket.public_access_block.get();
     let account_level = s3.account_public_access_block.get();
-    if matches!(&bucket_level, Ok(p) if restricts(p)) || matches!(&account_level, Ok(p) if restricts(p)) {
+    if matches!(&bucket_level, Ok(p) if restricts(p))
+        || matches!(&account_level, Ok(p) if restricts(p))
+    {
         return Ok(false);
     }
     let Some(document) = bucket.policy.get()? else {
@@ -235,7 +244,6 @@ fn is_public(bucket: &Bucket, s3: &S3Inventory) -> Result<bool, Unobserved> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -266,10 +274,7 @@ mod tests {
         assert_eq!(run(id, &trails(vec![write_only]))[0].1, Fail);
         let mut unreadable = good_trail("u");
         unreadable.logging = Observed::Unknown(denied("cloudtrail:GetTrailStatus"));
-        assert_eq!(
-            run(id, &trails(vec![stopped, unreadable]))[0].1,
-            Unknown
-        );
+        assert_eq!(run(id, &trails(vec![stopped, unreadable]))[0].1, Unknown);
         // An organization trail seen from a member account counts.
         let mut org = good_trail("org");
         org.organization = true;
@@ -279,7 +284,12 @@ mod tests {
         assert!(out[0].2.contains("organization trail"));
         // No trail seen, but a region's trails could not be listed: UNKNOWN, not FAIL.
         let mut inv = trails(vec![]);
-        deny_listing(&mut inv, Service::CloudTrail, Some("eu-west-1"), "cloudtrail:DescribeTrails");
+        deny_listing(
+            &mut inv,
+            Service::CloudTrail,
+            Some("eu-west-1"),
+            "cloudtrail:DescribeTrails",
+        );
         assert_eq!(run(id, &inv)[0].1, Unknown);
     }
 
@@ -294,11 +304,7 @@ mod tests {
                 t.log_file_validation = Observed::Known(false)
             }),
         ] {
-            assert_eq!(
-                run(id, &trails(vec![good_trail("t")]))[0].1,
-                Pass,
-                "{id}"
-            );
+            assert_eq!(run(id, &trails(vec![good_trail("t")]))[0].1, Pass, "{id}");
             let mut t = good_trail("t");
             change(&mut t);
             assert_eq!(run(id, &trails(vec![t]))[0].1, Fail, "{id}");
@@ -465,10 +471,7 @@ mod tests {
         assert_eq!(run(id, &inv)[0].1, Unknown);
 
         // A bucket in another account (central logging) is not judged here.
-        assert!(run(id,
-            &with_trails(inventory(vec![]), vec![good_trail("t")])
-        )
-        .is_empty());
+        assert!(run(id, &with_trails(inventory(vec![]), vec![good_trail("t")])).is_empty());
 
         let mut unknown = bucket;
         unknown.versioning = Observed::Unknown(denied("s3:GetBucketVersioning"));

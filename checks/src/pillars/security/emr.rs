@@ -95,7 +95,6 @@ fn in_transit(config: &EmrSecurityConfiguration, _: &EmrRegion, _: &Context) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -103,10 +102,7 @@ mod tests {
     #[test]
     fn block_public_access() {
         let id = "emr.account_block_public_access";
-        assert_eq!(
-            emr_verdict(id, emr_region(vec![])).unwrap().0,
-            Pass
-        );
+        assert_eq!(emr_verdict(id, emr_region(vec![])).unwrap().0, Pass);
         let mut region = emr_region(vec![]);
         region.block_public_access = Observed::Known(false);
         assert_eq!(emr_verdict(id, region).unwrap().0, Fail);
@@ -120,9 +116,7 @@ mod tests {
     fn cluster_security_configuration() {
         let id = "emr.cluster_security_configuration";
         assert_eq!(
-            emr_cluster_verdict(id, good_emr_cluster("j-1"))
-                .unwrap()
-                .0,
+            emr_cluster_verdict(id, good_emr_cluster("j-1")).unwrap().0,
             Pass
         );
         let mut c = good_emr_cluster("j-1");
@@ -155,9 +149,7 @@ mod tests {
         let at_rest = "emr.security_configuration_at_rest";
         let in_transit = "emr.security_configuration_in_transit";
         assert_eq!(
-            emr_verdict(at_rest, with(true, true, false))
-                .unwrap()
-                .0,
+            emr_verdict(at_rest, with(true, true, false)).unwrap().0,
             Pass
         );
         assert_eq!(
@@ -175,21 +167,18 @@ mod tests {
             )
         );
         let mut region = with(true, true, true);
-        region.security_configurations[0].document = Observed::Unknown(
-            Unobserved::not_reported("elasticmapreduce:DescribeSecurityConfiguration", "SecurityConfiguration"),
-        );
+        region.security_configurations[0].document = Observed::Unknown(Unobserved::not_reported(
+            "elasticmapreduce:DescribeSecurityConfiguration",
+            "SecurityConfiguration",
+        ));
         assert_eq!(emr_verdict(at_rest, region.clone()).unwrap().0, Unknown);
         assert_eq!(emr_verdict(in_transit, region).unwrap().0, Unknown);
         assert_eq!(
-            emr_verdict(in_transit, with(false, false, true))
-                .unwrap()
-                .0,
+            emr_verdict(in_transit, with(false, false, true)).unwrap().0,
             Pass
         );
         assert_eq!(
-            emr_verdict(in_transit, with(true, true, false))
-                .unwrap()
-                .0,
+            emr_verdict(in_transit, with(true, true, false)).unwrap().0,
             Fail
         );
 

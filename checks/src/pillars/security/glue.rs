@@ -131,7 +131,11 @@ fn catalog_encryption(region: &GlueRegion, _: &GlueInventory, _: &Context) -> Ju
     }
 }
 
-fn catalog_connection_password_encryption(region: &GlueRegion, _: &GlueInventory, _: &Context) -> Judged {
+fn catalog_connection_password_encryption(
+    region: &GlueRegion,
+    _: &GlueInventory,
+    _: &Context,
+) -> Judged {
     if region
         .catalog_encryption
         .get()?
@@ -163,7 +167,6 @@ fn crawler_security_configuration(crawler: &GlueCrawler, _: &GlueRegion, _: &Con
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -217,11 +220,7 @@ mod tests {
             "glue.catalog_encryption",
             "glue.catalog_connection_password_encryption",
         ] {
-            assert_eq!(
-                glue_verdict(id, glue_region()).unwrap().0,
-                Pass,
-                "{id}"
-            );
+            assert_eq!(glue_verdict(id, glue_region()).unwrap().0, Pass, "{id}");
             let mut region = glue_region();
             region.catalog_encryption = Observed::Known(CatalogEncryption {
                 at_rest_mode: "DISABLED".into(),
@@ -233,11 +232,7 @@ mod tests {
             let mut region = glue_region();
             region.catalog_encryption =
                 Observed::Unknown(denied("glue:GetDataCatalogEncryptionSettings"));
-            assert_eq!(
-                glue_verdict(id, region).unwrap().0,
-                Unknown,
-                "{id}"
-            );
+            assert_eq!(glue_verdict(id, region).unwrap().0, Unknown, "{id}");
         }
     }
 
@@ -268,12 +263,7 @@ mod tests {
             }];
             region
         };
-        assert_eq!(
-            glue_verdict(id, crawler(Some("secure")))
-                .unwrap()
-                .0,
-            Pass
-        );
+        assert_eq!(glue_verdict(id, crawler(Some("secure"))).unwrap().0, Pass);
         assert_eq!(glue_verdict(id, crawler(None)).unwrap().0, Fail);
     }
 }

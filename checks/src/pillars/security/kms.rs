@@ -1,6 +1,6 @@
 //! The KMS checks of this pillar (customer-managed keys only).
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{KmsKey, KmsRegion, Unobserved, UnobservedKind};
 use crate::policy;
@@ -67,7 +67,6 @@ fn key_policy_public(key: &KmsKey, _: &KmsRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;

@@ -1,6 +1,6 @@
 //! The Redshift checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::model::{RedshiftCluster, RedshiftRegion};
 
@@ -116,7 +116,10 @@ fn encrypted(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
     if *c.encrypted.get()? {
         pass(format!(
             "encrypted{}",
-            c.kms_key_id.as_ref().map(|k| format!(" with {k}")).unwrap_or_default()
+            c.kms_key_id
+                .as_ref()
+                .map(|k| format!(" with {k}"))
+                .unwrap_or_default()
         ))
     } else {
         fail("cluster is not encrypted at rest")

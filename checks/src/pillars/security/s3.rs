@@ -4,8 +4,8 @@ use crate::check::{Context, Judgement};
 use crate::finding::{fail, pass, Judged};
 use crate::model::{Bucket, PublicAccessBlock, S3Inventory, Unobserved, UnobservedKind};
 use crate::pillars::{s3_data_events, DataEvents};
-use crate::resource::{account_ref, one};
 use crate::policy;
+use crate::resource::{account_ref, one};
 
 crate::checks! {
     "s3.account_public_access_block" {
@@ -98,9 +98,8 @@ fn bucket_public_access_block(bucket: &Bucket, s3: &S3Inventory, _: &Context) ->
     // S3 applies each setting that either level turns on, so the levels are
     // combined setting by setting; a known block at one level decides even
     // when the other could not be read.
-    let blocks = |pab: &Option<PublicAccessBlock>| {
-        pab.is_some_and(|p| p.blocks_public_policies_and_acls())
-    };
+    let blocks =
+        |pab: &Option<PublicAccessBlock>| pab.is_some_and(|p| p.blocks_public_policies_and_acls());
     match (
         bucket.public_access_block.get(),
         s3.account_public_access_block.get(),
@@ -113,7 +112,8 @@ fn bucket_public_access_block(bucket: &Bucket, s3: &S3Inventory, _: &Context) ->
         }
         (Err(reason), _) | (_, Err(reason)) => Err(reason),
         (Ok(b), Ok(a)) => {
-            if PublicAccessBlock::combined(b.as_ref(), a.as_ref()).blocks_public_policies_and_acls() {
+            if PublicAccessBlock::combined(b.as_ref(), a.as_ref()).blocks_public_policies_and_acls()
+            {
                 pass("bucket- and account-level Block Public Access together block public policies and ACLs")
             } else {
                 fail("neither bucket- nor account-level Block Public Access blocks public policies and ACLs")
@@ -234,10 +234,7 @@ mod tests {
     #[test]
     fn secure_transport() {
         let id = "s3.bucket_secure_transport";
-        assert_eq!(
-            verdict(id, bare_bucket("b", "r")).unwrap().0,
-            Fail
-        );
+        assert_eq!(verdict(id, bare_bucket("b", "r")).unwrap().0, Fail);
 
         let mut bucket = bare_bucket("b", "r");
         bucket.policy = Observed::Known(Some(
@@ -275,10 +272,7 @@ mod tests {
         assert_eq!(verdict(id, with("aws:kms")).unwrap().0, Pass);
         assert_eq!(verdict(id, with("aws:kms:dsse")).unwrap().0, Pass);
         assert_eq!(verdict(id, with("AES256")).unwrap().0, Fail);
-        assert_eq!(
-            verdict(id, bare_bucket("b", "r")).unwrap().0,
-            Fail
-        );
+        assert_eq!(verdict(id, bare_bucket("b", "r")).unwrap().0, Fail);
         let mut b = bare_bucket("b", "r");
         b.encryption = Observed::Unknown(denied("s3:GetBucketEncryption"));
         assert_eq!(verdict(id, b).unwrap().0, Unknown);

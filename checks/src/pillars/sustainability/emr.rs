@@ -1,6 +1,6 @@
 //! The EMR checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::generations::is_previous_ec2_generation;
 use crate::model::{EmrCluster, EmrRegion};
@@ -51,9 +51,7 @@ mod tests {
     fn instance_generations() {
         let id = "emr.cluster_current_generation";
         assert_eq!(
-            emr_cluster_verdict(id, good_emr_cluster("j"))
-                .unwrap()
-                .0,
+            emr_cluster_verdict(id, good_emr_cluster("j")).unwrap().0,
             Pass
         );
         let mut c = good_emr_cluster("j");

@@ -1,6 +1,6 @@
 //! The Glue checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueRegion, GlueTable};
 use crate::table_format::classify;

@@ -1,6 +1,6 @@
 //! The S3 checks of this pillar.
 
-use crate::check::{Context};
+use crate::check::Context;
 use crate::finding::{fail, pass, Judged};
 use crate::model::{Bucket, S3Inventory};
 
@@ -56,7 +56,6 @@ fn bucket_cold_tiering(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::finding::Status::*;
     use crate::model::*;
     use crate::pillars::testing::*;
@@ -76,12 +75,7 @@ mod tests {
 
     #[test]
     fn transitions_or_intelligent_tiering_pass() {
-        assert_eq!(
-            verdict(ID, transitioning("GLACIER", true))
-                .unwrap()
-                .0,
-            Pass
-        );
+        assert_eq!(verdict(ID, transitioning("GLACIER", true)).unwrap().0, Pass);
         let mut b = transitioning("GLACIER", false);
         b.intelligent_tiering = Observed::Known(vec!["archive".into()]);
         assert_eq!(verdict(ID, b).unwrap().0, Pass);
@@ -89,20 +83,13 @@ mod tests {
 
     #[test]
     fn nothing_cold_fails() {
+        assert_eq!(verdict(ID, bare_bucket("b", "r")).unwrap().0, Fail);
         assert_eq!(
-            verdict(ID, bare_bucket("b", "r")).unwrap().0,
+            verdict(ID, transitioning("GLACIER", false)).unwrap().0,
             Fail
         );
         assert_eq!(
-            verdict(ID, transitioning("GLACIER", false))
-                .unwrap()
-                .0,
-            Fail
-        );
-        assert_eq!(
-            verdict(ID, transitioning("STANDARD", true))
-                .unwrap()
-                .0,
+            verdict(ID, transitioning("STANDARD", true)).unwrap().0,
             Fail
         );
     }
