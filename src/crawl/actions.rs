@@ -26,6 +26,34 @@ pub struct Action {
     pub feeds: &'static [&'static str],
 }
 
+impl Action {
+    /// A read whose IAM action is named as the operation is.
+    pub const fn read(op: &'static str, per: Per, feeds: &'static [&'static str]) -> Self {
+        Self {
+            op,
+            iam: Some(op),
+            per,
+            feeds,
+        }
+    }
+
+    /// A read whose IAM action is named otherwise (`s3:GetBucketEncryption`
+    /// needs `s3:GetEncryptionConfiguration`).
+    pub const fn read_as(
+        op: &'static str,
+        iam: &'static str,
+        per: Per,
+        feeds: &'static [&'static str],
+    ) -> Self {
+        Self {
+            op,
+            iam: Some(iam),
+            per,
+            feeds,
+        }
+    }
+}
+
 /// What an operation is called once for, and how many of those a scan's
 /// inventory holds.
 #[derive(Debug, Clone, Copy)]
@@ -37,21 +65,17 @@ pub struct Per {
 }
 
 impl Per {
+    /// Once per `name`, of which `count` finds how many a scan holds.
+    pub const fn new(name: &'static str, count: fn(&Inventory) -> u64) -> Self {
+        Self { name, count }
+    }
+
     /// Once per run: finding the accounts or regions to scan.
-    pub const RUN: Per = Per {
-        name: "run (finding what to scan)",
-        count: |_| 1,
-    };
+    pub const RUN: Per = Per::new("run (finding what to scan)", |_| 1);
     /// Once per scanned account.
-    pub const ACCOUNT: Per = Per {
-        name: "account",
-        count: |_| 1,
-    };
+    pub const ACCOUNT: Per = Per::new("account", |_| 1);
     /// Once per scanned region.
-    pub const REGION: Per = Per {
-        name: "region",
-        count: |inventory| inventory.scan.regions.len() as u64,
-    };
+    pub const REGION: Per = Per::new("region", |inventory| inventory.scan.regions.len() as u64);
 
     /// Whether the call finds what to scan rather than feeding a check.
     pub fn is_discovery(&self) -> bool {
@@ -70,24 +94,9 @@ pub(crate) fn per_region<T>(section: Option<&Regional<T>>, count: impl Fn(&T) ->
 
 /// The operations that find the accounts and regions to scan.
 const DISCOVERY: &[Action] = &[
-    Action {
-        op: "account:ListRegions",
-        iam: Some("account:ListRegions"),
-        per: Per::RUN,
-        feeds: &[],
-    },
-    Action {
-        op: "organizations:ListAccounts",
-        iam: Some("organizations:ListAccounts"),
-        per: Per::RUN,
-        feeds: &[],
-    },
-    Action {
-        op: "sts:AssumeRole",
-        iam: Some("sts:AssumeRole"),
-        per: Per::ACCOUNT,
-        feeds: &[],
-    },
+    Action::read("account:ListRegions", Per::RUN, &[]),
+    Action::read("organizations:ListAccounts", Per::RUN, &[]),
+    Action::read("sts:AssumeRole", Per::ACCOUNT, &[]),
     Action {
         op: "sts:GetCallerIdentity",
         iam: None,

@@ -20,47 +20,41 @@ use crate::crawl::in_region;
 pub(crate) struct CloudTrail;
 
 /// Once per trail.
-const TRAIL: Per = Per {
-    name: "trail",
-    count: |inventory| {
-        inventory
-            .cloudtrail
-            .as_ref()
-            .map_or(0, |c| c.trails.len() as u64)
-    },
-};
+const TRAIL: Per = Per::new("trail", |inventory| {
+    inventory
+        .cloudtrail
+        .as_ref()
+        .map_or(0, |c| c.trails.len() as u64)
+});
 
 impl Collector for CloudTrail {
     type Section = CloudTrailInventory;
     type Part = CloudTrailInventory;
 
     const ACTIONS: &'static [Action] = &[
-        Action {
-            op: "cloudtrail:DescribeTrails",
-            iam: Some("cloudtrail:DescribeTrails"),
-            per: Per::REGION,
-            feeds: &["cloudtrail.*", "s3.bucket_access_logging"],
-        },
-        Action {
-            op: "cloudtrail:GetEventSelectors",
-            iam: Some("cloudtrail:GetEventSelectors"),
-            per: TRAIL,
-            feeds: &[
+        Action::read(
+            "cloudtrail:DescribeTrails",
+            Per::REGION,
+            &["cloudtrail.*", "s3.bucket_access_logging"],
+        ),
+        Action::read(
+            "cloudtrail:GetEventSelectors",
+            TRAIL,
+            &[
                 "cloudtrail.multi_region_logging",
                 "cloudtrail.s3_data_events",
                 "s3.bucket_access_logging",
             ],
-        },
-        Action {
-            op: "cloudtrail:GetTrailStatus",
-            iam: Some("cloudtrail:GetTrailStatus"),
-            per: TRAIL,
-            feeds: &[
+        ),
+        Action::read(
+            "cloudtrail:GetTrailStatus",
+            TRAIL,
+            &[
                 "cloudtrail.multi_region_logging",
                 "cloudtrail.s3_data_events",
                 "s3.bucket_access_logging",
             ],
-        },
+        ),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, _: &str, gaps: &mut Gaps) -> CloudTrailInventory {

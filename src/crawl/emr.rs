@@ -27,76 +27,61 @@ const ACTIVE: [ClusterState; 4] = [
 pub(crate) struct Emr;
 
 /// Once per active cluster.
-const ACTIVE_CLUSTER: Per = Per {
-    name: "active EMR cluster",
-    count: |inventory| per_region(inventory.emr.as_ref(), |r| r.clusters.len()),
-};
+const ACTIVE_CLUSTER: Per = Per::new("active EMR cluster", |inventory| {
+    per_region(inventory.emr.as_ref(), |r| r.clusters.len())
+});
 
 /// Once per security configuration.
-const SECURITY_CONFIGURATION: Per = Per {
-    name: "EMR security configuration",
-    count: |inventory| per_region(inventory.emr.as_ref(), |r| r.security_configurations.len()),
-};
+const SECURITY_CONFIGURATION: Per = Per::new("EMR security configuration", |inventory| {
+    per_region(inventory.emr.as_ref(), |r| r.security_configurations.len())
+});
 
 impl Collector for Emr {
     type Section = EmrInventory;
     type Part = EmrRegion;
 
     const ACTIONS: &'static [Action] = &[
-        Action {
-            op: "elasticmapreduce:DescribeCluster",
-            iam: Some("elasticmapreduce:DescribeCluster"),
-            per: ACTIVE_CLUSTER,
-            feeds: &["emr.cluster_*"],
-        },
-        Action {
-            op: "elasticmapreduce:DescribeSecurityConfiguration",
-            iam: Some("elasticmapreduce:DescribeSecurityConfiguration"),
-            per: SECURITY_CONFIGURATION,
-            feeds: &["emr.security_configuration_*", "kms.key_in_use_usable"],
-        },
-        Action {
-            op: "elasticmapreduce:GetAutoTerminationPolicy",
-            iam: Some("elasticmapreduce:GetAutoTerminationPolicy"),
-            per: ACTIVE_CLUSTER,
-            feeds: &["emr.cluster_auto_termination"],
-        },
-        Action {
-            op: "elasticmapreduce:GetBlockPublicAccessConfiguration",
-            iam: Some("elasticmapreduce:GetBlockPublicAccessConfiguration"),
-            per: Per::REGION,
-            feeds: &["emr.account_block_public_access"],
-        },
-        Action {
-            op: "elasticmapreduce:GetManagedScalingPolicy",
-            iam: Some("elasticmapreduce:GetManagedScalingPolicy"),
-            per: ACTIVE_CLUSTER,
-            feeds: &["emr.cluster_managed_scaling"],
-        },
-        Action {
-            op: "elasticmapreduce:ListClusters",
-            iam: Some("elasticmapreduce:ListClusters"),
-            per: Per::REGION,
-            feeds: &["emr.*"],
-        },
-        Action {
-            op: "elasticmapreduce:ListSecurityConfigurations",
-            iam: Some("elasticmapreduce:ListSecurityConfigurations"),
-            per: Per::REGION,
-            feeds: &["emr.security_configuration_*", "kms.key_in_use_usable"],
-        },
-        Action {
-            op: "elasticmapreduce:ListInstanceFleets",
-            iam: Some("elasticmapreduce:ListInstanceFleets"),
-            per: ACTIVE_CLUSTER,
-            feeds: &["emr.cluster_spot_usage", "emr.cluster_current_generation"],
-        },
-        Action {
-            op: "elasticmapreduce:ListInstanceGroups",
-            iam: Some("elasticmapreduce:ListInstanceGroups"),
-            per: ACTIVE_CLUSTER,
-            feeds: &["emr.cluster_spot_usage", "emr.cluster_current_generation"],
-        },
+        Action::read(
+            "elasticmapreduce:DescribeCluster",
+            ACTIVE_CLUSTER,
+            &["emr.cluster_*"],
+        ),
+        Action::read(
+            "elasticmapreduce:DescribeSecurityConfiguration",
+            SECURITY_CONFIGURATION,
+            &["emr.security_configuration_*", "kms.key_in_use_usable"],
+        ),
+        Action::read(
+            "elasticmapreduce:GetAutoTerminationPolicy",
+            ACTIVE_CLUSTER,
+            &["emr.cluster_auto_termination"],
+        ),
+        Action::read(
+            "elasticmapreduce:GetBlockPublicAccessConfiguration",
+            Per::REGION,
+            &["emr.account_block_public_access"],
+        ),
+        Action::read(
+            "elasticmapreduce:GetManagedScalingPolicy",
+            ACTIVE_CLUSTER,
+            &["emr.cluster_managed_scaling"],
+        ),
+        Action::read("elasticmapreduce:ListClusters", Per::REGION, &["emr.*"]),
+        Action::read(
+            "elasticmapreduce:ListSecurityConfigurations",
+            Per::REGION,
+            &["emr.security_configuration_*", "kms.key_in_use_usable"],
+        ),
+        Action::read(
+            "elasticmapreduce:ListInstanceFleets",
+            ACTIVE_CLUSTER,
+            &["emr.cluster_spot_usage", "emr.cluster_current_generation"],
+        ),
+        Action::read(
+            "elasticmapreduce:ListInstanceGroups",
+            ACTIVE_CLUSTER,
+            &["emr.cluster_spot_usage", "emr.cluster_current_generation"],
+        ),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> EmrRegion {

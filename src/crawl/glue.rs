@@ -33,81 +33,58 @@ const IN_FLIGHT_PER_REGION: usize = 16;
 pub(crate) struct Glue;
 
 /// Once per Glue job.
-const JOB: Per = Per {
-    name: "Glue job",
-    count: |inventory| per_region(inventory.glue.as_ref(), |r| r.jobs.len()),
-};
+const JOB: Per = Per::new("Glue job", |inventory| {
+    per_region(inventory.glue.as_ref(), |r| r.jobs.len())
+});
 
 /// Once per database of the Data Catalog (databases without tables are not counted).
-const DATABASE: Per = Per {
-    name: "Glue database",
-    count: |inventory| {
-        per_region(inventory.glue.as_ref(), |r| {
-            let databases: std::collections::BTreeSet<&str> =
-                r.tables.iter().map(|t| t.database.as_str()).collect();
-            databases.len()
-        })
-    },
-};
+const DATABASE: Per = Per::new("Glue database", |inventory| {
+    per_region(inventory.glue.as_ref(), |r| {
+        let databases: std::collections::BTreeSet<&str> =
+            r.tables.iter().map(|t| t.database.as_str()).collect();
+        databases.len()
+    })
+});
 
 impl Collector for Glue {
     type Section = GlueInventory;
     type Part = GlueRegion;
 
     const ACTIONS: &'static [Action] = &[
-        Action {
-            op: "glue:GetCrawlers",
-            iam: Some("glue:GetCrawlers"),
-            per: Per::REGION,
-            feeds: &[
+        Action::read(
+            "glue:GetCrawlers",
+            Per::REGION,
+            &[
                 "glue.crawler_security_configuration",
                 "s3.bucket_replication",
             ],
-        },
-        Action {
-            op: "glue:GetDataCatalogEncryptionSettings",
-            iam: Some("glue:GetDataCatalogEncryptionSettings"),
-            per: Per::REGION,
-            feeds: &["glue.catalog_*", "kms.key_in_use_usable"],
-        },
-        Action {
-            op: "glue:GetDatabases",
-            iam: Some("glue:GetDatabases"),
-            per: Per::REGION,
-            feeds: &["glue.table_*"],
-        },
-        Action {
-            op: "glue:GetJobs",
-            iam: Some("glue:GetJobs"),
-            per: Per::REGION,
-            feeds: &["glue.job_*"],
-        },
-        Action {
-            op: "glue:GetSecurityConfigurations",
-            iam: Some("glue:GetSecurityConfigurations"),
-            per: Per::REGION,
-            feeds: &[
+        ),
+        Action::read(
+            "glue:GetDataCatalogEncryptionSettings",
+            Per::REGION,
+            &["glue.catalog_*", "kms.key_in_use_usable"],
+        ),
+        Action::read("glue:GetDatabases", Per::REGION, &["glue.table_*"]),
+        Action::read("glue:GetJobs", Per::REGION, &["glue.job_*"]),
+        Action::read(
+            "glue:GetSecurityConfigurations",
+            Per::REGION,
+            &[
                 "glue.job_security_configuration",
                 "glue.security_configuration_complete",
                 "kms.key_in_use_usable",
             ],
-        },
-        Action {
-            op: "glue:GetTables",
-            iam: Some("glue:GetTables"),
-            per: DATABASE,
-            feeds: &[
+        ),
+        Action::read(
+            "glue:GetTables",
+            DATABASE,
+            &[
                 "glue.table_*",
                 "s3.bucket_replication",
                 "cloudtrail.s3_data_events",
             ],
-        },
-        Action {
-            op: "glue:GetTags",
-            iam: Some("glue:GetTags"),
-            per: JOB,
-            feeds: &["glue.job_owner_tag"],
-        },
+        ),
+        Action::read("glue:GetTags", JOB, &["glue.job_owner_tag"]),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> GlueRegion {

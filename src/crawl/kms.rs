@@ -16,56 +16,35 @@ const KEYS_IN_FLIGHT: usize = 16;
 pub(crate) struct Kms;
 
 /// Once per key, AWS-managed ones too, so references to them resolve.
-const KEY: Per = Per {
-    name: "KMS key",
-    count: |inventory| per_region(inventory.kms.as_ref(), |r| r.keys.len()),
-};
+const KEY: Per = Per::new("KMS key", |inventory| {
+    per_region(inventory.kms.as_ref(), |r| r.keys.len())
+});
 
 /// Once per customer-managed key.
-const CUSTOMER_KEY: Per = Per {
-    name: "customer-managed key",
-    count: |inventory| {
-        per_region(inventory.kms.as_ref(), |r| {
-            r.keys.iter().filter(|k| k.is_customer_managed()).count()
-        })
-    },
-};
+const CUSTOMER_KEY: Per = Per::new("customer-managed key", |inventory| {
+    per_region(inventory.kms.as_ref(), |r| {
+        r.keys.iter().filter(|k| k.is_customer_managed()).count()
+    })
+});
 
 impl Collector for Kms {
     type Section = KmsInventory;
     type Part = KmsRegion;
 
     const ACTIONS: &'static [Action] = &[
-        Action {
-            op: "kms:DescribeKey",
-            iam: Some("kms:DescribeKey"),
-            per: KEY,
-            feeds: &["kms.*"],
-        },
-        Action {
-            op: "kms:GetKeyPolicy",
-            iam: Some("kms:GetKeyPolicy"),
-            per: CUSTOMER_KEY,
-            feeds: &["kms.key_policy_public"],
-        },
-        Action {
-            op: "kms:GetKeyRotationStatus",
-            iam: Some("kms:GetKeyRotationStatus"),
-            per: CUSTOMER_KEY,
-            feeds: &["kms.key_rotation"],
-        },
-        Action {
-            op: "kms:ListAliases",
-            iam: Some("kms:ListAliases"),
-            per: Per::REGION,
-            feeds: &["kms.key_in_use_usable", "kms.key_pending_deletion"],
-        },
-        Action {
-            op: "kms:ListKeys",
-            iam: Some("kms:ListKeys"),
-            per: Per::REGION,
-            feeds: &["kms.*"],
-        },
+        Action::read("kms:DescribeKey", KEY, &["kms.*"]),
+        Action::read("kms:GetKeyPolicy", CUSTOMER_KEY, &["kms.key_policy_public"]),
+        Action::read(
+            "kms:GetKeyRotationStatus",
+            CUSTOMER_KEY,
+            &["kms.key_rotation"],
+        ),
+        Action::read(
+            "kms:ListAliases",
+            Per::REGION,
+            &["kms.key_in_use_usable", "kms.key_pending_deletion"],
+        ),
+        Action::read("kms:ListKeys", Per::REGION, &["kms.*"]),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> KmsRegion {

@@ -20,52 +20,41 @@ const PARAMETERS_READ: &[&str] = &["require_ssl", "enable_user_activity_logging"
 pub(crate) struct Redshift;
 
 /// Once per provisioned cluster.
-const CLUSTER: Per = Per {
-    name: "Redshift cluster",
-    count: |inventory| per_region(inventory.redshift.as_ref(), |r| r.clusters.len()),
-};
+const CLUSTER: Per = Per::new("Redshift cluster", |inventory| {
+    per_region(inventory.redshift.as_ref(), |r| r.clusters.len())
+});
 
 /// Once per parameter group in use, per region.
-const PARAMETER_GROUP: Per = Per {
-    name: "parameter group",
-    count: |inventory| {
-        per_region(inventory.redshift.as_ref(), |r| {
-            let groups: BTreeSet<&str> = r
-                .clusters
-                .iter()
-                .filter_map(|c| c.parameter_group.as_deref())
-                .collect();
-            groups.len()
-        })
-    },
-};
+const PARAMETER_GROUP: Per = Per::new("parameter group", |inventory| {
+    per_region(inventory.redshift.as_ref(), |r| {
+        let groups: BTreeSet<&str> = r
+            .clusters
+            .iter()
+            .filter_map(|c| c.parameter_group.as_deref())
+            .collect();
+        groups.len()
+    })
+});
 
 impl Collector for Redshift {
     type Section = RedshiftInventory;
     type Part = RedshiftRegion;
 
     const ACTIONS: &'static [Action] = &[
-        Action {
-            op: "redshift:DescribeClusterParameters",
-            iam: Some("redshift:DescribeClusterParameters"),
-            per: PARAMETER_GROUP,
-            feeds: &[
+        Action::read(
+            "redshift:DescribeClusterParameters",
+            PARAMETER_GROUP,
+            &[
                 "redshift.cluster_require_ssl",
                 "redshift.cluster_user_activity_logging",
             ],
-        },
-        Action {
-            op: "redshift:DescribeClusters",
-            iam: Some("redshift:DescribeClusters"),
-            per: Per::REGION,
-            feeds: &["redshift.*"],
-        },
-        Action {
-            op: "redshift:DescribeLoggingStatus",
-            iam: Some("redshift:DescribeLoggingStatus"),
-            per: CLUSTER,
-            feeds: &["redshift.cluster_audit_logging"],
-        },
+        ),
+        Action::read("redshift:DescribeClusters", Per::REGION, &["redshift.*"]),
+        Action::read(
+            "redshift:DescribeLoggingStatus",
+            CLUSTER,
+            &["redshift.cluster_audit_logging"],
+        ),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> RedshiftRegion {

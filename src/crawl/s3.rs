@@ -36,121 +36,111 @@ macro_rules! public_access_block {
 pub(crate) struct S3;
 
 /// Once per bucket of the scanned regions.
-const BUCKET: Per = Per {
-    name: "bucket",
-    count: |inventory| inventory.s3.as_ref().map_or(0, |s| s.buckets.len() as u64),
-};
+const BUCKET: Per = Per::new("bucket", |inventory| {
+    inventory.s3.as_ref().map_or(0, |s| s.buckets.len() as u64)
+});
 
 /// Only for buckets whose region ListBuckets did not report (AWS reports it; moto does not).
-const BUCKET_WITHOUT_LISTED_REGION: Per = Per {
-    name: "bucket whose region ListBuckets did not give",
-    count: |inventory| {
+const BUCKET_WITHOUT_LISTED_REGION: Per = Per::new(
+    "bucket whose region ListBuckets did not give",
+    |inventory| {
         inventory
             .s3
             .as_ref()
             .map_or(0, |s| s.account_bucket_names.len() as u64)
     },
-};
+);
 
 impl Collector for S3 {
     type Section = S3Inventory;
     type Part = S3Inventory;
 
     const ACTIONS: &'static [Action] = &[
-        Action {
-            op: "s3:GetBucketEncryption",
-            iam: Some("s3:GetEncryptionConfiguration"),
-            per: BUCKET,
-            feeds: &[
+        Action::read_as(
+            "s3:GetBucketEncryption",
+            "s3:GetEncryptionConfiguration",
+            BUCKET,
+            &[
                 "s3.bucket_kms_encryption",
                 "s3.bucket_kms_bucket_key",
                 "kms.key_in_use_usable",
             ],
-        },
-        Action {
-            op: "s3:GetBucketLifecycleConfiguration",
-            iam: Some("s3:GetLifecycleConfiguration"),
-            per: BUCKET,
-            feeds: &[
+        ),
+        Action::read_as(
+            "s3:GetBucketLifecycleConfiguration",
+            "s3:GetLifecycleConfiguration",
+            BUCKET,
+            &[
                 "s3.bucket_lifecycle",
                 "s3.bucket_noncurrent_expiration",
                 "s3.bucket_abort_multipart",
                 "s3.bucket_cold_tiering",
             ],
-        },
-        Action {
-            op: "s3:GetBucketLocation",
-            iam: Some("s3:GetBucketLocation"),
-            per: BUCKET_WITHOUT_LISTED_REGION,
-            feeds: &["s3.*"],
-        },
-        Action {
-            op: "s3:GetBucketLogging",
-            iam: Some("s3:GetBucketLogging"),
-            per: BUCKET,
-            feeds: &[
+        ),
+        Action::read(
+            "s3:GetBucketLocation",
+            BUCKET_WITHOUT_LISTED_REGION,
+            &["s3.*"],
+        ),
+        Action::read(
+            "s3:GetBucketLogging",
+            BUCKET,
+            &[
                 "s3.bucket_access_logging",
                 "cloudtrail.trail_bucket_protected",
             ],
-        },
-        Action {
-            op: "s3:GetBucketPolicy",
-            iam: Some("s3:GetBucketPolicy"),
-            per: BUCKET,
-            feeds: &["s3.bucket_secure_transport"],
-        },
-        Action {
-            op: "s3:GetBucketReplication",
-            iam: Some("s3:GetReplicationConfiguration"),
-            per: BUCKET,
-            feeds: &["s3.bucket_replication"],
-        },
-        Action {
-            op: "s3:GetBucketTagging",
-            iam: Some("s3:GetBucketTagging"),
-            per: BUCKET,
-            feeds: &["s3.bucket_owner_tag"],
-        },
-        Action {
-            op: "s3:GetBucketVersioning",
-            iam: Some("s3:GetBucketVersioning"),
-            per: BUCKET,
-            feeds: &[
+        ),
+        Action::read(
+            "s3:GetBucketPolicy",
+            BUCKET,
+            &["s3.bucket_secure_transport"],
+        ),
+        Action::read_as(
+            "s3:GetBucketReplication",
+            "s3:GetReplicationConfiguration",
+            BUCKET,
+            &["s3.bucket_replication"],
+        ),
+        Action::read("s3:GetBucketTagging", BUCKET, &["s3.bucket_owner_tag"]),
+        Action::read(
+            "s3:GetBucketVersioning",
+            BUCKET,
+            &[
                 "s3.bucket_versioning",
                 "s3.bucket_noncurrent_expiration",
                 "cloudtrail.trail_bucket_protected",
             ],
-        },
-        Action {
-            op: "s3:GetPublicAccessBlock",
-            iam: Some("s3:GetBucketPublicAccessBlock"),
-            per: BUCKET,
-            feeds: &[
+        ),
+        Action::read_as(
+            "s3:GetPublicAccessBlock",
+            "s3:GetBucketPublicAccessBlock",
+            BUCKET,
+            &[
                 "s3.bucket_public_access_block",
                 "cloudtrail.trail_bucket_protected",
             ],
-        },
-        Action {
-            op: "s3:ListBucketIntelligentTieringConfigurations",
-            iam: Some("s3:GetIntelligentTieringConfiguration"),
-            per: BUCKET,
-            feeds: &["s3.bucket_cold_tiering"],
-        },
-        Action {
-            op: "s3:ListBuckets",
-            iam: Some("s3:ListAllMyBuckets"),
-            per: Per::ACCOUNT,
-            feeds: &["s3.*", "glue.table_location_exists"],
-        },
-        Action {
-            op: "s3control:GetPublicAccessBlock",
-            iam: Some("s3:GetAccountPublicAccessBlock"),
-            per: Per::ACCOUNT,
-            feeds: &[
+        ),
+        Action::read_as(
+            "s3:ListBucketIntelligentTieringConfigurations",
+            "s3:GetIntelligentTieringConfiguration",
+            BUCKET,
+            &["s3.bucket_cold_tiering"],
+        ),
+        Action::read_as(
+            "s3:ListBuckets",
+            "s3:ListAllMyBuckets",
+            Per::ACCOUNT,
+            &["s3.*", "glue.table_location_exists"],
+        ),
+        Action::read_as(
+            "s3control:GetPublicAccessBlock",
+            "s3:GetAccountPublicAccessBlock",
+            Per::ACCOUNT,
+            &[
                 "s3.account_public_access_block",
                 "s3.bucket_public_access_block",
             ],
-        },
+        ),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, home: &str, gaps: &mut Gaps) -> S3Inventory {
