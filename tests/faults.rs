@@ -204,6 +204,45 @@ fn a_denied_region_is_unknown_and_the_scan_completes() {
 }
 
 #[test]
+fn one_database_that_cannot_be_listed_costs_only_its_tables() {
+    let moto = seeded();
+    moto.seed("seed_glue_database.py", &[]);
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            deny: vec![Deny {
+                operation: Some("glue:GetTables".into()),
+                region: Some("us-east-1".into()),
+                body_contains: Some("\"sales\"".into()),
+                ..Deny::default()
+            }],
+            ..Faults::default()
+        },
+    );
+    let (_, report, err) = scan(&proxy.url(), &[]);
+    let tables: Vec<&str> = findings(&report)
+        .iter()
+        .filter(|f| f["resource"]["type"] == "AwsGlueTable")
+        .filter_map(|f| f["resource"]["id"].as_str())
+        .collect();
+    // The other database of the region, and the other region, are still read.
+    assert!(tables.contains(&"staging.orders_staged"), "{err}");
+    assert!(tables.contains(&"analytics.events_json"));
+    assert!(
+        !tables.iter().any(|t| t.starts_with("sales.")),
+        "{tables:?}"
+    );
+    let gaps = report["scan"]["gaps"].as_array().unwrap();
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    assert_eq!(gaps[0]["region"], "us-east-1");
+    assert_eq!(gaps[0]["reason"]["action"], "glue:GetTables");
+    assert!(gaps[0]["reason"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("database sales"));
+}
+
+#[test]
 fn malformed_answers_become_unknown() {
     let moto = seeded();
     let proxy = Proxy::start(
