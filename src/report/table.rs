@@ -162,7 +162,31 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             failed
         })
         .collect();
-    if !failing.is_empty() {
+    let baseline_mark = |f: &lakelint_checks::Finding| match f.baseline {
+        Some(lakelint_checks::finding::BaselineMark::New) => "new",
+        Some(lakelint_checks::finding::BaselineMark::Unchanged) => "unchanged",
+        None => "",
+    };
+    if !failing.is_empty() && Table::new().width().is_none() {
+        // Off a terminal (a CI log, a file) a six-column table wrapped to 100
+        // columns breaks ids mid-word: one finding per line reads better.
+        writeln!(out, "\nFailing ({}):", failing.len())?;
+        for f in failing.iter().take(MAX_FAILURES_SHOWN) {
+            let mark = match baseline_mark(f) {
+                "" => String::new(),
+                mark => format!(" [{mark}]"),
+            };
+            writeln!(
+                out,
+                "{:<8} {} {} ({}): {}{mark}",
+                f.severity.as_str(),
+                f.check_id,
+                f.resource.id,
+                f.resource.region,
+                f.message
+            )?;
+        }
+    } else if !failing.is_empty() {
         let mut t = table(&[
             "Severity", "Check", "Resource", "Region", "Message", "Baseline",
         ]);
@@ -179,21 +203,17 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 Cell::new(&f.resource.id),
                 Cell::new(&f.resource.region),
                 Cell::new(&f.message),
-                Cell::new(match f.baseline {
-                    Some(lakelint_checks::finding::BaselineMark::New) => "new",
-                    Some(lakelint_checks::finding::BaselineMark::Unchanged) => "unchanged",
-                    None => "",
-                }),
+                Cell::new(baseline_mark(f)),
             ]);
         }
         write!(out, "\nFailing ({}):\n{t}\n", failing.len())?;
-        if failing.len() > MAX_FAILURES_SHOWN {
-            writeln!(
-                out,
-                "… and {} more: see the JSON report (--format json)",
-                failing.len() - MAX_FAILURES_SHOWN
-            )?;
-        }
+    }
+    if failing.len() > MAX_FAILURES_SHOWN {
+        writeln!(
+            out,
+            "… and {} more: see the JSON report (--format json)",
+            failing.len() - MAX_FAILURES_SHOWN
+        )?;
     }
 
     if !report.summary.unknown_by_reason.is_empty() {

@@ -92,11 +92,22 @@ impl Drop for Moto {
     }
 }
 
+/// A port nothing listens on, never handed out twice in this process: tests
+/// run in parallel, and two emulators told the same port would have the
+/// loser's test talk to the winner's emulator.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("bind a free port")
-        .port()
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("bind a free port")
+            .port();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 /// The `lakelint` binary with only the environment a test gives it: no
