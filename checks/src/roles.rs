@@ -148,11 +148,6 @@ impl Roles {
         }
     }
 
-    /// Why data-lake roles may be incomplete, when they may.
-    pub fn lake_incomplete(&self) -> Option<&Unobserved> {
-        self.lake_incomplete.as_ref()
-    }
-
     /// The roles of the bucket called `name`.
     pub fn of_bucket(&self, name: &str) -> &[BucketRole] {
         self.by_bucket.get(name).map_or(&[], Vec::as_slice)

@@ -189,7 +189,13 @@ mod tests {
             )
         );
         assert_eq!(status("pending").unwrap().0, Fail);
-        assert_eq!(status("dangling").unwrap().0, Fail); // the alias does not exist
+        // The alias does not exist: said as such, not as a key state.
+        let (dangling, message) = status("dangling").unwrap();
+        assert_eq!(dangling, Fail);
+        assert!(
+            message.contains("which does not exist in us-east-1: no such key or alias"),
+            "{message}"
+        );
         assert_eq!(status("foreign"), None);
     }
 }

@@ -221,6 +221,33 @@ mod tests {
     }
 
     #[test]
+    fn bucket_pab_levels_combine_setting_by_setting() {
+        let id = "s3.bucket_public_access_block";
+        let policies_only = PublicAccessBlock {
+            block_public_policy: true,
+            ..PublicAccessBlock::default()
+        };
+        let acls_only = PublicAccessBlock {
+            block_public_acls: true,
+            ..PublicAccessBlock::default()
+        };
+        let mut bucket = bare_bucket("b", "us-east-1");
+        bucket.public_access_block = Observed::Known(Some(policies_only));
+        let mut inv = inventory(vec![bucket]);
+        // Each level alone leaves one door open.
+        assert_eq!(run(id, &inv)[0].1, Fail);
+        inv.s3.as_mut().unwrap().account_public_access_block = Observed::Known(Some(acls_only));
+        let out = run(id, &inv);
+        assert_eq!(
+            (out[0].1, out[0].2.as_str()),
+            (
+                Pass,
+                "bucket- and account-level Block Public Access together block public policies and ACLs"
+            )
+        );
+    }
+
+    #[test]
     fn bucket_pab_unknown_only_when_the_known_level_does_not_block() {
         let id = "s3.bucket_public_access_block";
         let mut bucket = bare_bucket("b", "us-east-1");
