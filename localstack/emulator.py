@@ -2,6 +2,10 @@
 demo seed and the test fixtures. Seeding writes to the emulator; lakelint
 itself only ever reads."""
 
+import io
+import json
+import zipfile
+
 import boto3
 from botocore.config import Config
 
@@ -28,3 +32,18 @@ def client(service, endpoint, region="us-east-1"):
 
         made.meta.events.register("before-sign.s3-control.*", keep_host)
     return made
+
+
+def rotation_function(endpoint, region, account, name):
+    """A Lambda function for Secrets Manager to rotate with (it does nothing),
+    and the role it runs as; returns its ARN."""
+    client("iam", endpoint).create_role(RoleName=f"{name}-role", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                       "Action": "sts:AssumeRole"}]}))
+    code = io.BytesIO()
+    with zipfile.ZipFile(code, "w") as archive:
+        archive.writestr("rotate.py", "def handler(event, context):\n    pass\n")
+    return client("lambda", endpoint, region).create_function(
+        FunctionName=name, Runtime="python3.12", Handler="rotate.handler",
+        Role=f"arn:aws:iam::{account}:role/{name}-role", Code={"ZipFile": code.getvalue()})["FunctionArn"]

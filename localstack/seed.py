@@ -11,7 +11,7 @@ import sys
 
 from botocore.exceptions import BotoCoreError, ClientError
 
-from emulator import client
+from emulator import client, rotation_function
 
 # Set from sts:GetCallerIdentity: moto uses 123456789012, LocalStack 000000000000.
 ACCOUNT = "123456789012"
@@ -261,9 +261,117 @@ def seed_cloudtrail(endpoint):
     ct.start_logging(Name="acme-audit")
 
 
+def seed_athena(endpoint):
+    """A governed reporting workgroup whose results expire; an ad-hoc one with no limits."""
+    athena = client("athena", endpoint, "us-east-1")
+    athena.create_work_group(Name="reporting", Configuration={
+        "ResultConfiguration": {
+            "OutputLocation": "s3://acme-athena-results/reporting/",
+            "EncryptionConfiguration": {"EncryptionOption": "SSE_KMS",
+                                        "KmsKey": f"arn:aws:kms:us-east-1:{ACCOUNT}:alias/audit"}},
+        "EnforceWorkGroupConfiguration": True, "PublishCloudWatchMetricsEnabled": True,
+        "BytesScannedCutoffPerQuery": 10 * 1024**3,
+        "EngineVersion": {"SelectedEngineVersion": "Athena engine version 3"},
+    })
+    athena.create_work_group(Name="adhoc", Configuration={
+        "ResultConfiguration": {"OutputLocation": "s3://acme-athena-results/adhoc/"},
+        "EnforceWorkGroupConfiguration": False, "PublishCloudWatchMetricsEnabled": False,
+    })
+    client("s3", endpoint, "us-east-1").put_bucket_lifecycle_configuration(
+        Bucket="acme-athena-results", LifecycleConfiguration={"Rules": [{
+            "ID": "expire-reporting-results", "Status": "Enabled", "Filter": {"Prefix": "reporting/"},
+            "Expiration": {"Days": 30}, "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1},
+        }]})
+
+
+def seed_lakeformation(endpoint):
+    """The lake's region left at Lake Formation's defaults, with only the curated zone registered."""
+    lf = client("lakeformation", endpoint, "eu-west-1")
+    lf.register_resource(ResourceArn="arn:aws:s3:::acme-curated", UseServiceLinkedRole=True)
+
+
+def seed_secretsmanager(endpoint):
+    """A warehouse password nobody rotates; an API key rotated by a function."""
+    sm = client("secretsmanager", endpoint, "eu-west-1")
+    sm.create_secret(Name="warehouse/etl-password", SecretString="demo-only-not-a-real-secret")
+    function = rotation_function(endpoint, "eu-west-1", ACCOUNT, "rotate-api-key")
+    sm.create_secret(Name="orders/api-key", SecretString="demo-only-not-a-real-secret",
+                     KmsKeyId=f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake")
+    sm.rotate_secret(SecretId="orders/api-key", RotationLambdaARN=function,
+                     RotationRules={"AutomaticallyAfterDays": 30}, RotateImmediately=False)
+
+
+def seed_orchestration(endpoint):
+    """Alerting for the curated ETL job only; a nightly and a midday trigger."""
+    events = client("events", endpoint, "eu-west-1")
+    events.put_rule(Name="orders-etl-failures", State="ENABLED", EventPattern=json.dumps({
+        "source": ["aws.glue"], "detail-type": ["Glue Job State Change"],
+        "detail": {"jobName": ["orders-raw-to-curated"], "state": ["FAILED", "TIMEOUT"]}}))
+    glue = client("glue", endpoint, "eu-west-1")
+    glue.create_trigger(Name="orders-nightly", Type="SCHEDULED", Schedule="cron(0 2 * * ? *)",
+                        Actions=[{"JobName": "orders-raw-to-curated"}], StartOnCreation=True)
+    glue.create_trigger(Name="export-midday", Type="SCHEDULED", Schedule="cron(0 12 ? * MON-FRI *)",
+                        Actions=[{"JobName": "legacy-export"}], StartOnCreation=True)
+
+
+def seed_stepfunctions(endpoint):
+    """The lake's pipeline logs its runs; a forgotten export pipeline logs nothing."""
+    sfn = client("stepfunctions", endpoint, "eu-west-1")
+    definition = json.dumps({"StartAt": "Run", "States": {"Run": {"Type": "Pass", "End": True}}})
+    role = f"arn:aws:iam::{ACCOUNT}:role/pipelines"
+    sfn.create_state_machine(
+        name="lake-pipeline", definition=definition, roleArn=role,
+        loggingConfiguration={"level": "ERROR", "includeExecutionData": False, "destinations": [
+            {"cloudWatchLogsLogGroup": {"logGroupArn": f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:pipelines:*"}}]},
+        tracingConfiguration={"enabled": True})
+    sfn.create_state_machine(name="export-pipeline", definition=definition, roleArn=role)
+
+
+def seed_dynamodb(endpoint):
+    """Pipeline state kept well; a lookup table without backups or protection."""
+    ddb = client("dynamodb", endpoint, "eu-west-1")
+    key = {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+           "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}]}
+    ddb.create_table(TableName="pipeline-state", BillingMode="PAY_PER_REQUEST", DeletionProtectionEnabled=True,
+                     SSESpecification={"Enabled": True, "SSEType": "KMS",
+                                       "KMSMasterKeyId": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake"},
+                     **key)
+    ddb.update_continuous_backups(TableName="pipeline-state",
+                                  PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+    ddb.create_table(TableName="customer-lookup", ProvisionedThroughput={"ReadCapacityUnits": 50,
+                                                                         "WriteCapacityUnits": 10}, **key)
+    client("dax", endpoint, "eu-west-1").create_cluster(
+        ClusterName="lookup-cache", NodeType="dax.r5.large", ReplicationFactor=1,
+        IamRoleArn=f"arn:aws:iam::{ACCOUNT}:role/dax")
+
+
+def seed_rds(endpoint):
+    """The lake's metastore on Multi-AZ PostgreSQL; a reporting MySQL in one zone."""
+    rds = client("rds", endpoint, "eu-west-1")
+    rds.create_db_instance(
+        DBInstanceIdentifier="lake-metastore", Engine="postgres", DBInstanceClass="db.m6g.large",
+        AllocatedStorage=50, MasterUsername="metastore", ManageMasterUserPassword=True, MultiAZ=True,
+        StorageEncrypted=True, KmsKeyId=f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake",
+        BackupRetentionPeriod=14, DeletionProtection=True, EnableCloudwatchLogsExports=["postgresql"],
+        AutoMinorVersionUpgrade=True, EnableIAMDatabaseAuthentication=True, PubliclyAccessible=False)
+    rds.create_db_instance(
+        DBInstanceIdentifier="reporting-mysql", Engine="mysql", DBInstanceClass="db.m4.large",
+        AllocatedStorage=20, MasterUsername="report", MasterUserPassword="Demo-only-1", MultiAZ=False,
+        BackupRetentionPeriod=1, PubliclyAccessible=True, AutoMinorVersionUpgrade=False)
+
+
+def seed_emrserverless(endpoint):
+    """A Spark application left running between jobs."""
+    client("emr-serverless", endpoint, "eu-west-1").create_application(
+        name="adhoc-spark", releaseLabel="emr-7.1.0", type="SPARK", autoStopConfiguration={"enabled": False})
+
+
 # In dependency order: keys before what they encrypt, buckets before what points into them.
 SERVICES = [("kms", seed_kms), ("s3", seed_s3), ("glue", seed_glue), ("redshift", seed_redshift),
-            ("emr", seed_emr), ("cloudtrail", seed_cloudtrail)]
+            ("emr", seed_emr), ("cloudtrail", seed_cloudtrail), ("athena", seed_athena),
+            ("lakeformation", seed_lakeformation), ("secretsmanager", seed_secretsmanager),
+            ("orchestration", seed_orchestration), ("stepfunctions", seed_stepfunctions),
+            ("dynamodb", seed_dynamodb), ("rds", seed_rds), ("emrserverless", seed_emrserverless)]
 
 
 def seed(endpoint):

@@ -44,6 +44,53 @@ mod tests {
     }
 
     #[test]
+    fn second_edition_settings() {
+        let config = parse(
+            r#"
+            [rds]
+            min_backup_retention_days = 14
+            [secretsmanager]
+            unused_days = 30
+            [wellarchitected]
+            review_max_age_days = 90
+            [peak_window]
+            days = ["mon", "Tuesday", "SAT"]
+            start = "07:30"
+            end = "24:00"
+            "#,
+        )
+        .unwrap();
+        assert_eq!(config.rds.min_backup_retention_days, 14);
+        assert_eq!(config.secretsmanager.unused_days, 30);
+        assert_eq!(config.wellarchitected.review_max_age_days, 90);
+        assert_eq!(config.peak_window.days, [1, 2, 6]);
+        assert_eq!(config.peak_window.describe(), "MON,TUE,SAT 07:30-24:00 UTC");
+        for (text, complaint) in [
+            (
+                "[peak_window]\ndays = [\"mon\"]\nstart = \"20:00\"\nend = \"08:00\"\n",
+                "must end after it starts",
+            ),
+            (
+                "[peak_window]\ndays = [\"funday\"]\nstart = \"08:00\"\nend = \"20:00\"\n",
+                "not a day of the week",
+            ),
+            (
+                "[peak_window]\ndays = [\"mon\"]\nstart = \"8am\"\nend = \"20:00\"\n",
+                "not a time of day",
+            ),
+            (
+                "[peak_window]\ndays = [\"mon\"]\nstart = \"08:00\"\n",
+                "missing field `end`",
+            ),
+            ("[rds]\nmin_backup_retention_days = 0\n", "at least 1"),
+            ("[secretsmanager]\nunused_days = -3\n", "line 2"),
+        ] {
+            let err = format!("{:#}", parse(text).unwrap_err());
+            assert!(err.contains(complaint), "{text}: {err}");
+        }
+    }
+
+    #[test]
     fn empty_file_means_defaults() {
         assert_eq!(parse("").unwrap(), Config::default());
     }

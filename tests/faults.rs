@@ -9,10 +9,22 @@ use std::collections::BTreeSet;
 use std::time::Duration;
 
 use serde_json::Value;
-use support::proxy::{Deny, Faults, Proxy};
+use support::proxy::{Answer, Deny, Faults, Proxy};
 use support::*;
 
 const REGIONS: &str = "us-east-1,eu-west-1";
+
+/// GetEnvironment's answer for a public environment without logs, in AWS's shape.
+const MWAA_ENVIRONMENT: &str = r#"{"Environment": {
+    "Name": "orchestration",
+    "Arn": "arn:aws:airflow:us-east-1:123456789012:environment/orchestration",
+    "Status": "AVAILABLE",
+    "WebserverAccessMode": "PUBLIC_ONLY",
+    "LoggingConfiguration": {
+        "TaskLogs": {"Enabled": false, "LogLevel": "INFO"},
+        "SchedulerLogs": {"Enabled": true, "LogLevel": "WARNING"}
+    }
+}}"#;
 
 /// moto with the S3 and Glue fixtures.
 fn seeded() -> Moto {
@@ -32,8 +44,9 @@ fn scan(endpoint: &str, extra: &[&str]) -> (Option<i32>, Value, String) {
             "--regions",
             REGIONS,
             "--services",
-            // CloudTrail too, so access logging is judged rather than UNKNOWN.
-            "s3,glue,cloudtrail",
+            // CloudTrail too, so access logging is judged rather than UNKNOWN;
+            // EventBridge, so is Glue's failure alerting.
+            "s3,glue,cloudtrail,eventbridge",
             "--config",
             config.to_str().unwrap(),
             "--format",
@@ -313,7 +326,21 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
         .status()
         .unwrap();
     assert!(seeded.success());
-    let proxy = Proxy::start(&moto.url(), Faults::default());
+    // moto has no MWAA: the proxy answers its reads in AWS's shape, so the
+    // per-environment read is reached too.
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            answers: vec![
+                Answer::to(
+                    "airflow:ListEnvironments",
+                    r#"{"Environments": ["orchestration"]}"#,
+                ),
+                Answer::to("airflow:GetEnvironment", MWAA_ENVIRONMENT),
+            ],
+            ..Faults::default()
+        },
+    );
     let url = proxy.url();
     for extra in [
         &["--regions", REGIONS][..],
@@ -364,6 +391,14 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
         policy(),
         "regenerate docs/iam-policy.json with `lakelint iam-policy`"
     );
+    // lakelint never reads a secret's value, nor may its policy.
+    let actions = shipped["Statement"][0]["Action"].as_array().unwrap();
+    assert!(
+        !actions.iter().any(|a| a == "secretsmanager:GetSecretValue"),
+        "the policy must not grant secret values"
+    );
+    assert!(actions.iter().any(|a| a == "secretsmanager:ListSecrets"));
+    assert!(!called.iter().any(|op| op.starts_with("secretsmanager:Get")));
     let printed = run(lakelint().arg("iam-policy"));
     assert_eq!(
         serde_json::from_slice::<Value>(&printed.stdout).unwrap(),

@@ -21,15 +21,16 @@ fn expected() -> BTreeMap<(String, String), String> {
         "job_timeout",
         "job_retries",
         "job_bookmarks",
+        "job_failure_alerting",
     ];
     #[rustfmt::skip]
     let jobs = [
-        //              sec secret logs metrics owner version scaling timeout retries bookmarks
-        ("etl-good",   [P,  P,     P,   P,      P,    P,      P,      P,      P,      P]),
-        ("etl-legacy", [F,  P,     F,   F,      F,    F,      NA,     F,      F,      F]),
-        ("etl-secret", [F,  F,     F,   P,      F,    P,      F,      F,      F,      F]),
-        ("shell-job",  [P,  P,     P,   F,      F,    P,      NA,     P,      P,      NA]),
-        ("eu-job",     [P,  P,     P,   P,      P,    P,      P,      P,      P,      P]),
+        //              sec secret logs metrics owner version scaling timeout retries bookmarks alerting
+        ("etl-good",   [P,  P,     P,   P,      P,    P,      P,      P,      P,      P,        P]),
+        ("etl-legacy", [F,  P,     F,   F,      F,    F,      NA,     F,      F,      F,        F]),
+        ("etl-secret", [F,  F,     F,   P,      F,    P,      F,      F,      F,      F,        F]),
+        ("shell-job",  [P,  P,     P,   F,      F,    P,      NA,     P,      P,      NA,       F]),
+        ("eu-job",     [P,  P,     P,   P,      P,    P,      P,      P,      P,      P,        P]),
     ];
     let table_checks = [
         "table_columnar_format",
@@ -61,6 +62,13 @@ fn expected() -> BTreeMap<(String, String), String> {
         "glue",
         &["crawler_security_configuration"],
         &[("crawler-secure", [P]), ("crawler-plain", [F])],
+    ));
+    // Scheduled work inside the default peak window (weekdays 08:00-20:00 UTC)
+    // fails; on-demand triggers and unscheduled crawlers are not judged.
+    want.extend(grid(
+        "glue",
+        &["trigger_off_peak"],
+        &[("nightly", [P]), ("midday", [F]), ("crawler-plain", [F])],
     ));
     want
 }

@@ -23,15 +23,19 @@ fn redshift_expected() -> BTreeMap<(String, String), String> {
         "cluster_multi_az",
         "cluster_cross_region_snapshots",
         "cluster_current_generation",
+        "cluster_managed_admin_password",
+        "cluster_result_cache",
     ];
-    // moto serves require_ssl and enable_user_activity_logging as false for
-    // every parameter group and does not report MultiAZ (so it is UNKNOWN).
+    // moto serves require_ssl and enable_user_activity_logging as false and
+    // (through the launcher) enable_result_cache_for_session as true for every
+    // parameter group, does not report MultiAZ (so it is UNKNOWN), and ignores
+    // ManageMasterPassword (so no cluster has a MasterPasswordSecretArn).
     #[rustfmt::skip]
     let rows = [
-        //           public enc ssl audit activity upgrade evr admin retention multi_az copy gen
-        ("rs-good", [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       P,   P]),
-        ("rs-bad",  [F,     F,  F,  F,    F,       F,      F,  F,    F,        NA,      F,   F]),
-        ("rs-eu",   [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       F,   P]),
+        //           public enc ssl audit activity upgrade evr admin retention multi_az copy gen managed cache
+        ("rs-good", [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       P,   P,  F,      P]),
+        ("rs-bad",  [F,     F,  F,  F,    F,       F,      F,  F,    F,        NA,      F,   F,  F,      P]),
+        ("rs-eu",   [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       F,   P,  F,      P]),
     ];
     grid("redshift", &checks, &rows)
 }

@@ -93,6 +93,36 @@ const S3_GETS: &[(&str, &str)] = &[
     ),
 ];
 
+/// REST JSON operations whose path names a resource, by signing service,
+/// method and path; `*` stands for one path segment.
+const REST_ROUTES: &[(&str, &str, &str, &str)] = &[
+    (
+        "wellarchitected",
+        "POST",
+        "/workloadsSummaries",
+        "ListWorkloads",
+    ),
+    ("airflow", "GET", "/environments", "ListEnvironments"),
+    ("airflow", "GET", "/environments/*", "GetEnvironment"),
+    ("emr-serverless", "GET", "/applications", "ListApplications"),
+    ("emr-serverless", "GET", "/applications/*", "GetApplication"),
+];
+
+fn rest_route(service: &str, method: &str, path: &str) -> Option<&'static str> {
+    let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
+    REST_ROUTES.iter().find_map(|(s, m, pattern, op)| {
+        let wanted: Vec<&str> = pattern.trim_matches('/').split('/').collect();
+        let fits = *s == service
+            && *m == method
+            && wanted.len() == segments.len()
+            && wanted
+                .iter()
+                .zip(&segments)
+                .all(|(w, g)| *w == "*" || w == g);
+        fits.then_some(*op)
+    })
+}
+
 /// Names the operation of a request, its protocol, and (S3) its bucket.
 pub fn identify<B>(req: &Request<B>, body: &[u8]) -> (String, Protocol, Option<String>) {
     let (_, service) = scope(req);
@@ -139,7 +169,11 @@ pub fn identify<B>(req: &Request<B>, body: &[u8]) -> (String, Protocol, Option<S
         let bucket = (!bucket.is_empty()).then(|| bucket.to_string());
         return (format!("s3:{op}"), Protocol::RestXml, bucket);
     }
-    // REST JSON (Account): /listRegions → ListRegions.
+    if let Some(op) = rest_route(&service, req.method().as_str(), path) {
+        return (format!("{service}:{op}"), Protocol::RestJson, None);
+    }
+    // REST JSON named by its path (Account's /listRegions, Lake Formation's
+    // /GetDataLakeSettings): the path is the operation.
     let op = path.trim_start_matches('/');
     let mut chars = op.chars();
     let op = chars.next().map_or(String::new(), |c| {

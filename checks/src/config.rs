@@ -16,6 +16,14 @@ pub struct Config {
     pub redshift: RedshiftConfig,
     /// `[emr]`.
     pub emr: EmrConfig,
+    /// `[rds]`.
+    pub rds: RdsConfig,
+    /// `[secretsmanager]`.
+    pub secretsmanager: SecretsManagerConfig,
+    /// `[wellarchitected]`.
+    pub wellarchitected: WellArchitectedConfig,
+    /// `[peak_window]`: when batch work should not run.
+    pub peak_window: PeakWindow,
     /// `[[mute]]` entries.
     pub mute: Vec<crate::mutelist::MuteRule>,
 }
@@ -28,6 +36,10 @@ impl Default for Config {
             glue: GlueConfig::default(),
             redshift: RedshiftConfig::default(),
             emr: EmrConfig::default(),
+            rds: RdsConfig::default(),
+            secretsmanager: SecretsManagerConfig::default(),
+            wellarchitected: WellArchitectedConfig::default(),
+            peak_window: PeakWindow::default(),
             mute: Vec::new(),
         }
     }
@@ -63,6 +75,183 @@ impl Default for EmrConfig {
             min_release_major: 6,
         }
     }
+}
+
+/// The `[rds]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RdsConfig {
+    /// Fewest days of automated backups to keep (`rds.backup_retention`).
+    #[serde(deserialize_with = "days")]
+    pub min_backup_retention_days: u32,
+}
+
+impl Default for RdsConfig {
+    fn default() -> Self {
+        Self {
+            min_backup_retention_days: 7,
+        }
+    }
+}
+
+/// The `[secretsmanager]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SecretsManagerConfig {
+    /// Days without a read after which a secret counts as unused.
+    #[serde(deserialize_with = "days")]
+    pub unused_days: u32,
+}
+
+impl Default for SecretsManagerConfig {
+    fn default() -> Self {
+        Self { unused_days: 90 }
+    }
+}
+
+/// The `[wellarchitected]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct WellArchitectedConfig {
+    /// Days within which some workload's review must have been updated.
+    #[serde(deserialize_with = "days")]
+    pub review_max_age_days: u32,
+}
+
+impl Default for WellArchitectedConfig {
+    fn default() -> Self {
+        Self {
+            review_max_age_days: 180,
+        }
+    }
+}
+
+/// The hours when the platform's interactive users need capacity (UTC):
+/// scheduled batch work should run outside them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "PeakWindowText", into = "PeakWindowText")]
+pub struct PeakWindow {
+    /// The days it applies on, `0` Sunday to `6` Saturday.
+    pub days: Vec<u8>,
+    /// Its first minute of the day.
+    pub start_minute: u32,
+    /// The first minute of the day after it (later than `start_minute`).
+    pub end_minute: u32,
+}
+
+impl Default for PeakWindow {
+    fn default() -> Self {
+        Self {
+            days: vec![1, 2, 3, 4, 5],
+            start_minute: 8 * 60,
+            end_minute: 20 * 60,
+        }
+    }
+}
+
+/// Day names as AWS cron writes them, Sunday first.
+pub const DAY_NAMES: [&str; 7] = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+impl PeakWindow {
+    /// Whether `minute` of the day falls inside the window.
+    pub fn covers_minute(&self, minute: u32) -> bool {
+        (self.start_minute..self.end_minute).contains(&minute)
+    }
+
+    /// The window in words: `MON-FRI 08:00-20:00 UTC`.
+    pub fn describe(&self) -> String {
+        let days: Vec<&str> = self.days.iter().map(|d| DAY_NAMES[*d as usize]).collect();
+        let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+        format!(
+            "{} {}-{} UTC",
+            days.join(","),
+            hm(self.start_minute),
+            hm(self.end_minute)
+        )
+    }
+}
+
+/// `[peak_window]` as written: `days = ["mon", …]`, `start = "08:00"`, `end = "20:00"`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PeakWindowText {
+    days: Vec<String>,
+    start: String,
+    end: String,
+}
+
+impl TryFrom<PeakWindowText> for PeakWindow {
+    type Error = String;
+
+    fn try_from(text: PeakWindowText) -> Result<Self, String> {
+        let minute = |hm: &str| -> Result<u32, String> {
+            let bad = || format!("`{hm}` is not a time of day as HH:MM (00:00 to 24:00)");
+            let (h, m) = hm.split_once(':').ok_or_else(bad)?;
+            let (h, m): (u32, u32) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+            if m >= 60 || h * 60 + m > 24 * 60 {
+                return Err(bad());
+            }
+            Ok(h * 60 + m)
+        };
+        let mut days = Vec::new();
+        for day in &text.days {
+            const FULL: [&str; 7] = [
+                "sunday",
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+            ];
+            let index = (0..7)
+                .find(|&i| {
+                    DAY_NAMES[i].eq_ignore_ascii_case(day) || FULL[i].eq_ignore_ascii_case(day)
+                })
+                .ok_or_else(|| format!("`{day}` is not a day of the week (mon, tue, … sun)"))?;
+            days.push(index as u8);
+        }
+        days.sort_unstable();
+        days.dedup();
+        let (start_minute, end_minute) = (minute(&text.start)?, minute(&text.end)?);
+        if start_minute >= end_minute {
+            return Err(format!(
+                "the window must end after it starts: {} to {}",
+                text.start, text.end
+            ));
+        }
+        Ok(Self {
+            days,
+            start_minute,
+            end_minute,
+        })
+    }
+}
+
+impl From<PeakWindow> for PeakWindowText {
+    fn from(window: PeakWindow) -> Self {
+        let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+        Self {
+            days: window
+                .days
+                .iter()
+                .map(|d| DAY_NAMES[*d as usize].to_lowercase())
+                .collect(),
+            start: hm(window.start_minute),
+            end: hm(window.end_minute),
+        }
+    }
+}
+
+/// A number of days, at least one.
+fn days<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let days = u32::deserialize(deserializer)?;
+    if days == 0 {
+        return Err(serde::de::Error::custom(
+            "a number of days must be at least 1",
+        ));
+    }
+    Ok(days)
 }
 
 /// The `[glue]` table.

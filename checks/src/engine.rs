@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::check::{Check, Context};
+use crate::check::{Check, Context, Judgement};
 use crate::config::Config;
 use crate::finding::{Finding, Outcome, Pillar, ResourceRef, Severity};
 use crate::model::{Inventory, Service};
@@ -90,6 +90,12 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
     for check in registry::all().filter(|c| selection.includes(c) && inventory.scanned(c.service)) {
         let remediation = Arc::new(check.remediation.clone());
         let mut judgements = (check.judge)(&cx);
+        // An account-wide check may already have said why it could not judge.
+        let unjudged: Vec<Judgement> = unlisted(inventory, check)
+            .into_iter()
+            .filter(|u| !judgements.iter().any(|j| j.resource == u.resource))
+            .collect();
+        judgements.extend(unjudged);
         judgements.sort_by(|a, b| a.resource.cmp(&b.resource));
         for judgement in judgements {
             let status = judgement.outcome.status();
@@ -120,6 +126,42 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
         }
     }
     findings
+}
+
+/// A listing of the check's service that failed hid resources the check
+/// would have judged: one UNKNOWN finding per region says so, with the reason.
+fn unlisted(inventory: &Inventory, check: &Check) -> Vec<Judgement> {
+    let mut out: Vec<Judgement> = Vec::new();
+    for gap in &inventory.scan.gaps {
+        let hides =
+            gap.service == check.service && gap.checks.iter().any(|p| wildcard_match(p, check.id));
+        if !hides {
+            continue;
+        }
+        // An account-wide listing hid the account's own findings.
+        let resource = match gap.region.as_deref() {
+            None => crate::resource::account_ref(inventory),
+            Some(region) => {
+                let account = &inventory.account;
+                let arn = format!(
+                    "arn:{}:{}:{region}:{}:*",
+                    account.partition,
+                    check.service.iam_prefix(),
+                    account.account_id
+                );
+                crate::resource::regional_ref(inventory, region, &arn, "unlisted", "Other")
+            }
+        };
+        if out.iter().any(|j| j.resource == resource) {
+            continue;
+        }
+        out.push(Judgement {
+            resource,
+            outcome: Outcome::Unknown(gap.reason.clone()),
+            severity: None,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -184,6 +226,41 @@ mod tests {
             findings[0].reason.as_deref(),
             Some("throttled: s3:GetBucketVersioning")
         );
+    }
+
+    #[test]
+    fn a_failed_listing_is_one_unknown_finding_per_region_for_the_checks_it_feeds() {
+        use crate::model::{Gap, Regional};
+        let mut inv = inventory(vec![]);
+        inv.glue = Some(Regional::default());
+        for region in ["us-east-1", "us-east-1", "eu-west-1"] {
+            inv.scan.gaps.push(Gap {
+                account_id: None,
+                service: Service::Glue,
+                region: Some(region.into()),
+                reason: crate::pillars::testing::denied("glue:GetJobs"),
+                checks: vec!["glue.job_*".into()],
+            });
+        }
+        let findings = evaluate(&inv, &Config::default(), &Selection::default());
+        let metrics: Vec<&Finding> = findings
+            .iter()
+            .filter(|f| f.check_id == "glue.job_metrics")
+            .collect();
+        assert_eq!(metrics.len(), 2, "{metrics:?}");
+        for f in &metrics {
+            assert_eq!(f.status, Status::Unknown);
+            assert_eq!(f.reason.as_deref(), Some("access denied: glue:GetJobs"));
+            assert_eq!(f.resource.id, "unlisted");
+        }
+        assert_eq!(
+            metrics[1].resource.arn,
+            "arn:aws:glue:us-east-1:123456789012:*"
+        );
+        // Checks the listing does not feed are untouched.
+        assert!(!findings
+            .iter()
+            .any(|f| f.check_id == "glue.table_partitioned"));
     }
 
     #[test]

@@ -8,6 +8,10 @@ pub const PREVIOUS_EC2_FAMILIES: &[&str] = &[
     "r3", "r4", "t1",
 ];
 
+/// RDS instance families AWS lists as previous generation beyond the EC2
+/// ones above (RDS counts burstable t2 among them).
+pub const PREVIOUS_RDS_ONLY_FAMILIES: &[&str] = &["t2"];
+
 /// Redshift node families and whether they are current (RA3 is; DC and DS are not).
 pub const REDSHIFT_NODE_FAMILIES: &[(&str, bool)] = &[
     ("ra3", true),
@@ -25,6 +29,14 @@ pub fn family(instance_type: &str) -> &str {
 /// Whether AWS lists this EC2 instance type as a previous generation.
 pub fn is_previous_ec2_generation(instance_type: &str) -> bool {
     PREVIOUS_EC2_FAMILIES.contains(&family(instance_type))
+}
+
+/// Whether an RDS instance class (`db.m4.large`) is of a previous generation:
+/// the EC2 family table, and the families RDS alone retires.
+pub fn is_previous_rds_class(class: &str) -> bool {
+    let instance_type = class.strip_prefix("db.").unwrap_or(class);
+    is_previous_ec2_generation(instance_type)
+        || PREVIOUS_RDS_ONLY_FAMILIES.contains(&family(instance_type))
 }
 
 /// `Some(true)` for current Redshift node types, `None` for families not in the table.
@@ -49,5 +61,9 @@ mod tests {
         assert_eq!(is_current_redshift_node("ra3.xlplus"), Some(true));
         assert_eq!(is_current_redshift_node("dc2.large"), Some(false));
         assert_eq!(is_current_redshift_node("zz9.large"), None);
+        assert!(is_previous_rds_class("db.m4.large"));
+        assert!(is_previous_rds_class("db.t2.micro"));
+        assert!(!is_previous_rds_class("db.r6g.large"));
+        assert!(!is_previous_rds_class("db.serverless"));
     }
 }

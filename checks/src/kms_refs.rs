@@ -1,10 +1,8 @@
 //! KMS key references, resolved in one place: a key id, a key ARN, an alias
-//! name and an alias ARN all lead to the same key. And the list of every
-//! resource in the inventory that uses a key.
+//! name and an alias ARN all lead to the same key. Which resources use a key,
+//! each section says for itself ([`crate::references::References`]).
 
-use crate::finding::ResourceRef;
 use crate::model::{Inventory, KmsKey, Service, Unobserved};
-use crate::resource::Resource;
 
 /// Where a key reference leads.
 #[derive(Debug, PartialEq, Eq)]
@@ -62,78 +60,11 @@ pub fn resolve<'a>(inventory: &'a Inventory, reference: &str, region: &str) -> K
     }
 }
 
-/// One resource's use of a KMS key.
-#[derive(Debug, Clone)]
-pub struct KeyUse {
-    /// The resource that uses the key.
-    pub user: ResourceRef,
-    /// What uses the key, for messages: "default encryption of bucket lake-raw".
-    pub purpose: String,
-    /// The key as the resource names it: ARN, id, alias or alias ARN.
-    pub key: String,
-    /// Where a bare key id or alias name is resolved.
-    pub region: String,
-}
+pub use crate::references::KeyUse;
 
 /// Every use of a KMS key the inventory records.
 pub fn key_uses(inventory: &Inventory) -> Vec<KeyUse> {
-    let mut uses = Vec::new();
-    let mut add = |user: ResourceRef, purpose: String, key: &str| {
-        uses.push(KeyUse {
-            region: user.region.to_string(),
-            user,
-            purpose,
-            key: key.to_string(),
-        });
-    };
-    for (bucket, s3) in crate::model::Bucket::all(inventory) {
-        if let Some(Some(enc)) = bucket.encryption.known() {
-            if let Some(key) = enc.kms_key_id.as_deref().filter(|_| enc.is_kms()) {
-                let purpose = format!("default encryption of bucket {}", bucket.name);
-                add(bucket.reference(s3, inventory), purpose, key);
-            }
-        }
-    }
-    for (cluster, region) in crate::model::RedshiftCluster::all(inventory) {
-        if let Some(key) = &cluster.kms_key_id {
-            let purpose = format!("encryption of Redshift cluster {}", cluster.id);
-            add(cluster.reference(region, inventory), purpose, key);
-        }
-    }
-    for (trail, cloudtrail) in crate::model::Trail::all(inventory) {
-        if let Some(key) = &trail.kms_key_id {
-            let purpose = format!("log encryption of trail {}", trail.name);
-            add(trail.reference(cloudtrail, inventory), purpose, key);
-        }
-    }
-    for (region, glue) in crate::model::GlueRegion::all(inventory) {
-        for config in region.security_configurations.known().into_iter().flatten() {
-            for key in &config.kms_keys {
-                let purpose = format!("Glue security configuration {}", config.name);
-                add(config.reference(region, inventory), purpose, key);
-            }
-        }
-        if let Some(settings) = region.catalog_encryption.known() {
-            let keys = [
-                &settings.at_rest_kms_key,
-                &settings.connection_password_kms_key,
-            ];
-            for key in keys.into_iter().flatten() {
-                let purpose = format!("Glue Data Catalog encryption in {}", region.region);
-                add(region.reference(glue, inventory), purpose, key);
-            }
-        }
-    }
-    for (config, region) in crate::model::EmrSecurityConfiguration::all(inventory) {
-        let Ok(encryption) = config.encryption() else {
-            continue;
-        };
-        for key in &encryption.kms_keys {
-            let purpose = format!("EMR security configuration {}", config.name);
-            add(config.reference(region, inventory), purpose, key);
-        }
-    }
-    uses
+    inventory.key_uses()
 }
 
 #[cfg(test)]
@@ -187,6 +118,7 @@ mod tests {
             service: Service::Kms,
             region: Some("us-east-1".into()),
             reason: reason.clone(),
+            checks: vec![],
         });
         assert_eq!(
             resolve(&partial, "k2", "us-east-1"),

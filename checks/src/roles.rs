@@ -19,6 +19,8 @@ pub enum BucketRole {
     TrailBucket,
     /// Receives EMR cluster logs.
     EmrLogs,
+    /// Receives Athena query results (a workgroup's output location).
+    QueryResults,
 }
 
 /// The bucket of an `s3://bucket/key` (or `s3a://`, `s3n://`) location.
@@ -28,45 +30,6 @@ pub fn bucket_of(location: &str) -> Option<&str> {
         return None;
     }
     rest.split('/').next().filter(|b| !b.is_empty())
-}
-
-/// Buckets that Glue tables and crawlers read: the data lake.
-fn data_lake_buckets(inventory: &Inventory) -> Vec<String> {
-    let Some(glue) = &inventory.glue else {
-        return Vec::new();
-    };
-    glue.regions
-        .iter()
-        .flat_map(|r| {
-            let tables = r.tables.iter().filter_map(|t| t.location.as_deref());
-            let crawlers = r
-                .crawlers
-                .iter()
-                .flat_map(|c| c.s3_targets.iter().map(String::as_str));
-            tables.chain(crawlers)
-        })
-        .filter_map(bucket_of)
-        .map(str::to_string)
-        .collect()
-}
-
-/// Buckets that receive CloudTrail logs.
-fn trail_buckets(inventory: &Inventory) -> Vec<String> {
-    inventory
-        .cloudtrail
-        .iter()
-        .flat_map(|c| c.trails.iter().filter_map(|t| t.s3_bucket.clone()))
-        .collect()
-}
-
-/// Buckets that receive EMR cluster logs.
-fn emr_log_buckets(inventory: &Inventory) -> Vec<String> {
-    inventory
-        .emr
-        .iter()
-        .flat_map(|e| e.regions.iter().flat_map(|r| r.clusters.iter()))
-        .filter_map(|c| bucket_of(c.log_uri.as_deref()?).map(str::to_string))
-        .collect()
 }
 
 /// What each bucket of the inventory is for.
@@ -87,11 +50,15 @@ fn lake_incomplete(inventory: &Inventory) -> Option<Unobserved> {
             ),
         );
     }
+    // Only the listings that find tables and crawlers say where the lake is.
+    const LAKE_LISTINGS: &[&str] = &["glue:GetDatabases", "glue:GetTables", "glue:GetCrawlers"];
     inventory
         .scan
         .gaps
         .iter()
-        .find(|gap| gap.service == Service::Glue)
+        .find(|gap| {
+            gap.service == Service::Glue && LAKE_LISTINGS.contains(&gap.reason.action.as_str())
+        })
         .map(|gap| gap.reason.clone())
 }
 
@@ -102,31 +69,22 @@ impl Roles {
         let Some(s3) = &inventory.s3 else {
             return Roles::default();
         };
-        let lake = data_lake_buckets(inventory);
-        let trails = trail_buckets(inventory);
-        let emr_logs = emr_log_buckets(inventory);
-        let log_targets: Vec<String> = s3
-            .buckets
-            .iter()
-            .filter_map(|b| b.logging.known()?.as_ref().map(|t| t.target_bucket.clone()))
-            .collect();
+        let uses = inventory.bucket_uses();
         let by_bucket = s3
             .buckets
             .iter()
             .map(|bucket| {
                 let name = &bucket.name;
-                let roles = [
-                    (
-                        BucketRole::DataLake,
-                        config.is_declared_data_lake(name) || lake.contains(name),
-                    ),
-                    (BucketRole::LogTarget, log_targets.contains(name)),
-                    (BucketRole::TrailBucket, trails.contains(name)),
-                    (BucketRole::EmrLogs, emr_logs.contains(name)),
-                ]
-                .into_iter()
-                .filter_map(|(role, holds)| holds.then_some(role))
-                .collect();
+                let mut roles: Vec<BucketRole> = uses
+                    .iter()
+                    .filter(|u| &u.bucket == name)
+                    .map(|u| u.role)
+                    .collect();
+                if config.is_declared_data_lake(name) {
+                    roles.push(BucketRole::DataLake);
+                }
+                roles.sort();
+                roles.dedup();
                 (name.clone(), roles)
             })
             .collect();
@@ -195,11 +153,15 @@ mod tests {
             regions: vec![GlueRegion {
                 region: "us-east-1".into(),
                 jobs: vec![],
+                databases: vec![],
+                triggers: vec![],
                 crawlers: vec![GlueCrawler {
                     name: "c".into(),
                     arn: "a".into(),
                     security_configuration: None,
                     s3_targets: vec!["s3://crawled/raw/".into()],
+                    schedule: None,
+                    schedule_state: None,
                 }],
                 tables: vec![GlueTable {
                     location: Some("s3a://tables/sales/".into()),

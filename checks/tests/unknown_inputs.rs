@@ -18,6 +18,7 @@ const TRUSTED: &[&str] = &[
     "emr.cluster_logging",
     "emr.cluster_security_configuration",
     "glue.crawler_security_configuration",
+    "glue.job_failure_alerting",
     "glue.job_continuous_logging",
     "glue.job_metrics",
     "glue.job_no_secrets_in_arguments",
@@ -30,7 +31,11 @@ const TRUSTED: &[&str] = &[
     "glue.table_partitioned",
     "kms.key_in_use_usable",
     "kms.key_pending_deletion",
+    "rds.log_exports",
+    "rds.managed_master_password",
     "redshift.cluster_cross_region_snapshots",
+    "redshift.cluster_managed_admin_password",
+    "secretsmanager.secret_rotation",
 ];
 
 /// Every `{"known": …}` becomes `{"unknown": …}`, with the same denied action.

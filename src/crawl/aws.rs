@@ -122,3 +122,44 @@ impl aws_sdk_s3control::config::endpoint::ResolveEndpoint for FixedEndpoint {
         ))
     }
 }
+
+/// Sends requests to a custom endpoint's host as given, undoing the host
+/// prefix (MWAA's `api.`) that a service's endpoint rules put in front of it:
+/// an emulator or proxy answers on its own address only. Only installed when
+/// a custom endpoint is set.
+#[derive(Debug)]
+pub struct KeepEndpointHost {
+    endpoint: String,
+}
+
+impl KeepEndpointHost {
+    /// For requests to `endpoint` (`http://127.0.0.1:4566`).
+    pub fn new(endpoint: &str) -> Self {
+        Self {
+            endpoint: endpoint.trim_end_matches('/').to_string(),
+        }
+    }
+}
+
+impl aws_smithy_runtime_api::client::interceptors::Intercept for KeepEndpointHost {
+    fn name(&self) -> &'static str {
+        "KeepEndpointHost"
+    }
+
+    fn modify_before_signing(
+        &self,
+        context: &mut aws_smithy_runtime_api::client::interceptors::context::BeforeTransmitInterceptorContextMut<'_>,
+        _: &aws_smithy_runtime_api::client::runtime_components::RuntimeComponents,
+        _: &mut aws_smithy_types::config_bag::ConfigBag,
+    ) -> Result<(), aws_smithy_runtime_api::box_error::BoxError> {
+        let request = context.request_mut();
+        let uri = request.uri();
+        let path = uri
+            .split_once("://")
+            .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
+            .unwrap_or("/");
+        let fixed = format!("{}{path}", self.endpoint);
+        request.set_uri(fixed)?;
+        Ok(())
+    }
+}

@@ -5,6 +5,7 @@ use std::future::Future;
 
 use aws_config::{Region, SdkConfig};
 use futures::future::{join_all, LocalBoxFuture};
+use futures::stream::{self, StreamExt};
 use futures::FutureExt;
 use lakelint_checks::model::{Account, Gap, Inventory, Scope, Section, Service, Unobserved};
 
@@ -72,11 +73,16 @@ impl Gaps {
     /// A listing of `region` failed (account-wide services that read every region).
     pub fn add_in(&mut self, region: Option<String>, reason: Unobserved) {
         tracing::warn!(service = %self.service, region = region.as_deref().unwrap_or("-"), %reason, "listing failed");
+        // The checks that would have judged what the listing hides.
+        let checks = crate::crawl::actions::find(&reason.action)
+            .map(|a| a.feeds.iter().map(|f| f.to_string()).collect())
+            .unwrap_or_default();
         self.found.push(Gap {
             account_id: None,
             service: self.service,
             region,
             reason,
+            checks,
         });
     }
 
@@ -122,6 +128,29 @@ impl Collected {
         (self.store)(inventory);
         inventory.scan.gaps.extend(self.gaps);
     }
+}
+
+/// Per-resource reads in flight at once per region and service, beside the
+/// call gate's overall bound: a listing of thousands is not turned into
+/// thousands of waiting futures.
+const PER_RESOURCE_IN_FLIGHT: usize = 16;
+
+/// Reads each listed item's details, a bounded number at once, in the listing's order.
+pub(crate) async fn per_resource<T, R, F, Fut>(items: Vec<T>, read: F) -> Vec<R>
+where
+    F: FnMut(T) -> Fut,
+    Fut: Future<Output = R>,
+{
+    stream::iter(items)
+        .map(read)
+        .buffered(PER_RESOURCE_IN_FLIGHT)
+        .collect()
+        .await
+}
+
+/// An API timestamp as RFC 3339.
+pub(crate) fn rfc3339(time: &aws_smithy_types::DateTime) -> Option<String> {
+    time.fmt(aws_smithy_types::date_time::Format::DateTime).ok()
 }
 
 /// A collector of any service, as the scan holds them.

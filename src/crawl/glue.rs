@@ -8,7 +8,7 @@ use aws_sdk_glue::Client;
 use futures::stream::{self, StreamExt};
 use lakelint_checks::model::{
     CatalogEncryption, GlueCrawler, GlueInventory, GlueJob, GlueRegion, GlueSecurityConfiguration,
-    GlueTable, Observed, Regional, Unobserved,
+    GlueTable, GlueTrigger, Observed, Regional, Unobserved,
 };
 use lakelint_checks::secrets::looks_like_secret;
 
@@ -56,6 +56,7 @@ impl Collector for Glue {
             Per::REGION,
             &[
                 "glue.crawler_security_configuration",
+                "glue.trigger_off_peak",
                 "s3.bucket_replication",
             ],
         ),
@@ -64,7 +65,15 @@ impl Collector for Glue {
             Per::REGION,
             &["glue.catalog_*", "kms.key_in_use_usable"],
         ),
-        Action::read("glue:GetDatabases", Per::REGION, &["glue.table_*"]),
+        Action::read(
+            "glue:GetDatabases",
+            Per::REGION,
+            &[
+                "glue.table_*",
+                "lakeformation.default_permissions",
+                "lakeformation.data_lake_admins",
+            ],
+        ),
         Action::read("glue:GetJobs", Per::REGION, &["glue.job_*"]),
         Action::read(
             "glue:GetSecurityConfigurations",
@@ -85,6 +94,7 @@ impl Collector for Glue {
             ],
         ),
         Action::read("glue:GetTags", JOB, &["glue.job_owner_tag"]),
+        Action::read("glue:GetTriggers", Per::REGION, &["glue.trigger_off_peak"]),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> GlueRegion {
@@ -93,28 +103,32 @@ impl Collector for Glue {
             client: Client::new(&scan.sdk_in(region)),
             region,
         };
-        let (jobs, crawlers, tables, security_configurations, catalog_encryption) = tokio::join!(
+        let (jobs, crawlers, catalog, triggers, security_configurations, catalog_encryption) = tokio::join!(
             reader.jobs(),
             reader.crawlers(),
             reader.tables(),
+            reader.triggers(),
             reader.security_configurations(),
             reader.catalog_encryption(),
         );
+        let (databases, tables) = match catalog {
+            Ok((databases, tables, unlisted)) => {
+                // One database's failure costs its own tables only.
+                unlisted.into_iter().for_each(|reason| gaps.add(reason));
+                (databases, tables)
+            }
+            Err(reason) => {
+                gaps.add(reason);
+                (Vec::new(), Vec::new())
+            }
+        };
         GlueRegion {
             region: region.to_string(),
             jobs: gaps.keep(jobs),
             crawlers: gaps.keep(crawlers),
-            tables: match tables {
-                Ok((tables, unlisted)) => {
-                    // One database's failure costs its own tables only.
-                    unlisted.into_iter().for_each(|reason| gaps.add(reason));
-                    tables
-                }
-                Err(reason) => {
-                    gaps.add(reason);
-                    Vec::new()
-                }
-            },
+            databases,
+            tables,
+            triggers: gaps.keep(triggers),
             // The job checks judge a missing list as UNKNOWN; the gap says why
             // the configurations themselves are not judged.
             security_configurations: match security_configurations {
@@ -227,6 +241,14 @@ impl Reader<'_> {
                                             .collect()
                                     })
                                     .unwrap_or_default(),
+                                schedule: c
+                                    .schedule()
+                                    .and_then(|s| s.schedule_expression())
+                                    .map(str::to_string),
+                                schedule_state: c
+                                    .schedule()
+                                    .and_then(|s| s.state())
+                                    .map(|s| s.as_str().to_string()),
                             }
                         })
                         .collect();
@@ -316,9 +338,44 @@ impl Reader<'_> {
         })
     }
 
-    /// Every table of every database, the databases read concurrently, and
-    /// why any database's tables could not be listed.
-    async fn tables(&self) -> Result<(Vec<GlueTable>, Vec<Unobserved>), Unobserved> {
+    /// The triggers that start jobs and crawlers.
+    async fn triggers(&self) -> Result<Vec<GlueTrigger>, Unobserved> {
+        let triggers = self
+            .scan
+            .calls
+            .pages(
+                "glue:GetTriggers",
+                |token| self.client.get_triggers().set_next_token(token).send(),
+                |page| {
+                    let found = page
+                        .triggers()
+                        .iter()
+                        .filter_map(|t| {
+                            let name = t.name()?.to_string();
+                            Some(GlueTrigger {
+                                arn: self.arn(&format!("trigger/{name}")),
+                                name,
+                                trigger_type: Observed::reported(
+                                    t.r#type().map(|k| k.as_str().to_string()),
+                                    "glue:GetTriggers",
+                                    "Type",
+                                ),
+                                state: t.state().map(|k| k.as_str().to_string()),
+                                schedule: t.schedule().map(str::to_string),
+                            })
+                        })
+                        .collect();
+                    (found, page.next_token().map(str::to_string))
+                },
+            )
+            .await?;
+        Ok(sorted(triggers, |t| t.name.clone()))
+    }
+
+    /// The databases, every table of every database (the databases read
+    /// concurrently), and why any database's tables could not be listed.
+    #[allow(clippy::type_complexity)]
+    async fn tables(&self) -> Result<(Vec<String>, Vec<GlueTable>, Vec<Unobserved>), Unobserved> {
         let databases = self
             .scan
             .calls
@@ -335,7 +392,7 @@ impl Reader<'_> {
                 },
             )
             .await?;
-        let per_database: Vec<Result<Vec<GlueTable>, Unobserved>> = stream::iter(databases)
+        let per_database: Vec<Result<Vec<GlueTable>, Unobserved>> = stream::iter(databases.clone())
             .map(|database| async move {
                 self.scan
                     .calls
@@ -375,7 +432,7 @@ impl Reader<'_> {
             }
         }
         let tables = sorted(tables, |t| format!("{}.{}", t.database, t.name));
-        Ok((tables, unlisted))
+        Ok((sorted(databases, String::clone), tables, unlisted))
     }
 
     fn table(&self, database: &str, t: &aws_sdk_glue::types::Table) -> GlueTable {

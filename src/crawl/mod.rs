@@ -9,12 +9,23 @@ mod identity;
 mod pace;
 mod regions;
 
+mod athena;
 mod cloudtrail;
+mod dax;
+mod dynamodb;
 mod emr;
+mod emrserverless;
+mod eventbridge;
 mod glue;
 mod kms;
+mod lakeformation;
+mod mwaa;
+mod rds;
 mod redshift;
 mod s3;
+mod secretsmanager;
+mod stepfunctions;
+mod wellarchitected;
 
 use std::time::{Duration, Instant};
 
@@ -39,6 +50,17 @@ const COLLECTORS: &[&dyn Collect] = &[
     &emr::Emr,
     &kms::Kms,
     &cloudtrail::CloudTrail,
+    &athena::Athena,
+    &lakeformation::LakeFormation,
+    &secretsmanager::SecretsManager,
+    &eventbridge::EventBridge,
+    &wellarchitected::WellArchitected,
+    &dynamodb::DynamoDb,
+    &dax::Dax,
+    &rds::Rds,
+    &stepfunctions::StepFunctions,
+    &mwaa::Mwaa,
+    &emrserverless::EmrServerless,
 ];
 
 /// How to scan: where, what, and how hard to push the APIs.

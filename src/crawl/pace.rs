@@ -32,6 +32,18 @@ const DEFAULT_RATES: &[(&str, u32)] = &[
     ("sts", 10),
     ("account", 5),
     ("organizations", 5),
+    ("athena", 5),
+    ("lakeformation", 10),
+    ("secretsmanager", 20),
+    ("events", 10),
+    ("wellarchitected", 5),
+    ("dynamodb", 20),
+    ("application-autoscaling", 10),
+    ("dax", 5),
+    ("rds", 10),
+    ("states", 10),
+    ("airflow", 5),
+    ("emr-serverless", 5),
 ];
 
 pub struct Pace {

@@ -14,7 +14,11 @@ use crate::crawl::actions::{per_region, Action, Per};
 use crate::crawl::collector::{Collector, Gaps, Scan};
 
 /// The only parameters the checks read.
-const PARAMETERS_READ: &[&str] = &["require_ssl", "enable_user_activity_logging"];
+const PARAMETERS_READ: &[&str] = &[
+    "require_ssl",
+    "enable_user_activity_logging",
+    "enable_result_cache_for_session",
+];
 
 /// Collects Redshift, region by region.
 pub(crate) struct Redshift;
@@ -47,6 +51,7 @@ impl Collector for Redshift {
             &[
                 "redshift.cluster_require_ssl",
                 "redshift.cluster_user_activity_logging",
+                "redshift.cluster_result_cache",
             ],
         ),
         Action::read("redshift:DescribeClusters", Per::REGION, &["redshift.*"]),
@@ -139,6 +144,7 @@ impl Reader<'_> {
                 ),
                 encrypted: Observed::reported(c.encrypted(), LISTING, "Encrypted"),
                 kms_key_id: c.kms_key_id().map(str::to_string),
+                master_password_secret_arn: c.master_password_secret_arn().map(str::to_string),
                 master_username: Observed::reported(
                     c.master_username().map(str::to_string),
                     LISTING,

@@ -75,6 +75,7 @@ impl Collector for S3 {
                 "s3.bucket_noncurrent_expiration",
                 "s3.bucket_abort_multipart",
                 "s3.bucket_cold_tiering",
+                "athena.results_bucket_expiration",
             ],
         ),
         Action::read(
@@ -492,9 +493,30 @@ impl Reader<'_> {
 }
 
 fn lifecycle_rule(rule: &aws_sdk_s3::types::LifecycleRule) -> LifecycleRule {
+    let filter = rule.filter();
+    #[allow(deprecated)] // rules written before Filter existed carry a bare Prefix
+    let legacy_prefix = rule.prefix();
     LifecycleRule {
         id: rule.id().unwrap_or_default().to_string(),
         enabled: rule.status() == &ExpirationStatus::Enabled,
+        prefix: filter
+            .and_then(|f| f.prefix().or_else(|| f.and().and_then(|a| a.prefix())))
+            .or(legacy_prefix)
+            .unwrap_or_default()
+            .to_string(),
+        narrowed: filter.is_some_and(|f| {
+            f.tag().is_some()
+                || f.object_size_greater_than().is_some()
+                || f.object_size_less_than().is_some()
+                || f.and().is_some_and(|a| {
+                    !a.tags().is_empty()
+                        || a.object_size_greater_than().is_some()
+                        || a.object_size_less_than().is_some()
+                })
+        }),
+        expires_current: rule
+            .expiration()
+            .is_some_and(|e| e.days().is_some() || e.date().is_some()),
         transitions: rule
             .transitions()
             .iter()

@@ -2,8 +2,9 @@
 
 moto answers some S3 reads in ways the strict Rust SDK cannot parse, puts every
 EMR cluster in us-east-1 behind a custom endpoint (it reads the region from the
-host name only), and has neither EMR ListSecurityConfigurations nor S3
-Intelligent-Tiering configurations; this launcher patches those before
+host name only), has neither EMR ListSecurityConfigurations nor S3
+Intelligent-Tiering configurations, and leaves enable_result_cache_for_session
+out of Redshift's default parameter group; this launcher patches those before
 serving, and can deny chosen S3 reads to prove that a failed call becomes
 UNKNOWN.
 
@@ -20,6 +21,7 @@ import sys
 from moto.core.responses import ActionResult, BaseResponse
 from moto.emr.responses import ElasticMapReduceResponse
 from moto.moto_api._internal import mock_random
+from moto.redshift.models import RedshiftBackend
 from moto.s3 import responses as s3_responses
 from moto.s3.exceptions import S3AccessDeniedError
 from moto.server import main as moto_main
@@ -100,6 +102,17 @@ def list_security_configurations(self):
 
 
 ElasticMapReduceResponse.list_security_configurations = list_security_configurations
+
+original_redshift_init = RedshiftBackend.__init__
+
+
+def redshift_init(self, *args, **kwargs):
+    # AWS's default parameter group lists every parameter; moto's leaves this one out.
+    original_redshift_init(self, *args, **kwargs)
+    self.default_params["enable_result_cache_for_session"] = "true"
+
+
+RedshiftBackend.__init__ = redshift_init
 
 if __name__ == "__main__":
     # Generated ids (EMR clusters, KMS keys) depend only on the seeding order, so

@@ -35,6 +35,9 @@ pub struct Faults {
     pub malformed: Vec<String>,
     /// Operations held this long before they are forwarded.
     pub delay: Vec<(String, Duration)>,
+    /// Requests answered 200 with a JSON body instead of being forwarded:
+    /// services the emulator does not implement, in the shape AWS answers.
+    pub answers: Vec<Answer>,
     pub seed: u64,
 }
 
@@ -46,6 +49,44 @@ pub struct Deny {
     pub bucket: Option<String>,
     /// Text the request body must contain (an account id in an AssumeRole).
     pub body_contains: Option<String>,
+}
+
+/// A made-up answer: `body` (JSON) for requests of `operation` whose path
+/// ends with `path_ends_with` and whose region is `region`, when given.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub operation: String,
+    pub path_ends_with: Option<String>,
+    pub region: Option<String>,
+    pub body: String,
+}
+
+impl Answer {
+    /// `body` for every request of `operation`.
+    pub fn to(operation: &str, body: &str) -> Answer {
+        Answer {
+            operation: operation.into(),
+            path_ends_with: None,
+            region: None,
+            body: body.into(),
+        }
+    }
+
+    /// Only in `region`; other regions' requests are forwarded.
+    pub fn in_region(self, region: &str) -> Answer {
+        Answer {
+            region: Some(region.into()),
+            ..self
+        }
+    }
+
+    /// `body` for the requests of `operation` whose path ends with `path`.
+    pub fn at(operation: &str, path: &str, body: &str) -> Answer {
+        Answer {
+            path_ends_with: Some(path.into()),
+            ..Answer::to(operation, body)
+        }
+    }
 }
 
 /// A request as the proxy understood it.
@@ -171,6 +212,17 @@ async fn handle(
             &[],
             "<<<this is not a document".into(),
         ));
+    }
+    let path = req.uri().path();
+    let made_up = faults.answers.iter().find(|a| {
+        a.operation == operation
+            && a.path_ends_with
+                .as_ref()
+                .is_none_or(|p| path.ends_with(p.as_str()))
+            && a.region.as_ref().is_none_or(|r| r == &region)
+    });
+    if let Some(made_up) = made_up {
+        return injected(answer(200, "application/json", &[], made_up.body.clone()));
     }
     if let Some((_, delay)) = faults.delay.iter().find(|(op, _)| op == &operation) {
         tokio::time::sleep(*delay).await;

@@ -1,10 +1,12 @@
 """Seeds the Glue fixture of tests/scan_glue.rs into an emulator: jobs, crawlers,
-security configurations, catalog settings and tables in two regions that pass
-and fail every Glue check.
+security configurations, catalog settings, tables, triggers and the
+EventBridge rules that alert on failed jobs, in two regions that pass and fail
+every Glue check.
 
     python seed_glue_fixture.py ENDPOINT
 """
 
+import json
 import os
 import sys
 
@@ -99,7 +101,23 @@ def seed(endpoint):
                         Targets={"S3Targets": [{"Path": "s3://lake-raw-data/events/"}]},
                         CrawlerSecurityConfiguration="secure")
     glue.create_crawler(Name="crawler-plain", Role=ROLE, DatabaseName="sales",
-                        Targets={"S3Targets": [{"Path": "s3://lake-curated-data/orders/"}]})
+                        Targets={"S3Targets": [{"Path": "s3://lake-curated-data/orders/"}]},
+                        Schedule="cron(0 10 ? * MON-FRI *)")
+    glue.create_trigger(Name="nightly", Type="SCHEDULED", Schedule="cron(0 3 * * ? *)",
+                        Actions=[{"JobName": "etl-good"}], StartOnCreation=True)
+    glue.create_trigger(Name="midday", Type="SCHEDULED", Schedule="cron(30 12 ? * MON-FRI *)",
+                        Actions=[{"JobName": "etl-legacy"}], StartOnCreation=True)
+    glue.create_trigger(Name="on-demand", Type="ON_DEMAND", Actions=[{"JobName": "shell-job"}])
+
+    # Alerting: etl-good by name, etl-legacy only by a disabled rule, the others not at all.
+    events = client("events", endpoint, "us-east-1")
+    failures = {"source": ["aws.glue"], "detail-type": ["Glue Job State Change"],
+                "detail": {"state": ["FAILED", "TIMEOUT"]}}
+    events.put_rule(Name="etl-good-failures", State="ENABLED", EventPattern=json.dumps(
+        dict(failures, detail=dict(failures["detail"], jobName=["etl-good"]))))
+    events.put_rule(Name="etl-legacy-failures", State="DISABLED", EventPattern=json.dumps(
+        dict(failures, detail=dict(failures["detail"], jobName=["etl-legacy"]))))
+    events.put_rule(Name="hourly", State="ENABLED", ScheduleExpression="rate(1 hour)")
 
     glue.create_database(DatabaseInput={"Name": "sales"})
     table(glue, "sales", "orders_csv", "s3://lake-raw-data/orders/", CSV)
@@ -115,6 +133,11 @@ def seed(endpoint):
     security_configuration(glue, "eu-secure", "SSE-KMS", "SSE-KMS", "CSE-KMS", "eu-west-1")
     job(glue, "eu-job", GlueVersion="4.0", SecurityConfiguration="eu-secure", DefaultArguments=GOOD_ARGS,
         Timeout=120, MaxRetries=2, Tags={"Owner": "analytics"})
+    # Every job of the region alerts, by a rule that names none.
+    client("events", endpoint, "eu-west-1").put_rule(
+        Name="all-glue-failures", State="ENABLED", EventPattern=json.dumps({
+            "source": ["aws.glue"], "detail-type": ["Glue Job State Change"],
+            "detail": {"state": [{"anything-but": ["SUCCEEDED", "RUNNING", "STARTING", "STOPPING", "STOPPED"]}]}}))
     glue.create_database(DatabaseInput={"Name": "analytics"})
     table(glue, "analytics", "events_json", "s3://lake-raw-data/events/", JSON, BY_DAY)
     table(glue, "analytics", "events_iceberg", "s3://lake-curated-data/iceberg/", PARQUET,

@@ -141,15 +141,39 @@ impl Resource for Trail {
 
 impl Listing for CloudTrailInventory {
     fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        let mut out: Vec<ResourceRef> = self
-            .trails
+        // The account carries the account-wide trail finding.
+        self.trails
             .iter()
             .map(|t| t.reference(self, inventory))
-            .collect();
-        // The account carries the account-wide trail finding; S3 lists it when scanned.
-        if inventory.s3.is_none() {
-            out.push(account_ref(inventory));
-        }
-        out
+            .chain(std::iter::once(account_ref(inventory)))
+            .collect()
+    }
+}
+
+impl crate::references::References for CloudTrailInventory {
+    fn key_uses(&self, inventory: &Inventory) -> Vec<crate::references::KeyUse> {
+        self.trails
+            .iter()
+            .filter_map(|trail| {
+                let key = trail.kms_key_id.as_deref()?;
+                let purpose = format!("log encryption of trail {}", trail.name);
+                Some(crate::references::KeyUse::new(
+                    trail.reference(self, inventory),
+                    purpose,
+                    key,
+                ))
+            })
+            .collect()
+    }
+
+    fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
+        self.trails
+            .iter()
+            .filter_map(|t| t.s3_bucket.clone())
+            .map(|bucket| crate::references::BucketUse {
+                bucket,
+                role: crate::roles::BucketRole::TrailBucket,
+            })
+            .collect()
     }
 }

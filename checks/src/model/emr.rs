@@ -156,3 +156,33 @@ impl Listing for EmrInventory {
         out
     }
 }
+
+impl crate::references::References for EmrInventory {
+    fn key_uses(&self, inventory: &Inventory) -> Vec<crate::references::KeyUse> {
+        let mut out = Vec::new();
+        for (config, region) in in_regions(Some(self), |r| &r.security_configurations) {
+            let Ok(encryption) = config.encryption() else {
+                continue;
+            };
+            for key in &encryption.kms_keys {
+                let purpose = format!("EMR security configuration {}", config.name);
+                let user = config.reference(region, inventory);
+                out.push(crate::references::KeyUse::new(user, purpose, key));
+            }
+        }
+        out
+    }
+
+    fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
+        self.regions
+            .iter()
+            .flat_map(|r| &r.clusters)
+            .filter_map(|c| {
+                crate::references::BucketUse::of_location(
+                    c.log_uri.as_deref()?,
+                    crate::roles::BucketRole::EmrLogs,
+                )
+            })
+            .collect()
+    }
+}

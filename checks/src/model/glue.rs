@@ -19,8 +19,14 @@ pub struct GlueRegion {
     pub jobs: Vec<GlueJob>,
     /// Crawlers.
     pub crawlers: Vec<GlueCrawler>,
+    /// The names of the Data Catalog's databases.
+    #[serde(default)]
+    pub databases: Vec<String>,
     /// The tables of every database of the region's Data Catalog.
     pub tables: Vec<GlueTable>,
+    /// Triggers that start jobs and crawlers.
+    #[serde(default)]
+    pub triggers: Vec<GlueTrigger>,
     /// Security configurations.
     pub security_configurations: Observed<Vec<GlueSecurityConfiguration>>,
     /// The Data Catalog's encryption settings.
@@ -74,6 +80,29 @@ pub struct GlueCrawler {
     /// `s3://…` paths the crawler reads.
     #[serde(default)]
     pub s3_targets: Vec<String>,
+    /// Its schedule, `cron(…)`; `None` when it runs on demand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
+    /// `SCHEDULED`, `NOT_SCHEDULED` or `TRANSITIONING`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule_state: Option<String>,
+}
+
+/// A Glue trigger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueTrigger {
+    /// The trigger name.
+    pub name: String,
+    /// `arn:PARTITION:glue:REGION:ACCOUNT:trigger/NAME`.
+    pub arn: String,
+    /// `SCHEDULED`, `CONDITIONAL`, `ON_DEMAND` or `EVENT`.
+    pub trigger_type: Observed<String>,
+    /// `CREATED`, `ACTIVATED`, `DEACTIVATED`, …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Its schedule, `cron(…)`, for a scheduled trigger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<String>,
 }
 
 /// A Data Catalog table.
@@ -152,6 +181,8 @@ crate::regional_resource!(GlueJob in GlueRegion, glue.jobs, name, "AwsGlueJob");
 
 crate::regional_resource!(GlueCrawler in GlueRegion, glue.crawlers, name, "AwsGlueCrawler");
 
+crate::regional_resource!(GlueTrigger in GlueRegion, glue.triggers, name, "AwsGlueTrigger");
+
 impl Resource for GlueTable {
     type In = GlueRegion;
     fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
@@ -214,7 +245,64 @@ impl Listing for GlueInventory {
                     .map(|c| c.reference(region, inventory)),
             );
             out.extend(region.tables.iter().map(|t| t.reference(region, inventory)));
+            out.extend(
+                region
+                    .triggers
+                    .iter()
+                    .map(|t| t.reference(region, inventory)),
+            );
         }
         out
+    }
+}
+
+impl crate::references::References for GlueInventory {
+    fn key_uses(&self, inventory: &Inventory) -> Vec<crate::references::KeyUse> {
+        use crate::references::KeyUse;
+        let mut out = Vec::new();
+        for region in &self.regions {
+            for config in region.security_configurations.known().into_iter().flatten() {
+                for key in &config.kms_keys {
+                    let purpose = format!("Glue security configuration {}", config.name);
+                    out.push(KeyUse::new(
+                        config.reference(region, inventory),
+                        purpose,
+                        key,
+                    ));
+                }
+            }
+            if let Some(settings) = region.catalog_encryption.known() {
+                let keys = [
+                    &settings.at_rest_kms_key,
+                    &settings.connection_password_kms_key,
+                ];
+                for key in keys.into_iter().flatten() {
+                    let purpose = format!("Glue Data Catalog encryption in {}", region.region);
+                    out.push(KeyUse::new(region.reference(self, inventory), purpose, key));
+                }
+            }
+        }
+        out
+    }
+
+    /// Table locations and crawler targets: the data lake.
+    fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
+        self.regions
+            .iter()
+            .flat_map(|r| {
+                let tables = r.tables.iter().filter_map(|t| t.location.as_deref());
+                let crawlers = r
+                    .crawlers
+                    .iter()
+                    .flat_map(|c| c.s3_targets.iter().map(String::as_str));
+                tables.chain(crawlers)
+            })
+            .filter_map(|location| {
+                crate::references::BucketUse::of_location(
+                    location,
+                    crate::roles::BucketRole::DataLake,
+                )
+            })
+            .collect()
     }
 }

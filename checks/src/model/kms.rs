@@ -115,3 +115,5 @@ impl Listing for KmsInventory {
             .collect()
     }
 }
+
+impl crate::references::References for KmsInventory {}

@@ -7,26 +7,48 @@
 //! is a known value (`None`, an empty list), never an unknown. The inventory
 //! keeps what AWS answered; what it means is decided by the checks.
 
+mod athena;
 mod cloudtrail;
+mod dax;
+mod dynamodb;
 mod emr;
+mod emrserverless;
+mod eventbridge;
 mod glue;
 mod kms;
+mod lakeformation;
+mod mwaa;
+mod rds;
 mod redshift;
 mod s3;
+mod secretsmanager;
 mod service;
+mod stepfunctions;
+mod wellarchitected;
 
 use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use athena::*;
 pub use cloudtrail::*;
+pub use dax::*;
+pub use dynamodb::*;
 pub use emr::*;
+pub use emrserverless::*;
+pub use eventbridge::*;
 pub use glue::*;
 pub use kms::*;
+pub use lakeformation::*;
+pub use mwaa::*;
+pub use rds::*;
 pub use redshift::*;
 pub use s3::*;
+pub use secretsmanager::*;
 pub use service::{Scope, Service, UnknownService};
+pub use stepfunctions::*;
+pub use wellarchitected::*;
 
 /// Version of the saved-inventory format; bump on incompatible changes.
 pub const INVENTORY_SCHEMA_VERSION: &str = "2";
@@ -212,12 +234,39 @@ macro_rules! sections {
         }
 
         impl Inventory {
-            /// Every collected resource, section by section, judged or not.
+            /// Every collected resource, section by section, judged or not;
+            /// the account once, where the first section lists it.
             pub fn listed(&self) -> Vec<crate::ResourceRef> {
+                let mut out: Vec<crate::ResourceRef> = Vec::new();
+                $(
+                    if let Some(section) = &self.$field {
+                        for resource in crate::resource::Listing::listed(section, self) {
+                            if resource.kind != "AwsAccount" || !out.contains(&resource) {
+                                out.push(resource);
+                            }
+                        }
+                    }
+                )*
+                out
+            }
+
+            /// Every use of a KMS key the inventory records, section by section.
+            pub fn key_uses(&self) -> Vec<crate::references::KeyUse> {
                 let mut out = Vec::new();
                 $(
                     if let Some(section) = &self.$field {
-                        out.extend(crate::resource::Listing::listed(section, self));
+                        out.extend(crate::references::References::key_uses(section, self));
+                    }
+                )*
+                out
+            }
+
+            /// Every bucket a record names, with the role it gives the bucket.
+            pub fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
+                let mut out = Vec::new();
+                $(
+                    if let Some(section) = &self.$field {
+                        out.extend(crate::references::References::bucket_uses(section));
                     }
                 )*
                 out
@@ -248,6 +297,28 @@ sections! {
     cloudtrail: CloudTrailInventory => CloudTrail,
     /// EMR, per region.
     emr: EmrInventory => Emr,
+    /// Athena workgroups, per region.
+    athena: AthenaInventory => Athena,
+    /// Lake Formation settings, per region.
+    lakeformation: LakeFormationInventory => LakeFormation,
+    /// Secrets Manager secrets, per region.
+    secretsmanager: SecretsManagerInventory => SecretsManager,
+    /// EventBridge rules, per region.
+    eventbridge: EventBridgeInventory => EventBridge,
+    /// Well-Architected Tool workloads of the account.
+    wellarchitected: WellArchitectedInventory => WellArchitected,
+    /// DynamoDB tables, per region.
+    dynamodb: DynamoDbInventory => DynamoDb,
+    /// DAX clusters, per region.
+    dax: DaxInventory => Dax,
+    /// RDS instances and clusters, per region.
+    rds: RdsInventory => Rds,
+    /// Step Functions state machines, per region.
+    stepfunctions: StepFunctionsInventory => StepFunctions,
+    /// MWAA environments, per region.
+    mwaa: MwaaInventory => Mwaa,
+    /// EMR Serverless applications, per region.
+    emrserverless: EmrServerlessInventory => EmrServerless,
 }
 
 impl Inventory {
@@ -278,6 +349,10 @@ pub struct Gap {
     pub region: Option<String>,
     /// Why the listing failed.
     pub reason: Unobserved,
+    /// Ids or `service.*` patterns of the checks whose resources the listing
+    /// would have found: each gets an UNKNOWN finding for the region.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<String>,
 }
 
 /// The scanned account.

@@ -38,6 +38,9 @@ pub struct RedshiftCluster {
     pub kms_key_id: Option<String>,
     /// The admin user name.
     pub master_username: Observed<String>,
+    /// The Secrets Manager secret of the admin password, when Redshift manages it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master_password_secret_arn: Option<String>,
     /// Major version upgrades are applied in the maintenance window.
     pub allow_version_upgrade: Observed<bool>,
     /// COPY and UNLOAD traffic stays in the VPC.
@@ -56,7 +59,8 @@ pub struct RedshiftCluster {
     /// The cluster's parameter group, when the answer named one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameter_group: Option<String>,
-    /// The parameters checks read (`require_ssl`, `enable_user_activity_logging`),
+    /// The parameters checks read (`require_ssl`, `enable_user_activity_logging`,
+    /// `enable_result_cache_for_session`),
     /// from the cluster's parameter group; unknown when no group was named.
     pub parameters: Observed<BTreeMap<String, String>>,
     /// Audit logging status.
@@ -90,6 +94,23 @@ impl Listing for RedshiftInventory {
         self.regions
             .iter()
             .flat_map(|r| r.clusters.iter().map(move |c| c.reference(r, inventory)))
+            .collect()
+    }
+}
+
+impl crate::references::References for RedshiftInventory {
+    fn key_uses(&self, inventory: &Inventory) -> Vec<crate::references::KeyUse> {
+        crate::resource::in_regions(Some(self), |r| &r.clusters)
+            .into_iter()
+            .filter_map(|(cluster, region)| {
+                let key = cluster.kms_key_id.as_deref()?;
+                let purpose = format!("encryption of Redshift cluster {}", cluster.id);
+                Some(crate::references::KeyUse::new(
+                    cluster.reference(region, inventory),
+                    purpose,
+                    key,
+                ))
+            })
             .collect()
     }
 }

@@ -145,6 +145,15 @@ pub struct LifecycleRule {
     pub id: String,
     /// Its status is `Enabled`.
     pub enabled: bool,
+    /// The key prefix it applies to (empty: the whole bucket).
+    #[serde(default)]
+    pub prefix: String,
+    /// It applies only to objects with given tags or sizes.
+    #[serde(default)]
+    pub narrowed: bool,
+    /// Current versions expire (after days or on a date).
+    #[serde(default)]
+    pub expires_current: bool,
     /// Storage classes current versions transition to.
     #[serde(default)]
     pub transitions: Vec<String>,
@@ -194,6 +203,36 @@ impl crate::resource::Listing for S3Inventory {
         use crate::resource::Resource;
         std::iter::once(crate::resource::account_ref(inventory))
             .chain(self.buckets.iter().map(|b| b.reference(self, inventory)))
+            .collect()
+    }
+}
+
+impl crate::references::References for S3Inventory {
+    fn key_uses(&self, inventory: &super::Inventory) -> Vec<crate::references::KeyUse> {
+        use crate::resource::Resource;
+        self.buckets
+            .iter()
+            .filter_map(|bucket| {
+                let enc = bucket.encryption.known()?.as_ref()?;
+                let key = enc.kms_key_id.as_deref().filter(|_| enc.is_kms())?;
+                let purpose = format!("default encryption of bucket {}", bucket.name);
+                Some(crate::references::KeyUse::new(
+                    bucket.reference(self, inventory),
+                    purpose,
+                    key,
+                ))
+            })
+            .collect()
+    }
+
+    fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
+        self.buckets
+            .iter()
+            .filter_map(|b| b.logging.known()?.as_ref())
+            .map(|target| crate::references::BucketUse {
+                bucket: target.target_bucket.clone(),
+                role: crate::roles::BucketRole::LogTarget,
+            })
             .collect()
     }
 }

@@ -66,6 +66,28 @@ services! {
     Kms => "kms", iam: "kms", Regional;
     /// AWS CloudTrail.
     CloudTrail => "cloudtrail", iam: "cloudtrail", Account;
+    /// Amazon Athena workgroups.
+    Athena => "athena", iam: "athena", Regional;
+    /// AWS Lake Formation settings and registered locations.
+    LakeFormation => "lakeformation", iam: "lakeformation", Regional;
+    /// AWS Secrets Manager (metadata only, never a value).
+    SecretsManager => "secretsmanager", iam: "secretsmanager", Regional;
+    /// Amazon EventBridge rules of the default bus (pipeline alerting).
+    EventBridge => "eventbridge", iam: "events", Regional;
+    /// The AWS Well-Architected Tool's workloads.
+    WellArchitected => "wellarchitected", iam: "wellarchitected", Account;
+    /// Amazon DynamoDB tables (and their Application Auto Scaling targets).
+    DynamoDb => "dynamodb", iam: "dynamodb", Regional;
+    /// Amazon DynamoDB Accelerator (DAX) clusters.
+    Dax => "dax", iam: "dax", Regional;
+    /// Amazon RDS and Aurora instances and clusters.
+    Rds => "rds", iam: "rds", Regional;
+    /// AWS Step Functions state machines.
+    StepFunctions => "stepfunctions", iam: "states", Regional;
+    /// Amazon Managed Workflows for Apache Airflow.
+    Mwaa => "mwaa", iam: "airflow", Regional;
+    /// Amazon EMR Serverless applications.
+    EmrServerless => "emrserverless", iam: "emr-serverless", Regional;
 }
 
 impl Service {
@@ -135,7 +157,7 @@ mod tests {
         }
         assert_eq!(
             "sqs".parse::<Service>().unwrap_err().to_string(),
-            "unknown service `sqs` (known: s3, glue, redshift, emr, kms, cloudtrail)"
+            "unknown service `sqs` (known: s3, glue, redshift, emr, kms, cloudtrail, athena, lakeformation, secretsmanager, eventbridge, wellarchitected, dynamodb, dax, rds, stepfunctions, mwaa, emrserverless)"
         );
     }
 
@@ -146,6 +168,11 @@ mod tests {
             Service::of_check_id("cloudtrail.s3_data_events"),
             Service::CloudTrail
         );
+        assert_eq!(
+            Service::of_check_id("emrserverless.application_auto_stop"),
+            Service::EmrServerless
+        );
+        assert_eq!(Service::of_check_id("emr.cluster_logging"), Service::Emr);
         assert!(std::panic::catch_unwind(|| Service::of_check_id("s3x.y")).is_err());
     }
 }

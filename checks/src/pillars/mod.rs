@@ -1,7 +1,7 @@
 //! Checks grouped by their primary Well-Architected pillar, one module per
 //! pillar and, inside it, one file per service; and the helpers they share.
 
-use crate::check::Check;
+use crate::check::{Check, Context};
 use crate::model::{Bucket, Inventory, Service, Trail, Unobserved, UnobservedKind};
 
 /// Lists a pillar's checks, service module by service module. The modules
@@ -94,6 +94,85 @@ pub(crate) fn missing_tags<'a>(
         .collect()
 }
 
+/// Whole days from `when` (RFC 3339) to the start of the scan: judging a
+/// saved inventory later gives the verdicts of the day it was collected.
+pub(crate) fn days_before_scan(inventory: &Inventory, when: &str) -> Result<i64, Unobserved> {
+    let parse = |text: &str| chrono::DateTime::parse_from_rfc3339(text).ok();
+    let scan = parse(&inventory.scan.started_at).ok_or_else(|| {
+        Unobserved::new(UnobservedKind::NotReported, "lakelint:scan")
+            .with_message("the inventory carries no scan start time")
+    })?;
+    let then = parse(when).ok_or_else(|| {
+        Unobserved::new(UnobservedKind::NotReported, "lakelint:scan")
+            .with_message(format!("`{when}` is not an RFC 3339 time"))
+    })?;
+    Ok((scan - then).num_days())
+}
+
+/// The region's record of a regional section, or why it cannot say: the
+/// service was not scanned, or its listing `action` failed in that region.
+pub(crate) fn region_record<'a, T>(
+    inventory: &'a Inventory,
+    section: Option<&'a crate::model::Regional<T>>,
+    service: Service,
+    action: &str,
+    region: &str,
+    name: impl Fn(&T) -> &str,
+) -> Result<&'a T, Unobserved> {
+    let not_scanned = || {
+        Unobserved::new(UnobservedKind::NotScanned, action)
+            .with_message(format!("{service} was not scanned"))
+    };
+    let failed = inventory.scan.gaps.iter().find(|g| {
+        g.service == service && g.region.as_deref() == Some(region) && g.reason.action == action
+    });
+    if let Some(gap) = failed {
+        return Err(gap.reason.clone());
+    }
+    section
+        .ok_or_else(not_scanned)?
+        .regions
+        .iter()
+        .find(|r| name(r) == region)
+        .ok_or_else(not_scanned)
+}
+
+/// How many Glue databases the region's Data Catalog holds.
+pub(crate) fn glue_databases_in(inventory: &Inventory, region: &str) -> Result<usize, Unobserved> {
+    region_record(
+        inventory,
+        inventory.glue.as_ref(),
+        Service::Glue,
+        "glue:GetDatabases",
+        region,
+        |r| &r.region,
+    )
+    .map(|r| r.databases.len())
+}
+
+/// Runs `judge` on the settings of every DB cluster and of every DB instance
+/// outside a cluster: where RDS keeps the cluster-level settings.
+pub(crate) fn each_db_settings(
+    cx: &crate::check::Context,
+    judge: fn(&crate::model::DbSettings, &Context) -> crate::finding::Judged,
+) -> Vec<crate::check::Judgement> {
+    use crate::model::{RdsCluster, RdsInstance, RdsRegion};
+    let mut out = crate::resource::each(cx, |c: &RdsCluster, _: &RdsRegion, cx| {
+        judge(&c.settings, cx)
+    });
+    out.extend(crate::resource::each(
+        cx,
+        |i: &RdsInstance, _: &RdsRegion, cx| {
+            if i.is_standalone() {
+                judge(&i.settings, cx)
+            } else {
+                crate::finding::not_applicable()
+            }
+        },
+    ));
+    out
+}
+
 /// The region of the bucket called `name`, when it is in the inventory.
 pub(crate) fn region_of_bucket<'a>(inventory: &'a Inventory, name: &str) -> Option<&'a str> {
     inventory
@@ -136,6 +215,7 @@ pub(crate) mod testing {
             service,
             region: region.map(Into::into),
             reason: denied(action),
+            checks: vec![],
         });
     }
 
@@ -169,6 +249,7 @@ pub(crate) mod testing {
             scan: ScanInfo {
                 regions: vec!["us-east-1".into()],
                 services: Service::ALL.to_vec(),
+                started_at: "2026-12-01T00:00:00Z".into(),
                 ..ScanInfo::default()
             },
             s3: Some(S3Inventory {
@@ -178,11 +259,283 @@ pub(crate) mod testing {
             }),
             // Glue scanned and empty: bucket roles are complete.
             glue: Some(Regional::default()),
-            redshift: None,
-            emr: None,
-            kms: None,
-            cloudtrail: None,
+            ..Inventory::default()
         }
+    }
+
+    /// The statuses of `id`'s findings, in report order.
+    pub fn statuses(id: &str, inventory: &Inventory) -> Vec<Status> {
+        run(id, inventory).into_iter().map(|(_, s, _)| s).collect()
+    }
+
+    /// The single verdict of `id` on `inventory`.
+    fn single(id: &str, inventory: &Inventory) -> Option<(Status, String)> {
+        let mut out = run(id, inventory);
+        assert!(out.len() <= 1, "{out:?}");
+        out.pop().map(|(_, status, text)| (status, text))
+    }
+
+    /// An Athena workgroup that passes every workgroup check; its results go
+    /// to s3://athena-results/NAME/.
+    pub fn good_workgroup(name: &str) -> AthenaWorkGroup {
+        AthenaWorkGroup {
+            name: name.into(),
+            arn: format!("arn:aws:athena:us-east-1:123456789012:workgroup/{name}"),
+            state: Some("ENABLED".into()),
+            configuration: Observed::Known(WorkGroupConfiguration {
+                enforce_configuration: Observed::Known(true),
+                publish_metrics: Observed::Known(true),
+                bytes_scanned_cutoff: Some(10_000_000_000),
+                output_location: Some(format!("s3://athena-results/{name}/")),
+                result_encryption: Some("SSE_KMS".into()),
+                result_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+                effective_engine: Observed::Known("Athena engine version 3".into()),
+            }),
+        }
+    }
+
+    pub fn with_athena(mut inv: Inventory, workgroups: Vec<AthenaWorkGroup>) -> Inventory {
+        inv.athena = Some(AthenaInventory {
+            regions: vec![AthenaRegion {
+                region: "us-east-1".into(),
+                workgroups,
+            }],
+        });
+        inv
+    }
+
+    /// The verdict of `id` on a one-workgroup inventory (no results bucket scanned).
+    pub fn workgroup_verdict(id: &str, workgroup: AthenaWorkGroup) -> Option<(Status, String)> {
+        single(id, &with_athena(inventory(vec![]), vec![workgroup]))
+    }
+
+    /// Lake Formation in us-east-1 with an administrator; `governed` says
+    /// whether new databases and tables leave IAM_ALLOWED_PRINCIPALS out.
+    pub fn lf_region(governed: bool) -> LakeFormationRegion {
+        let iam_all = vec![DefaultPermission {
+            principal: "IAM_ALLOWED_PRINCIPALS".into(),
+            permissions: vec!["ALL".into()],
+        }];
+        let defaults = if governed { vec![] } else { iam_all };
+        LakeFormationRegion {
+            region: "us-east-1".into(),
+            settings: Observed::Known(DataLakeSettings {
+                admins: vec!["arn:aws:iam::123456789012:role/lake-admin".into()],
+                database_defaults: defaults.clone(),
+                table_defaults: defaults,
+            }),
+            registered: Observed::Known(vec![]),
+        }
+    }
+
+    pub fn with_lakeformation(mut inv: Inventory, regions: Vec<LakeFormationRegion>) -> Inventory {
+        inv.lakeformation = Some(LakeFormationInventory { regions });
+        inv
+    }
+
+    /// A rotating secret created a month before the scan and read a week before it.
+    pub fn secret(name: &str) -> Secret {
+        Secret {
+            name: name.into(),
+            arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-AbCdEf"),
+            kms_key_id: None,
+            rotation_enabled: true,
+            created: Observed::Known("2026-11-01T00:00:00Z".into()),
+            last_accessed: Some("2026-11-24T00:00:00Z".into()),
+            owning_service: None,
+        }
+    }
+
+    pub fn with_secrets(mut inv: Inventory, secrets: Vec<Secret>) -> Inventory {
+        inv.secretsmanager = Some(SecretsManagerInventory {
+            regions: vec![SecretsManagerRegion {
+                region: "us-east-1".into(),
+                secrets,
+            }],
+        });
+        inv
+    }
+
+    pub fn secret_verdict(id: &str, secret: Secret) -> Option<(Status, String)> {
+        single(id, &with_secrets(inventory(vec![]), vec![secret]))
+    }
+
+    /// An on-demand table that passes every table check.
+    pub fn good_table(name: &str) -> DynamoDbTable {
+        DynamoDbTable {
+            name: name.into(),
+            arn: format!("arn:aws:dynamodb:us-east-1:123456789012:table/{name}"),
+            description: Observed::Known(TableDescription {
+                billing_mode: Observed::Known("PAY_PER_REQUEST".into()),
+                deletion_protection: Observed::Known(true),
+                kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            }),
+            point_in_time_recovery: Observed::Known(true),
+        }
+    }
+
+    pub fn with_dynamodb(mut inv: Inventory, region: DynamoDbRegion) -> Inventory {
+        inv.dynamodb = Some(DynamoDbInventory {
+            regions: vec![region],
+        });
+        inv
+    }
+
+    pub fn table_verdict(id: &str, table: DynamoDbTable) -> Option<(Status, String)> {
+        let region = DynamoDbRegion {
+            region: "us-east-1".into(),
+            tables: vec![table],
+            scaling_targets: Observed::Known(vec![]),
+        };
+        single(id, &with_dynamodb(inventory(vec![]), region))
+    }
+
+    pub fn good_dax(name: &str) -> DaxCluster {
+        DaxCluster {
+            name: name.into(),
+            arn: format!("arn:aws:dax:us-east-1:123456789012:cache/{name}"),
+            encryption_at_rest: Observed::Known("ENABLED".into()),
+            endpoint_encryption: Observed::Known("TLS".into()),
+        }
+    }
+
+    pub fn dax_verdict(id: &str, cluster: DaxCluster) -> Option<(Status, String)> {
+        let mut inv = inventory(vec![]);
+        inv.dax = Some(DaxInventory {
+            regions: vec![DaxRegion {
+                region: "us-east-1".into(),
+                clusters: vec![cluster],
+            }],
+        });
+        single(id, &inv)
+    }
+
+    fn good_db_settings(engine: &str) -> DbSettings {
+        DbSettings {
+            engine: engine.into(),
+            storage_encrypted: Observed::Known(true),
+            kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            multi_az: Observed::Known(true),
+            backup_retention_days: Observed::Known(7),
+            deletion_protection: Observed::Known(true),
+            log_exports: vec!["postgresql".into()],
+            iam_authentication: Observed::Known(true),
+            master_user_secret: Some(ManagedSecret {
+                arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1".into(),
+                kms_key_id: None,
+            }),
+        }
+    }
+
+    /// A PostgreSQL instance outside any cluster that passes every RDS check.
+    pub fn good_db_instance(id: &str) -> RdsInstance {
+        RdsInstance {
+            id: id.into(),
+            arn: format!("arn:aws:rds:us-east-1:123456789012:db:{id}"),
+            class: Observed::Known("db.r6g.large".into()),
+            cluster: None,
+            publicly_accessible: Observed::Known(false),
+            auto_minor_upgrade: Observed::Known(true),
+            performance_insights_kms_key: None,
+            settings: good_db_settings("postgres"),
+        }
+    }
+
+    /// An Aurora PostgreSQL cluster that passes every RDS check.
+    pub fn good_db_cluster(id: &str) -> RdsCluster {
+        RdsCluster {
+            id: id.into(),
+            arn: format!("arn:aws:rds:us-east-1:123456789012:cluster:{id}"),
+            settings: good_db_settings("aurora-postgresql"),
+        }
+    }
+
+    pub fn rds_region(instances: Vec<RdsInstance>, clusters: Vec<RdsCluster>) -> RdsRegion {
+        RdsRegion {
+            region: "us-east-1".into(),
+            instances,
+            clusters,
+        }
+    }
+
+    pub fn with_rds(mut inv: Inventory, region: RdsRegion) -> Inventory {
+        inv.rds = Some(RdsInventory {
+            regions: vec![region],
+        });
+        inv
+    }
+
+    pub fn good_state_machine(name: &str) -> StateMachine {
+        StateMachine {
+            name: name.into(),
+            arn: format!("arn:aws:states:us-east-1:123456789012:stateMachine:{name}"),
+            configuration: Observed::Known(StateMachineConfiguration {
+                logging_level: Observed::Known("ERROR".into()),
+                tracing: Observed::Known(true),
+                kms_key: None,
+            }),
+        }
+    }
+
+    pub fn state_machine_verdict(id: &str, machine: StateMachine) -> Option<(Status, String)> {
+        let mut inv = inventory(vec![]);
+        inv.stepfunctions = Some(StepFunctionsInventory {
+            regions: vec![StepFunctionsRegion {
+                region: "us-east-1".into(),
+                state_machines: vec![machine],
+            }],
+        });
+        single(id, &inv)
+    }
+
+    pub fn good_environment(name: &str) -> MwaaEnvironment {
+        MwaaEnvironment {
+            name: name.into(),
+            arn: format!("arn:aws:airflow:us-east-1:123456789012:environment/{name}"),
+            configuration: Observed::Known(MwaaConfiguration {
+                webserver_access_mode: Observed::Known("PRIVATE_ONLY".into()),
+                task_logs: Observed::Known(true),
+                scheduler_logs: Observed::Known(true),
+                kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            }),
+        }
+    }
+
+    pub fn mwaa_verdict(id: &str, environment: MwaaEnvironment) -> Option<(Status, String)> {
+        let mut inv = inventory(vec![]);
+        inv.mwaa = Some(MwaaInventory {
+            regions: vec![MwaaRegion {
+                region: "us-east-1".into(),
+                environments: vec![environment],
+            }],
+        });
+        single(id, &inv)
+    }
+
+    pub fn good_application(name: &str) -> EmrServerlessApplication {
+        EmrServerlessApplication {
+            id: format!("00{name}"),
+            name: name.into(),
+            arn: format!("arn:aws:emr-serverless:us-east-1:123456789012:/applications/00{name}"),
+            auto_stop: Observed::Known(AutoStop {
+                enabled: true,
+                idle_timeout_minutes: Some(15),
+            }),
+        }
+    }
+
+    pub fn application_verdict(
+        id: &str,
+        application: EmrServerlessApplication,
+    ) -> Option<(Status, String)> {
+        let mut inv = inventory(vec![]);
+        inv.emrserverless = Some(EmrServerlessInventory {
+            regions: vec![EmrServerlessRegion {
+                region: "us-east-1".into(),
+                applications: vec![application],
+            }],
+        });
+        single(id, &inv)
     }
 
     /// Runs the check with `id` and returns (resource id, status, message or reason).
@@ -202,7 +555,10 @@ pub(crate) mod testing {
             config,
             roles: &roles,
         };
-        (check.judge)(&cx)
+        let mut judgements = (check.judge)(&cx);
+        // In report order, as the engine sorts them.
+        judgements.sort_by(|a, b| a.resource.cmp(&b.resource));
+        judgements
             .into_iter()
             .map(|j| {
                 let text = match &j.outcome {
@@ -257,7 +613,9 @@ pub(crate) mod testing {
             region: "us-east-1".into(),
             jobs: vec![],
             crawlers: vec![],
+            databases: vec![],
             tables: vec![],
+            triggers: vec![],
             security_configurations: Observed::Known(vec![secure_configuration("secure")]),
             catalog_encryption: Observed::Known(CatalogEncryption {
                 at_rest_mode: "SSE-KMS".into(),
@@ -301,6 +659,9 @@ pub(crate) mod testing {
             encrypted: Observed::Known(true),
             kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
             master_username: Observed::Known("warehouse_admin".into()),
+            master_password_secret_arn: Some(
+                "arn:aws:secretsmanager:us-east-1:123456789012:secret:redshift!c-admin".into(),
+            ),
             allow_version_upgrade: Observed::Known(true),
             enhanced_vpc_routing: Observed::Known(true),
             automated_snapshot_retention_days: Observed::Known(7),
@@ -312,6 +673,7 @@ pub(crate) mod testing {
                 [
                     ("require_ssl", "true"),
                     ("enable_user_activity_logging", "true"),
+                    ("enable_result_cache_for_session", "true"),
                 ]
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))

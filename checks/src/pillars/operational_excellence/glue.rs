@@ -1,9 +1,12 @@
 //! The Glue checks of this pillar.
 
 use crate::check::Context;
+use crate::event_pattern;
 use crate::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind};
-use crate::pillars::missing_tags;
+use crate::model::{
+    EventRule, GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind,
+};
+use crate::pillars::{missing_tags, region_record};
 use crate::roles::bucket_of;
 
 crate::checks! {
@@ -40,6 +43,21 @@ crate::checks! {
         remediation: "Tag the job with the keys your organisation requires (by default `owner`).",
         cli: "aws glue tag-resource --resource-arn <job-arn> --tags-to-add owner=<team>",
         each: job_owner_tag,
+    }
+    "glue.job_failure_alerting" {
+        title: "A failed or timed-out Glue job run raises an alert",
+        resource: "AwsGlueJob",
+        severity: Medium,
+        also: [Reliability],
+        practice: "OPS08-BP04",
+        rationale: "A nightly job that fails silently is found by the people reading \
+            yesterday's numbers; an EventBridge rule on the job's FAILED and TIMEOUT \
+            state changes tells the team when it happens.",
+        remediation: "Add an enabled EventBridge rule on the default bus matching source \
+            aws.glue, detail-type \"Glue Job State Change\" and states FAILED and TIMEOUT \
+            (for every job, or naming this one), with a notification target.",
+        cli: "aws events put-rule --name glue-job-failures --event-pattern '{\"source\":[\"aws.glue\"],\"detail-type\":[\"Glue Job State Change\"],\"detail\":{\"state\":[\"FAILED\",\"TIMEOUT\"]}}'",
+        each: failure_alerting,
     }
     "glue.table_location_exists" {
         title: "Glue table points at a bucket that exists",
@@ -80,6 +98,57 @@ fn job_owner_tag(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged {
         pass(format!("has required tag(s): {}", required.join(", ")))
     } else {
         fail(format!("missing required tag(s): {}", missing.join(", ")))
+    }
+}
+
+/// The states a run ends in when it did not do its work, with the severity
+/// Glue gives the event.
+const FAILED_STATES: [(&str, &str); 2] = [("FAILED", "ERROR"), ("TIMEOUT", "WARN")];
+
+fn failure_alerting(job: &GlueJob, region: &GlueRegion, cx: &Context) -> Judged {
+    let events = region_record(
+        cx.inventory,
+        cx.inventory.eventbridge.as_ref(),
+        Service::EventBridge,
+        "events:ListRules",
+        &region.region,
+        |r| &r.region,
+    )?;
+    let mut covered = Vec::new();
+    let mut uncovered = Vec::new();
+    for (state, severity) in FAILED_STATES {
+        let event = serde_json::json!({
+            "version": "0", "source": "aws.glue", "detail-type": "Glue Job State Change",
+            "account": cx.inventory.account.account_id, "region": region.region, "resources": [],
+            "detail": {"jobName": job.name, "state": state, "severity": severity},
+        });
+        let matching: Vec<&EventRule> = events
+            .rules
+            .iter()
+            .filter(|r| {
+                r.event_pattern
+                    .as_deref()
+                    .is_some_and(|p| event_pattern::matches_json(p, &event).unwrap_or(false))
+            })
+            .collect();
+        match matching
+            .iter()
+            .find(|r| r.state.as_deref().is_some_and(|s| s.starts_with("ENABLED")))
+        {
+            Some(rule) => covered.push(format!("{state} by rule {}", rule.name)),
+            None if matching.iter().any(|r| r.state.is_none()) => {
+                return Err(Unobserved::not_reported("events:ListRules", "State"));
+            }
+            None => uncovered.push(state),
+        }
+    }
+    if uncovered.is_empty() {
+        pass(format!("alerts on {}", covered.join(", ")))
+    } else {
+        fail(format!(
+            "no enabled EventBridge rule of the default bus matches a {} run of this job",
+            uncovered.join(" or ")
+        ))
     }
 }
 
@@ -150,6 +219,91 @@ mod tests {
         region.jobs = vec![good_job("j")];
         let out = run_with(id, &glue_inventory(region), &config);
         assert_eq!(out[0].2, "missing required tag(s): pipeline");
+    }
+
+    fn rule(name: &str, state: Option<&str>, pattern: serde_json::Value) -> EventRule {
+        EventRule {
+            name: name.into(),
+            arn: format!("arn:aws:events:us-east-1:123456789012:rule/{name}"),
+            state: state.map(Into::into),
+            event_pattern: Some(pattern.to_string()),
+        }
+    }
+
+    fn alerting(rules: Vec<EventRule>) -> Option<(crate::finding::Status, String)> {
+        let mut region = glue_region();
+        region.jobs = vec![good_job("orders"), good_job("customers")];
+        let mut inv = glue_inventory(region);
+        inv.eventbridge = Some(EventBridgeInventory {
+            regions: vec![EventBridgeRegion {
+                region: "us-east-1".into(),
+                rules,
+            }],
+        });
+        run("glue.job_failure_alerting", &inv)
+            .into_iter()
+            .find(|(job, ..)| job == "orders")
+            .map(|(_, s, m)| (s, m))
+    }
+
+    #[test]
+    fn failure_alerting() {
+        use serde_json::json;
+        let all_jobs = json!({"source": ["aws.glue"], "detail-type": ["Glue Job State Change"],
+                              "detail": {"state": ["FAILED", "TIMEOUT"]}});
+        assert_eq!(
+            alerting(vec![rule("all", Some("ENABLED"), all_jobs.clone())])
+                .unwrap()
+                .0,
+            Pass
+        );
+        assert_eq!(
+            alerting(vec![rule("all", Some("DISABLED"), all_jobs.clone())])
+                .unwrap()
+                .0,
+            Fail
+        );
+        let other_job = json!({"source": ["aws.glue"], "detail": {"jobName": ["customers"]}});
+        assert_eq!(
+            alerting(vec![rule("other", Some("ENABLED"), other_job)])
+                .unwrap()
+                .0,
+            Fail
+        );
+        let failed_only =
+            json!({"source": ["aws.glue"], "detail": {"jobName": ["orders"], "state": ["FAILED"]}});
+        let (status, message) =
+            alerting(vec![rule("failed", Some("ENABLED"), failed_only)]).unwrap();
+        assert_eq!(status, Fail);
+        assert!(message.contains("a TIMEOUT run"), "{message}");
+        assert_eq!(alerting(vec![]).unwrap().0, Fail);
+        assert_eq!(
+            alerting(vec![rule("?", None, all_jobs)]).unwrap().0,
+            Unknown
+        );
+    }
+
+    #[test]
+    fn failure_alerting_needs_eventbridge() {
+        let mut region = glue_region();
+        region.jobs = vec![good_job("orders")];
+        let inv = glue_inventory(region);
+        let out = run("glue.job_failure_alerting", &inv);
+        assert_eq!(out[0].1, Unknown);
+        assert_eq!(out[0].2, "not scanned: events:ListRules");
+        let mut inv = glue_inventory(glue_region());
+        inv.glue.as_mut().unwrap().regions[0].jobs = vec![good_job("orders")];
+        inv.eventbridge = Some(EventBridgeInventory::default());
+        deny_listing(
+            &mut inv,
+            Service::EventBridge,
+            Some("us-east-1"),
+            "events:ListRules",
+        );
+        assert_eq!(
+            run("glue.job_failure_alerting", &inv)[0].2,
+            "access denied: events:ListRules"
+        );
     }
 
     fn table_at(location: &str) -> GlueRegion {

@@ -18,6 +18,33 @@ crate::checks! {
         cli: "aws redshift resize-cluster --cluster-identifier <cluster> --node-type ra3.xlplus --number-of-nodes 2",
         each: current_generation,
     }
+    "redshift.cluster_result_cache" {
+        title: "Redshift cluster reuses cached query results",
+        resource: "AwsRedshiftCluster",
+        severity: Low,
+        practice: "PERF03-BP04",
+        rationale: "With the result cache off, every dashboard refresh runs its query \
+            again on the cluster instead of returning the unchanged answer at once.",
+        remediation: "Set enable_result_cache_for_session to true in the cluster's parameter group.",
+        cli: "aws redshift modify-cluster-parameter-group --parameter-group-name <group> --parameters ParameterName=enable_result_cache_for_session,ParameterValue=true",
+        each: result_cache,
+    }
+}
+
+fn result_cache(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
+    const NAME: &str = "enable_result_cache_for_session";
+    let group = cluster.parameter_group.as_deref().unwrap_or_default();
+    // Every parameter group lists every parameter: a missing one is not a default.
+    let value = cluster
+        .parameters
+        .get()?
+        .get(NAME)
+        .ok_or_else(|| Unobserved::not_reported("redshift:DescribeClusterParameters", NAME))?;
+    if value.eq_ignore_ascii_case("true") {
+        pass(format!("{NAME} is true in `{group}`"))
+    } else {
+        fail(format!("{NAME} is {value} in `{group}`"))
+    }
 }
 
 fn current_generation(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
@@ -53,5 +80,23 @@ mod tests {
         assert_eq!(with("dc2.large"), Fail);
         assert_eq!(with("ds2.xlarge"), Fail);
         assert_eq!(with("zz1.large"), Unknown);
+    }
+
+    #[test]
+    fn result_cache() {
+        let id = "redshift.cluster_result_cache";
+        let with = |value: Option<&str>| {
+            let mut c = good_cluster("c");
+            if let crate::model::Observed::Known(p) = &mut c.parameters {
+                match value {
+                    Some(v) => p.insert("enable_result_cache_for_session".into(), v.into()),
+                    None => p.remove("enable_result_cache_for_session"),
+                };
+            }
+            cluster_verdict(id, c).unwrap().0
+        };
+        assert_eq!(with(Some("true")), Pass);
+        assert_eq!(with(Some("false")), Fail);
+        assert_eq!(with(None), Unknown);
     }
 }

@@ -260,6 +260,8 @@ mod tests {
                 arn: "arn:aws:glue:us-east-1:123456789012:crawler/c".into(),
                 security_configuration: config.map(Into::into),
                 s3_targets: vec![],
+                schedule: None,
+                schedule_state: None,
             }];
             region
         };

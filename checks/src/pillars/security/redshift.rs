@@ -102,6 +102,26 @@ crate::checks! {
         cli: "aws redshift restore-from-cluster-snapshot --cluster-identifier <new-cluster> --snapshot-identifier <snapshot> --master-username <admin-name>",
         each: default_admin,
     }
+    "redshift.cluster_managed_admin_password" {
+        title: "Redshift admin password is managed in Secrets Manager",
+        resource: "AwsRedshiftCluster",
+        severity: Low,
+        practice: "SEC02-BP03",
+        rationale: "An admin password Redshift keeps in Secrets Manager is rotated for \
+            you and never appears in a template, a pipeline variable or a wiki.",
+        remediation: "Let Redshift manage the admin password in Secrets Manager.",
+        cli: "aws redshift modify-cluster --cluster-identifier <cluster> --manage-master-password",
+        each: managed_admin_password,
+    }
+}
+
+fn managed_admin_password(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
+    match &c.master_password_secret_arn {
+        Some(arn) => pass(format!("the admin password is kept in {arn}")),
+        None => fail(
+            "the admin password is not managed in Secrets Manager (no MasterPasswordSecretArn)",
+        ),
+    }
 }
 
 fn public_access(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
@@ -229,6 +249,12 @@ mod tests {
         let mut c = good_cluster("c");
         c.audit_logging = Observed::Known(RedshiftLogging::default());
         assert_eq!(check("redshift.cluster_audit_logging", c), Some(Fail));
+        let mut c = good_cluster("c");
+        c.master_password_secret_arn = None;
+        assert_eq!(
+            check("redshift.cluster_managed_admin_password", c),
+            Some(Fail)
+        );
     }
 
     /// moto cannot seed require_ssl=true (ModifyClusterParameterGroup is not

@@ -1,8 +1,10 @@
 //! The Glue checks of this pillar.
 
-use crate::check::Context;
+use crate::check::{Context, Judgement};
 use crate::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{GlueRegion, GlueTable};
+use crate::model::{GlueCrawler, GlueRegion, GlueTable, GlueTrigger, Unobserved, UnobservedKind};
+use crate::resource::each;
+use crate::schedule::{describe, InWindow, Schedule};
 use crate::table_format::classify;
 
 crate::checks! {
@@ -18,6 +20,65 @@ crate::checks! {
             point consumers at it.",
         cli: "aws athena start-query-execution --query-string \"CREATE TABLE <db>.<table>_parquet WITH (format='PARQUET', write_compression='SNAPPY') AS SELECT * FROM <db>.<table>\"",
         each: table_columnar_format,
+    }
+    "glue.trigger_off_peak" {
+        title: "Scheduled Glue work runs outside the peak window",
+        resource: "AwsGlueTrigger",
+        severity: Low,
+        practice: "SUS02-BP06",
+        rationale: "Batch work scheduled in the hours interactive users need the platform \
+            competes with them for capacity; moved off-peak it runs on capacity that is \
+            idle (and cheaper) then.",
+        remediation: "Move the trigger's or crawler's schedule outside the peak window \
+            ([peak_window] in lakelint.toml, by default weekdays 08:00-20:00 UTC).",
+        cli: "aws glue update-trigger --name <trigger> --trigger-update 'Schedule=cron(0 2 * * ? *)'",
+        judge: off_peak,
+    }
+}
+
+fn off_peak(cx: &Context) -> Vec<Judgement> {
+    let mut out = each(cx, |t: &GlueTrigger, _: &GlueRegion, cx| {
+        if t.trigger_type.get()? != "SCHEDULED"
+            || matches!(t.state.as_deref(), Some("DEACTIVATED" | "DEACTIVATING"))
+        {
+            return not_applicable();
+        }
+        let schedule = t
+            .schedule
+            .as_deref()
+            .ok_or_else(|| Unobserved::not_reported("glue:GetTriggers", "Schedule"))?;
+        judge_schedule(schedule, "glue:GetTriggers", cx)
+    });
+    out.extend(each(cx, |c: &GlueCrawler, _: &GlueRegion, cx| {
+        match (&c.schedule, c.schedule_state.as_deref()) {
+            (Some(schedule), Some("SCHEDULED")) => judge_schedule(schedule, "glue:GetCrawlers", cx),
+            _ => not_applicable(),
+        }
+    }));
+    out
+}
+
+fn judge_schedule(expression: &str, action: &str, cx: &Context) -> Judged {
+    let window = &cx.config.peak_window;
+    let schedule = Schedule::parse(expression).map_err(|why| {
+        Unobserved::new(UnobservedKind::Error, action)
+            .with_code("UnreadSchedule")
+            .with_message(why)
+    })?;
+    match schedule.in_window(window) {
+        InWindow::Yes(at) => fail(format!(
+            "{expression} fires inside the peak window {} (e.g. {})",
+            window.describe(),
+            describe(at)
+        )),
+        InWindow::No => pass(format!(
+            "{expression} fires outside the peak window {}",
+            window.describe()
+        )),
+        InWindow::Undetermined => Err(Unobserved::new(UnobservedKind::NotReported, action)
+            .with_message(format!(
+                "{expression} fires at times set by when it started, which the API does not report"
+            ))),
     }
 }
 
@@ -67,5 +128,58 @@ mod tests {
         );
         let custom = region_with("com.example.In", "com.example.Serde");
         assert_eq!(glue_verdict(id, custom), None);
+    }
+
+    fn trigger(name: &str, schedule: &str, state: &str) -> crate::model::GlueTrigger {
+        crate::model::GlueTrigger {
+            name: name.into(),
+            arn: format!("arn:aws:glue:us-east-1:123456789012:trigger/{name}"),
+            trigger_type: crate::model::Observed::Known("SCHEDULED".into()),
+            state: Some(state.into()),
+            schedule: Some(schedule.into()),
+        }
+    }
+
+    #[test]
+    fn triggers_and_crawlers_by_the_peak_window() {
+        let id = "glue.trigger_off_peak";
+        let mut region = glue_region();
+        region.triggers = vec![
+            trigger("nightly", "cron(0 2 * * ? *)", "ACTIVATED"),
+            trigger("midday", "cron(0 12 ? * MON-FRI *)", "ACTIVATED"),
+            trigger("paused", "cron(0 12 ? * MON-FRI *)", "DEACTIVATED"),
+            trigger("daily", "rate(1 day)", "ACTIVATED"),
+        ];
+        let mut conditional = trigger("after-load", "", "ACTIVATED");
+        conditional.trigger_type = crate::model::Observed::Known("CONDITIONAL".into());
+        region.triggers.push(conditional);
+        region.crawlers = vec![crate::model::GlueCrawler {
+            name: "lunch-crawl".into(),
+            arn: "arn:aws:glue:us-east-1:123456789012:crawler/lunch-crawl".into(),
+            security_configuration: None,
+            s3_targets: vec![],
+            schedule: Some("cron(30 12 * * ? *)".into()),
+            schedule_state: Some("SCHEDULED".into()),
+        }];
+        let inv = glue_inventory(region);
+        let got: Vec<(String, crate::finding::Status)> =
+            run(id, &inv).into_iter().map(|(r, s, _)| (r, s)).collect();
+        assert_eq!(
+            got,
+            [
+                ("lunch-crawl".to_string(), Fail),
+                ("daily".to_string(), Unknown),
+                ("midday".to_string(), Fail),
+                ("nightly".to_string(), Pass),
+            ]
+        );
+        // A weekend-only window moves the verdicts.
+        let mut config = crate::config::Config::default();
+        config.peak_window.days = vec![0, 6];
+        let got: Vec<crate::finding::Status> = run_with(id, &inv, &config)
+            .into_iter()
+            .map(|(_, s, _)| s)
+            .collect();
+        assert_eq!(got, [Fail, Unknown, Pass, Pass]);
     }
 }

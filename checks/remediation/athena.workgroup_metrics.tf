@@ -1,0 +1,6 @@
+resource "aws_athena_workgroup" "this" {
+  name = "<workgroup>"
+  configuration {
+    publish_cloudwatch_metrics_enabled = true
+  }
+}

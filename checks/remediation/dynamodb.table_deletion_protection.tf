@@ -1,0 +1,4 @@
+resource "aws_dynamodb_table" "this" {
+  # …
+  deletion_protection_enabled = true
+}

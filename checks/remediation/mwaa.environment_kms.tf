@@ -1,0 +1,4 @@
+resource "aws_mwaa_environment" "this" {
+  # …
+  kms_key = "<key-arn>"
+}

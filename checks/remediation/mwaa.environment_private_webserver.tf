@@ -1,0 +1,4 @@
+resource "aws_mwaa_environment" "this" {
+  # …
+  webserver_access_mode = "PRIVATE_ONLY"
+}

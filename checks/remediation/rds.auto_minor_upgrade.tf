@@ -1,0 +1,4 @@
+resource "aws_db_instance" "this" {
+  # …
+  auto_minor_version_upgrade = true
+}

@@ -1,0 +1,4 @@
+resource "aws_db_instance" "this" {
+  # …
+  multi_az = true
+}

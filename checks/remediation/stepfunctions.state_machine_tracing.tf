@@ -1,0 +1,6 @@
+resource "aws_sfn_state_machine" "this" {
+  # …
+  tracing_configuration {
+    enabled = true
+  }
+}

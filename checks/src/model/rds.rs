@@ -1,0 +1,170 @@
+//! RDS and Aurora, per region: DB instances and DB clusters (Aurora and
+//! Multi-AZ DB clusters), each listed once per region.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Inventory, Observed, Regional};
+use crate::references::{KeyUse, References};
+use crate::resource::{in_regions, Listing, Resource};
+use crate::ResourceRef;
+
+/// RDS in every scanned region.
+pub type RdsInventory = Regional<RdsRegion>;
+
+/// RDS in one region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RdsRegion {
+    /// The region.
+    pub region: String,
+    /// DB instances (Aurora's included).
+    pub instances: Vec<RdsInstance>,
+    /// DB clusters.
+    pub clusters: Vec<RdsCluster>,
+}
+
+/// The settings an instance outside a cluster and a DB cluster both carry;
+/// for an instance in a cluster, the cluster's count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DbSettings {
+    /// `mysql`, `postgres`, `aurora-postgresql`, `oracle-ee`, …
+    pub engine: String,
+    /// Storage is encrypted at rest.
+    pub storage_encrypted: Observed<bool>,
+    /// The storage encryption key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+    /// Standby or instances in more than one availability zone.
+    pub multi_az: Observed<bool>,
+    /// Days automated backups are kept (0: none).
+    pub backup_retention_days: Observed<i32>,
+    /// Deletion protection is on.
+    pub deletion_protection: Observed<bool>,
+    /// Logs exported to CloudWatch Logs (empty: none).
+    #[serde(default)]
+    pub log_exports: Vec<String>,
+    /// IAM database authentication is on.
+    pub iam_authentication: Observed<bool>,
+    /// The Secrets Manager secret holding the master password, when RDS manages it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub master_user_secret: Option<ManagedSecret>,
+}
+
+/// A master password RDS keeps in Secrets Manager.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedSecret {
+    /// The secret ARN.
+    pub arn: String,
+    /// The key the secret is encrypted with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key_id: Option<String>,
+}
+
+/// A DB instance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RdsInstance {
+    /// The instance identifier.
+    pub id: String,
+    /// `arn:PARTITION:rds:REGION:ACCOUNT:db:ID`.
+    pub arn: String,
+    /// `db.r6g.large`, …
+    pub class: Observed<String>,
+    /// The DB cluster it belongs to; its cluster-level settings are the cluster's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<String>,
+    /// Reachable from outside its VPC.
+    pub publicly_accessible: Observed<bool>,
+    /// Minor engine upgrades are applied in the maintenance window.
+    pub auto_minor_upgrade: Observed<bool>,
+    /// The key of Performance Insights data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub performance_insights_kms_key: Option<String>,
+    /// As DescribeDBInstances reports them (for an instance of a cluster, the cluster's count).
+    pub settings: DbSettings,
+}
+
+/// A DB cluster: Aurora, or a Multi-AZ DB cluster.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RdsCluster {
+    /// The cluster identifier.
+    pub id: String,
+    /// `arn:PARTITION:rds:REGION:ACCOUNT:cluster:ID`.
+    pub arn: String,
+    /// Its settings.
+    pub settings: DbSettings,
+}
+
+impl RdsInstance {
+    /// Whether its cluster-level settings are its own (it is in no DB cluster).
+    pub fn is_standalone(&self) -> bool {
+        self.cluster.is_none()
+    }
+}
+
+impl DbSettings {
+    /// Aurora (MySQL- or PostgreSQL-compatible).
+    pub fn is_aurora(&self) -> bool {
+        self.engine.starts_with("aurora")
+    }
+}
+
+crate::regional_resource!(RdsInstance in RdsRegion, rds.instances, id, "AwsRdsDbInstance");
+crate::regional_resource!(RdsCluster in RdsRegion, rds.clusters, id, "AwsRdsDbCluster");
+
+impl Listing for RdsInventory {
+    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
+        let clusters = in_regions(Some(self), |r| &r.clusters)
+            .into_iter()
+            .map(|(c, r)| c.reference(r, inventory));
+        let instances = in_regions(Some(self), |r| &r.instances)
+            .into_iter()
+            .map(|(i, r)| i.reference(r, inventory));
+        clusters.chain(instances).collect()
+    }
+}
+
+impl References for RdsInventory {
+    fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
+        let mut out = Vec::new();
+        for (c, region) in in_regions(Some(self), |r| &r.clusters) {
+            let what = format!("DB cluster {}", c.id);
+            out.extend(settings_keys(
+                c.reference(region, inventory),
+                &what,
+                &c.settings,
+            ));
+        }
+        for (i, region) in in_regions(Some(self), |r| &r.instances) {
+            let what = format!("DB instance {}", i.id);
+            if i.is_standalone() {
+                out.extend(settings_keys(
+                    i.reference(region, inventory),
+                    &what,
+                    &i.settings,
+                ));
+            }
+            if let Some(key) = &i.performance_insights_kms_key {
+                let purpose = format!("Performance Insights of {what}");
+                out.push(KeyUse::new(i.reference(region, inventory), purpose, key));
+            }
+        }
+        out
+    }
+}
+
+/// The keys of an instance's or cluster's storage and master password secret.
+fn settings_keys(user: ResourceRef, what: &str, settings: &DbSettings) -> Vec<KeyUse> {
+    let storage = settings
+        .kms_key_id
+        .as_deref()
+        .map(|key| (format!("storage encryption of {what}"), key));
+    let secret = settings
+        .master_user_secret
+        .as_ref()
+        .and_then(|s| s.kms_key_id.as_deref())
+        .map(|key| (format!("the master password secret of {what}"), key));
+    storage
+        .into_iter()
+        .chain(secret)
+        .map(|(purpose, key)| KeyUse::new(user.clone(), purpose, key))
+        .collect()
+}

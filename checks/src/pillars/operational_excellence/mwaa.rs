@@ -1,0 +1,65 @@
+//! The MWAA checks of this pillar.
+
+use crate::check::Context;
+use crate::finding::{fail, pass, Judged};
+use crate::model::{MwaaEnvironment, MwaaRegion};
+
+crate::checks! {
+    "mwaa.environment_logging" {
+        title: "Airflow environment sends task and scheduler logs to CloudWatch",
+        resource: "AwsMwaaEnvironment",
+        severity: Medium,
+        practice: "OPS04-BP02",
+        rationale: "Task logs say why a DAG run failed; scheduler logs say why it never \
+            started. Without them a broken pipeline is diagnosed blind.",
+        remediation: "Turn on task and scheduler logs (at INFO or WARNING).",
+        cli: "aws mwaa update-environment --name <environment> --logging-configuration 'TaskLogs={Enabled=true,LogLevel=INFO},SchedulerLogs={Enabled=true,LogLevel=INFO}'",
+        each: logging,
+    }
+}
+
+fn logging(e: &MwaaEnvironment, _: &MwaaRegion, _: &Context) -> Judged {
+    let config = e.configuration.get()?;
+    let off: Vec<&str> = [
+        ("task", &config.task_logs),
+        ("scheduler", &config.scheduler_logs),
+    ]
+    .into_iter()
+    .map(|(what, on)| on.get().map(|on| (!*on).then_some(what)))
+    .collect::<Result<Vec<_>, _>>()?
+    .into_iter()
+    .flatten()
+    .collect();
+    if off.is_empty() {
+        pass("task and scheduler logs go to CloudWatch Logs")
+    } else {
+        fail(format!("{} logs are off", off.join(" and ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Status::*;
+    use crate::model::*;
+    use crate::pillars::testing::*;
+
+    #[test]
+    fn logs_on_and_off() {
+        let id = "mwaa.environment_logging";
+        assert_eq!(mwaa_verdict(id, good_environment("e")).unwrap().0, Pass);
+        let mut e = good_environment("e");
+        if let Observed::Known(c) = &mut e.configuration {
+            c.scheduler_logs = Observed::Known(false);
+        }
+        let (status, message) = mwaa_verdict(id, e).unwrap();
+        assert_eq!((status, message.as_str()), (Fail, "scheduler logs are off"));
+        let mut e = good_environment("e");
+        if let Observed::Known(c) = &mut e.configuration {
+            c.task_logs = Observed::Unknown(Unobserved::not_reported(
+                "airflow:GetEnvironment",
+                "LoggingConfiguration",
+            ));
+        }
+        assert_eq!(mwaa_verdict(id, e).unwrap().0, Unknown);
+    }
+}

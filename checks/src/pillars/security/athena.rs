@@ -1,0 +1,86 @@
+//! The Athena checks of this pillar.
+
+use crate::check::Context;
+use crate::finding::{fail, pass, Judged};
+use crate::model::{AthenaRegion, AthenaWorkGroup};
+
+crate::checks! {
+    "athena.workgroup_enforce_configuration" {
+        title: "Athena workgroup enforces its configuration on every query",
+        resource: "AwsAthenaWorkGroup",
+        severity: Medium,
+        also: [CostOptimization],
+        practice: "SEC08-BP02",
+        rationale: "Unless the workgroup's settings are enforced, any client may send its \
+            own result location without encryption and lift the scan limit.",
+        remediation: "Turn on EnforceWorkGroupConfiguration.",
+        cli: "aws athena update-work-group --work-group <workgroup> --configuration-updates EnforceWorkGroupConfiguration=true",
+        each: enforce_configuration,
+    }
+    "athena.workgroup_result_encryption" {
+        title: "Athena workgroup encrypts query results",
+        resource: "AwsAthenaWorkGroup",
+        severity: Medium,
+        practice: "SEC08-BP02",
+        rationale: "Query results are copies of the lake's data; unencrypted they sit in \
+            S3 outside the protection of the tables they came from.",
+        remediation: "Set the workgroup's result encryption to SSE_KMS (or SSE_S3, CSE_KMS).",
+        cli: "aws athena update-work-group --work-group <workgroup> --configuration-updates 'ResultConfigurationUpdates={EncryptionConfiguration={EncryptionOption=SSE_KMS,KmsKey=<key-arn>}}'",
+        each: result_encryption,
+    }
+}
+
+fn enforce_configuration(w: &AthenaWorkGroup, _: &AthenaRegion, _: &Context) -> Judged {
+    if *w.configuration.get()?.enforce_configuration.get()? {
+        pass("the workgroup's settings override the client's")
+    } else {
+        fail("EnforceWorkGroupConfiguration is false: clients may override encryption and limits")
+    }
+}
+
+fn result_encryption(w: &AthenaWorkGroup, _: &AthenaRegion, _: &Context) -> Judged {
+    match w.configuration.get()?.result_encryption.as_deref() {
+        Some(option @ ("SSE_S3" | "SSE_KMS" | "CSE_KMS")) => {
+            pass(format!("query results are encrypted ({option})"))
+        }
+        Some(other) => fail(format!(
+            "result encryption option `{other}` is not one of SSE_S3, SSE_KMS, CSE_KMS"
+        )),
+        None => fail("query results are not encrypted"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Status::*;
+    use crate::model::*;
+    use crate::pillars::testing::*;
+
+    #[test]
+    fn enforcement_and_encryption() {
+        for id in [
+            "athena.workgroup_enforce_configuration",
+            "athena.workgroup_result_encryption",
+        ] {
+            assert_eq!(
+                workgroup_verdict(id, good_workgroup("wg")).unwrap().0,
+                Pass,
+                "{id}"
+            );
+            let mut w = good_workgroup("wg");
+            w.configuration = Observed::Unknown(denied("athena:GetWorkGroup"));
+            assert_eq!(workgroup_verdict(id, w).unwrap().0, Unknown, "{id}");
+        }
+        let mut w = good_workgroup("wg");
+        if let Observed::Known(c) = &mut w.configuration {
+            c.enforce_configuration = Observed::Known(false);
+            c.result_encryption = None;
+        }
+        for id in [
+            "athena.workgroup_enforce_configuration",
+            "athena.workgroup_result_encryption",
+        ] {
+            assert_eq!(workgroup_verdict(id, w.clone()).unwrap().0, Fail, "{id}");
+        }
+    }
+}

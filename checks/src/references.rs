@@ -1,0 +1,65 @@
+//! What a service's records point at elsewhere in the inventory: the KMS
+//! keys they are encrypted with and the buckets they write to or read from.
+//! Each section says so for itself (beside its model), so a new service joins
+//! `kms.key_in_use_usable` and the bucket roles without editing either.
+
+use crate::finding::ResourceRef;
+use crate::model::Inventory;
+use crate::roles::BucketRole;
+
+/// One resource's use of a KMS key.
+#[derive(Debug, Clone)]
+pub struct KeyUse {
+    /// The resource that uses the key.
+    pub user: ResourceRef,
+    /// What uses the key, for messages: "default encryption of bucket lake-raw".
+    pub purpose: String,
+    /// The key as the resource names it: ARN, id, alias or alias ARN.
+    pub key: String,
+    /// Where a bare key id or alias name is resolved.
+    pub region: String,
+}
+
+impl KeyUse {
+    /// `user` uses `key` for `purpose`; a bare id or alias resolves in the user's region.
+    pub fn new(user: ResourceRef, purpose: String, key: &str) -> Self {
+        Self {
+            region: user.region.to_string(),
+            user,
+            purpose,
+            key: key.to_string(),
+        }
+    }
+}
+
+/// A bucket a record names, and the role that gives the bucket.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BucketUse {
+    /// The bucket's name.
+    pub bucket: String,
+    /// What the bucket is for.
+    pub role: BucketRole,
+}
+
+impl BucketUse {
+    /// The bucket of an `s3://` location, when it names one.
+    pub fn of_location(location: &str, role: BucketRole) -> Option<Self> {
+        crate::roles::bucket_of(location).map(|bucket| Self {
+            bucket: bucket.to_string(),
+            role,
+        })
+    }
+}
+
+/// What a section's records reference. Both lists are empty unless a section says otherwise.
+pub trait References {
+    /// Every KMS key its records use.
+    fn key_uses(&self, _inventory: &Inventory) -> Vec<KeyUse> {
+        Vec::new()
+    }
+
+    /// Every bucket its records name, with the role that gives it.
+    fn bucket_uses(&self) -> Vec<BucketUse> {
+        Vec::new()
+    }
+}
