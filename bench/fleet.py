@@ -1,9 +1,12 @@
-"""Seeds a fleet at scale into moto for the benchmark: buckets, Glue jobs and
-tables, Redshift and EMR clusters, KMS keys and trails spread over regions,
-from a seed so two runs build the same fleet.
+"""Seeds a fleet at scale into moto for the benchmark: buckets, Glue jobs,
+triggers and tables, Redshift and EMR clusters, KMS keys, trails, Athena
+workgroups, secrets, DynamoDB tables, RDS instances and state machines spread
+over regions, from a seed so two runs build the same fleet.
 
     python bench/fleet.py --endpoint URL --regions us-east-1,eu-west-1,ap-south-1 \
-        --buckets 10000 --jobs 2000 --tables 20000 --clusters 100 --keys 500 --seed 7
+        --buckets 10000 --jobs 2000 --tables 20000 --clusters 100 --keys 500 \
+        --workgroups 100 --secrets 500 --triggers 500 --ddb-tables 1000 --db-instances 100 \
+        --state-machines 200 --seed 7
 """
 
 import argparse
@@ -35,9 +38,11 @@ def run(tasks, workers=8):
             pass
 
 
-def seed(endpoint, regions, buckets, jobs, tables, clusters, keys, trails, seed_value):
+def seed(endpoint, regions, sizes, seed_value):
+    buckets, jobs, tables, clusters, keys, trails = (
+        sizes[k] for k in ["buckets", "jobs", "tables", "clusters", "keys", "trails"])
     rng = random.Random(seed_value)
-    choices = {i: rng.random() for i in range(max(buckets, jobs, tables, clusters, keys) + 1)}
+    choices = {i: rng.random() for i in range(max(sizes.values()) + 1)}
 
     def bucket(i, region):
         def task():
@@ -121,6 +126,69 @@ def seed(endpoint, regions, buckets, jobs, tables, clusters, keys, trails, seed_
                 Name=f"trail-{i}", S3BucketName=f"bench-{seed_value}-000000", IsMultiRegionTrail=i == 0)
         return task
 
+    def trigger(i, region):
+        def task():
+            # Nightly or midday schedules of the jobs seeded in the same region.
+            schedule = "cron(0 3 * * ? *)" if choices[i] < 0.5 else "cron(30 12 ? * MON-FRI *)"
+            client("glue", endpoint, region).create_trigger(
+                Name=f"trigger-{i:05d}", Type="SCHEDULED", Schedule=schedule,
+                Actions=[{"JobName": f"job-{i % max(jobs, 1):05d}"}], StartOnCreation=True)
+        return task
+
+    def workgroup(i, region):
+        def task():
+            configuration = {
+                "ResultConfiguration": {"OutputLocation": f"s3://bench-{seed_value}-000000/athena/{i}/"},
+                "EnforceWorkGroupConfiguration": choices[i] < 0.5,
+                "PublishCloudWatchMetricsEnabled": choices[i] < 0.5,
+            }
+            if choices[i] < 0.5:
+                configuration["BytesScannedCutoffPerQuery"] = 10 * 1024**3
+            client("athena", endpoint, region).create_work_group(Name=f"wg-{i:04d}", Configuration=configuration)
+        return task
+
+    def secret(i, region):
+        def task():
+            client("secretsmanager", endpoint, region).create_secret(
+                Name=f"secret-{i:05d}", SecretString="bench-only")
+        return task
+
+    def ddb_table(i, region):
+        def task():
+            ddb = client("dynamodb", endpoint, region)
+            name = f"table-{i:05d}"
+            key = {"KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                   "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}]}
+            if choices[i] < 0.5:
+                ddb.create_table(TableName=name, BillingMode="PAY_PER_REQUEST", **key)
+                ddb.update_continuous_backups(
+                    TableName=name, PointInTimeRecoverySpecification={"PointInTimeRecoveryEnabled": True})
+            else:
+                ddb.create_table(TableName=name, ProvisionedThroughput={
+                    "ReadCapacityUnits": 5, "WriteCapacityUnits": 5}, **key)
+        return task
+
+    def db_instance(i, region):
+        def task():
+            good = choices[i] < 0.5
+            client("rds", endpoint, region).create_db_instance(
+                DBInstanceIdentifier=f"db-{i:04d}", Engine="postgres", AllocatedStorage=20,
+                DBInstanceClass="db.m6g.large" if good else "db.t2.medium", MasterUsername="owner",
+                MasterUserPassword="Bench-pass-1", MultiAZ=good, StorageEncrypted=good,
+                BackupRetentionPeriod=7 if good else 1)
+        return task
+
+    definition = json.dumps({"StartAt": "Run", "States": {"Run": {"Type": "Pass", "End": True}}})
+
+    def state_machine(i, region):
+        def task():
+            logging = {"level": "ALL", "includeExecutionData": False, "destinations": [{"cloudWatchLogsLogGroup": {
+                "logGroupArn": f"arn:aws:logs:{region}:123456789012:log-group:sfn-{i}:*"}}]}
+            client("stepfunctions", endpoint, region).create_state_machine(
+                name=f"pipeline-{i:04d}", definition=definition, roleArn=ROLE,
+                **({"loggingConfiguration": logging} if choices[i] < 0.5 else {}))
+        return task
+
     run([bucket(i, r) for i, r in spread(buckets, regions)])
     run([job(i, r) for i, r in spread(jobs, regions)])
     run([database(r, n, m) for (r, n), m in databases.items()])
@@ -128,16 +196,25 @@ def seed(endpoint, regions, buckets, jobs, tables, clusters, keys, trails, seed_
     run([redshift(i, r) for i, r in spread(half, regions)] + [emr(i, r) for i, r in spread(clusters - half, regions)])
     run([key(i, r) for i, r in spread(keys, regions)])
     run([trail(i, r) for i, r in spread(trails, regions)], workers=1)
+    run([trigger(i, r) for i, r in spread(sizes["triggers"], regions)])
+    run([workgroup(i, r) for i, r in spread(sizes["workgroups"], regions)])
+    run([secret(i, r) for i, r in spread(sizes["secrets"], regions)])
+    run([ddb_table(i, r) for i, r in spread(sizes["ddb_tables"], regions)])
+    run([db_instance(i, r) for i, r in spread(sizes["db_instances"], regions)])
+    run([state_machine(i, r) for i, r in spread(sizes["state_machines"], regions)])
 
 
 if __name__ == "__main__":
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--endpoint", required=True)
     p.add_argument("--regions", default="us-east-1,eu-west-1,ap-south-1")
-    for name, default in [("buckets", 300), ("jobs", 60), ("tables", 600), ("clusters", 6), ("keys", 30), ("trails", 2)]:
-        p.add_argument(f"--{name}", type=int, default=default)
+    defaults = {"buckets": 300, "jobs": 60, "tables": 600, "clusters": 6, "keys": 30, "trails": 2,
+                "triggers": 30, "workgroups": 15, "secrets": 30, "ddb_tables": 30, "db_instances": 9,
+                "state_machines": 15}
+    for name, default in defaults.items():
+        p.add_argument(f"--{name.replace('_', '-')}", type=int, default=default)
     p.add_argument("--seed", type=int, default=7)
     a = p.parse_args()
-    seed(a.endpoint, a.regions.split(","), a.buckets, a.jobs, a.tables, a.clusters, a.keys, a.trails, a.seed)
-    print(json.dumps({"buckets": a.buckets, "jobs": a.jobs, "tables": a.tables,
-                      "clusters": a.clusters, "keys": a.keys, "regions": a.regions}))
+    sizes = {name: getattr(a, name) for name in defaults}
+    seed(a.endpoint, a.regions.split(","), sizes, a.seed)
+    print(json.dumps(dict(sizes, regions=a.regions)))
