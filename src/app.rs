@@ -48,10 +48,10 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
         services: args.report.services.clone(),
         max_concurrency: args.max_concurrency.into(),
         max_attempts: args.max_attempts,
-        retry_mode: args.retry_mode,
         call_timeout: Duration::from_secs(args.call_timeout),
         timeout: args.timeout.map(Duration::from_secs),
         max_rps: args.max_rps,
+        start_rps: args.start_rps,
         progress,
     };
     let targets = match (&args.role_arn, args.org, args.accounts.is_empty()) {

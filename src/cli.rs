@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 use lakelint_checks::{Pillar, Severity};
 
-use crate::crawl::{RegionSelection, RetryMode};
+use crate::crawl::RegionSelection;
 use crate::report::Format;
 
 #[derive(Debug, Parser)]
@@ -151,16 +151,21 @@ pub struct ScanArgs {
     /// API calls in flight at once, across services and regions.
     #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub max_concurrency: u16,
-    /// Attempts per API call, the first included (retries back off with jitter).
+    /// Attempts per API call that fails with a 5xx or a timeout, the first
+    /// included. Throttled calls are retried apart from this, with a jittered
+    /// back-off of at most a minute per call.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=20))]
     pub max_attempts: u32,
-    /// How failed calls are retried.
-    #[arg(long, value_enum, default_value_t = RetryMode::Standard)]
-    pub retry_mode: RetryMode,
-    /// Requests per second per service and region (default: a rate per service
-    /// well below AWS's throttling rates; see docs/PERFORMANCE.md).
+    /// Hard ceiling of requests per second per operation and region, replacing
+    /// the default ceilings (which sit under AWS's documented limits; each
+    /// operation's rate adapts below its ceiling when AWS throttles; see
+    /// docs/PERFORMANCE.md).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub max_rps: Option<u32>,
+    /// Requests per second each operation starts at before it adapts
+    /// (default: its ceiling).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub start_rps: Option<u32>,
     /// Seconds one attempt of one API call may take.
     #[arg(long, default_value_t = 20, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=600))]
     pub call_timeout: u64,

@@ -84,7 +84,7 @@ async fn configuration(
 ) -> Result<(Option<String>, WorkGroupConfiguration), Unobserved> {
     let out = scan
         .calls
-        .run(GET, client.get_work_group().work_group(name).send())
+        .run(GET, || client.get_work_group().work_group(name).send())
         .await?;
     let group = out
         .work_group()

@@ -1,5 +1,5 @@
 //! SDK configuration shared by every collector: credentials, region,
-//! endpoint override, retries and timeouts.
+//! endpoint override and timeouts.
 
 use std::time::Duration;
 
@@ -11,30 +11,17 @@ use aws_smithy_types::error::display::DisplayErrorContext;
 
 use crate::crawl::{CrawlError, RegionSelection, ScanOptions};
 
-/// How the SDK retries a failed call.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum RetryMode {
-    /// Exponential back-off with jitter.
-    #[default]
-    Standard,
-    /// Standard plus client-side rate limiting when throttled.
-    Adaptive,
-}
-
-/// Loads the standard credential and region chain with our retry and timeout policy.
+/// Loads the standard credential and region chain with our timeout policy.
+/// The SDK makes one attempt per call: `Calls` retries, so that a call waiting
+/// to be retried holds no concurrency slot and its retry follows the rate.
 pub async fn load(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
-    let retry = match options.retry_mode {
-        RetryMode::Standard => RetryConfig::standard(),
-        RetryMode::Adaptive => RetryConfig::adaptive(),
-    }
-    .with_max_attempts(options.max_attempts.max(1));
     let timeouts = TimeoutConfig::builder()
         .connect_timeout(Duration::from_secs(5))
         .operation_attempt_timeout(options.call_timeout)
-        .operation_timeout(options.call_timeout * options.max_attempts.max(1))
+        .operation_timeout(options.call_timeout)
         .build();
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
-        .retry_config(retry)
+        .retry_config(RetryConfig::disabled())
         .timeout_config(timeouts);
     if let Some(profile) = &options.profile {
         loader = loader.profile_name(profile);

@@ -1,11 +1,13 @@
-//! Every API call goes through [`Calls::run`]: it bounds how many are in
-//! flight, counts them by action, and turns a failure into a typed
-//! [`Unobserved`] so the scan goes on.
+//! Every API call goes through [`Calls::run`]: it paces it, bounds how many
+//! are in flight, retries it when throttled or failing transiently, counts
+//! it by action, and turns a final failure into a typed [`Unobserved`] so
+//! the scan goes on.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 use std::sync::Mutex;
 
+use aws_runtime::retries::classifiers::THROTTLING_ERRORS;
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use lakelint_checks::model::{Unobserved, UnobservedKind};
@@ -13,6 +15,7 @@ use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
 use crate::crawl::pace::Pace;
+use crate::crawl::retry::{self, Retry};
 use crate::progress::Progress;
 
 /// The one gate every API call of a scan goes through.
@@ -23,6 +26,8 @@ pub struct Calls {
     /// When the whole scan must end; calls still open then become UNKNOWN.
     deadline: Option<Instant>,
     pace: Option<Pace>,
+    /// Attempts of a call that fails other than throttled, the first included.
+    max_attempts: u32,
     /// The progress display the calls advance.
     pub progress: Progress,
 }
@@ -36,51 +41,104 @@ impl Calls {
             denied: Mutex::new(BTreeSet::new()),
             deadline,
             pace: None,
+            max_attempts: 3,
             progress,
         }
     }
 
-    /// Holds every call to the rate of its service and region.
+    /// Tries a throttled call again until its patience ends, another failed
+    /// call until `max_attempts` attempts were made.
+    pub fn retrying(mut self, max_attempts: u32) -> Self {
+        self.max_attempts = max_attempts.max(1);
+        self
+    }
+
+    /// Holds every call to the rate of its operation and region.
     pub fn paced(mut self, pace: Pace) -> Self {
         self.pace = Some(pace);
         self
     }
 
-    /// Runs one API call named `action` (`s3:GetBucketVersioning`).
-    pub async fn run<T, E, F>(&self, action: &str, call: F) -> Result<T, Unobserved>
+    /// Runs one API call named `action` (`s3:GetBucketVersioning`): `call`
+    /// makes one attempt. Throttled and transient failures are tried again
+    /// after a back-off that holds no concurrency slot, each attempt taking a
+    /// token of the operation's rate; the call counts once.
+    pub async fn run<T, E, F, Fut>(&self, action: &str, mut call: F) -> Result<T, Unobserved>
     where
-        F: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
+        F: FnMut() -> Fut,
+        Fut: Future<Output = Result<T, SdkError<E, HttpResponse>>>,
         E: ProvideErrorMetadata + std::error::Error + 'static,
     {
         debug_assert!(
             crate::crawl::actions::is_declared(action),
             "{action} is missing from crawl::actions::ACTIONS"
         );
-        let deadline = self.deadline;
-        let attempt = async {
-            // Wait for the rate first, so waiting holds no slot of the concurrency.
-            if let Some(pace) = &self.pace {
-                pace.wait(action).await;
+        *self
+            .counts
+            .lock()
+            .expect("counter lock")
+            .entry(action.to_string())
+            .or_default() += 1;
+        let lane = self.pace.as_ref().map(|pace| pace.lane(action));
+        let attempts = async {
+            let (mut transient, mut throttled) = (0u32, 0u32);
+            let mut patience = retry::THROTTLE_PATIENCE;
+            loop {
+                // Wait for the rate first, so waiting holds no slot of the concurrency.
+                let ticket = match &lane {
+                    Some(lane) => Some(lane.acquire().await),
+                    None => None,
+                };
+                let result = {
+                    let _permit = self
+                        .in_flight
+                        .acquire()
+                        .await
+                        .expect("the semaphore is never closed");
+                    call().await
+                };
+                let err = match result {
+                    Ok(value) => {
+                        if let (Some(lane), Some(ticket)) = (&lane, ticket) {
+                            lane.answered(ticket);
+                        }
+                        return Ok(value);
+                    }
+                    Err(err) => err,
+                };
+                let kind = retry::kind(&err);
+                if let (Some(lane), Some(ticket)) = (&lane, ticket) {
+                    match kind {
+                        Some(Retry::Throttled) => lane.throttled(ticket),
+                        _ => lane.answered(ticket),
+                    }
+                }
+                let wait = match kind {
+                    Some(Retry::Throttled) => {
+                        throttled += 1;
+                        let wait = retry::backoff(Retry::Throttled, throttled);
+                        if wait > patience {
+                            return Err(err);
+                        }
+                        patience -= wait;
+                        wait
+                    }
+                    Some(Retry::Transient) if transient + 1 < self.max_attempts => {
+                        transient += 1;
+                        retry::backoff(Retry::Transient, transient)
+                    }
+                    _ => return Err(err),
+                };
+                tracing::debug!(%action, ?kind, ?wait, error = %error_chain(&err), "retrying");
+                tokio::time::sleep(wait).await;
             }
-            let _permit = self
-                .in_flight
-                .acquire()
-                .await
-                .expect("the semaphore is never closed");
-            *self
-                .counts
-                .lock()
-                .expect("counter lock")
-                .entry(action.to_string())
-                .or_default() += 1;
-            call.await
         };
-        let result = match deadline {
-            Some(deadline) => match tokio::time::timeout_at(deadline, attempt).await {
+        let result = match self.deadline {
+            Some(deadline) => match tokio::time::timeout_at(deadline, attempts).await {
                 Ok(result) => result,
                 Err(_) => return Err(Unobserved::new(UnobservedKind::Deadline, action)),
             },
-            None => attempt.await,
+            None => attempts.await,
         };
         self.progress.call_done(result.is_err());
         result.map_err(|err| {
@@ -119,7 +177,7 @@ impl Calls {
         let mut items = Vec::new();
         let mut token: Option<String> = None;
         loop {
-            let page = self.run(action, send(token.clone())).await?;
+            let page = self.run(action, || send(token.clone())).await?;
             let (found, next) = take(page);
             items.extend(found);
             // An empty or repeated token ends the listing (some endpoints echo it).
@@ -167,18 +225,6 @@ const ACCESS_DENIED: &[&str] = &[
     "ExpiredTokenException",
 ];
 
-const THROTTLED: &[&str] = &[
-    "Throttling",
-    "ThrottlingException",
-    "ThrottledException",
-    "RequestThrottled",
-    "RequestThrottledException",
-    "SlowDown",
-    "TooManyRequestsException",
-    "RequestLimitExceeded",
-    "ProvisionedThroughputExceededException",
-];
-
 /// Codes of "this endpoint does not do that". LocalStack's InternalFailure
 /// counts only with its HTTP 501; on AWS it is a transient 500.
 const NOT_SUPPORTED: &[&str] = &["NotImplemented", "UnsupportedOperation"];
@@ -220,7 +266,7 @@ where
             let matches = |list: &[&str]| code.as_deref().is_some_and(|c| list.contains(&c));
             let kind = if matches(ACCESS_DENIED) {
                 AccessDenied
-            } else if matches(THROTTLED) || status == 429 {
+            } else if matches(THROTTLING_ERRORS) || status == 429 {
                 Throttled
             } else if matches(NOT_SUPPORTED) || status == 501 || (status == 500 && code.is_none()) {
                 NotSupportedByEndpoint

@@ -63,13 +63,12 @@ impl Collector for CloudTrail {
             in_region(region, async move {
                 let result = scan
                     .calls
-                    .run(
-                        "cloudtrail:DescribeTrails",
+                    .run("cloudtrail:DescribeTrails", || {
                         client(region)
                             .describe_trails()
                             .include_shadow_trails(true)
-                            .send(),
-                    )
+                            .send()
+                    })
                     .await;
                 (region, result)
             })
@@ -108,14 +107,14 @@ impl Collector for CloudTrail {
 async fn trail(scan: &Scan<'_>, client: Client, t: sdk::Trail, seen_in: &str) -> Trail {
     let arn = t.trail_arn().unwrap_or_default().to_string();
     let (status, selectors) = tokio::join!(
-        scan.calls.run(
-            "cloudtrail:GetTrailStatus",
-            client.get_trail_status().name(&arn).send(),
-        ),
-        scan.calls.run(
-            "cloudtrail:GetEventSelectors",
-            client.get_event_selectors().trail_name(&arn).send(),
-        ),
+        scan.calls.run("cloudtrail:GetTrailStatus", || client
+            .get_trail_status()
+            .name(&arn)
+            .send(),),
+        scan.calls.run("cloudtrail:GetEventSelectors", || client
+            .get_event_selectors()
+            .trail_name(&arn)
+            .send(),),
     );
     Trail {
         name: t.name().unwrap_or_default().to_string(),

@@ -108,7 +108,7 @@ async fn describe(
 ) -> Result<(Option<String>, TableDescription), Unobserved> {
     let out = scan
         .calls
-        .run(DESCRIBE, client.describe_table().table_name(name).send())
+        .run(DESCRIBE, || client.describe_table().table_name(name).send())
         .await?;
     let table = out
         .table()
@@ -151,10 +151,9 @@ async fn point_in_time_recovery(
     const ACTION: &str = "dynamodb:DescribeContinuousBackups";
     let out = scan
         .calls
-        .run(
-            ACTION,
-            client.describe_continuous_backups().table_name(name).send(),
-        )
+        .run(ACTION, || {
+            client.describe_continuous_backups().table_name(name).send()
+        })
         .await?;
     let status = out
         .continuous_backups_description()

@@ -144,10 +144,9 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "elasticmapreduce:GetBlockPublicAccessConfiguration",
-                self.client.get_block_public_access_configuration().send(),
-            )
+            .run("elasticmapreduce:GetBlockPublicAccessConfiguration", || {
+                self.client.get_block_public_access_configuration().send()
+            })
             .await?;
         out.block_public_access_configuration()
             .and_then(|c| c.block_public_security_group_rules())
@@ -225,7 +224,9 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(action, self.client.describe_cluster().cluster_id(id).send())
+            .run(action, || {
+                self.client.describe_cluster().cluster_id(id).send()
+            })
             .await
             .map_err(|u| {
                 let message = format!("cluster {id} could not be described");
@@ -349,13 +350,12 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "elasticmapreduce:GetAutoTerminationPolicy",
+            .run("elasticmapreduce:GetAutoTerminationPolicy", || {
                 self.client
                     .get_auto_termination_policy()
                     .cluster_id(id)
-                    .send(),
-            )
+                    .send()
+            })
             .await?;
         Ok(out
             .auto_termination_policy()
@@ -366,13 +366,12 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "elasticmapreduce:GetManagedScalingPolicy",
+            .run("elasticmapreduce:GetManagedScalingPolicy", || {
                 self.client
                     .get_managed_scaling_policy()
                     .cluster_id(id)
-                    .send(),
-            )
+                    .send()
+            })
             .await?;
         Ok(out.managed_scaling_policy().is_some())
     }
@@ -382,13 +381,12 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "elasticmapreduce:DescribeSecurityConfiguration",
+            .run("elasticmapreduce:DescribeSecurityConfiguration", || {
                 self.client
                     .describe_security_configuration()
                     .name(name)
-                    .send(),
-            )
+                    .send()
+            })
             .await?;
         out.security_configuration()
             .map(str::to_string)

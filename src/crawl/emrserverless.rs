@@ -84,7 +84,7 @@ impl Collector for EmrServerless {
 async fn auto_stop(scan: &Scan<'_>, client: &Client, id: &str) -> Result<AutoStop, Unobserved> {
     let out = scan
         .calls
-        .run(GET, client.get_application().application_id(id).send())
+        .run(GET, || client.get_application().application_id(id).send())
         .await?;
     let config = out
         .application()

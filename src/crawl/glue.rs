@@ -176,10 +176,9 @@ impl Reader<'_> {
                 let tags = self
                     .scan
                     .calls
-                    .run(
-                        "glue:GetTags",
-                        self.client.get_tags().resource_arn(&arn).send(),
-                    )
+                    .run("glue:GetTags", || {
+                        self.client.get_tags().resource_arn(&arn).send()
+                    })
                     .await
                     .map(|out| {
                         out.tags()
@@ -315,10 +314,9 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "glue:GetDataCatalogEncryptionSettings",
-                self.client.get_data_catalog_encryption_settings().send(),
-            )
+            .run("glue:GetDataCatalogEncryptionSettings", || {
+                self.client.get_data_catalog_encryption_settings().send()
+            })
             .await?;
         let settings = out.data_catalog_encryption_settings();
         let at_rest = settings.and_then(|s| s.encryption_at_rest());

@@ -12,7 +12,7 @@ pub async fn identify(
 ) -> Result<Account, CrawlError> {
     let sts = aws_sdk_sts::Client::new(sdk);
     let who = calls
-        .run("sts:GetCallerIdentity", sts.get_caller_identity().send())
+        .run("sts:GetCallerIdentity", || sts.get_caller_identity().send())
         .await
         .map_err(|u| match u.kind {
             UnobservedKind::Network | UnobservedKind::Timeout => CrawlError::Unreachable {

@@ -121,10 +121,9 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "kms:DescribeKey",
-                self.client.describe_key().key_id(&id).send(),
-            )
+            .run("kms:DescribeKey", || {
+                self.client.describe_key().key_id(&id).send()
+            })
             .await
             .map_err(|u| u.with_message(format!("key {id} could not be described")))?;
         let meta = out.key_metadata();
@@ -163,7 +162,7 @@ impl Reader<'_> {
             let (policy, rotation) = tokio::join!(
                 self.scan.calls.run(
                     "kms:GetKeyPolicy",
-                    // Without the policy name some endpoints answer NotFound.
+                    || // Without the policy name some endpoints answer NotFound.
                     self.client
                         .get_key_policy()
                         .key_id(&key.id)
@@ -177,10 +176,9 @@ impl Reader<'_> {
                     let status = self
                         .scan
                         .calls
-                        .run(
-                            "kms:GetKeyRotationStatus",
-                            self.client.get_key_rotation_status().key_id(&key.id).send(),
-                        )
+                        .run("kms:GetKeyRotationStatus", || {
+                            self.client.get_key_rotation_status().key_id(&key.id).send()
+                        })
                         .await
                         // The API models KeyRotationEnabled as a required
                         // Boolean (the SDK's accessor is a plain bool).

@@ -68,7 +68,7 @@ async fn settings(scan: &Scan<'_>, client: &Client) -> Result<DataLakeSettings, 
     const GET: &str = "lakeformation:GetDataLakeSettings";
     let out = scan
         .calls
-        .run(GET, client.get_data_lake_settings().send())
+        .run(GET, || client.get_data_lake_settings().send())
         .await?;
     let settings = out
         .data_lake_settings()

@@ -2,12 +2,14 @@
 //! [`Inventory`]. One file per service collector; [`COLLECTORS`] lists them.
 
 pub mod actions;
+mod aimd;
 mod aws;
 mod calls;
 mod collector;
 mod identity;
 mod pace;
 mod regions;
+mod retry;
 
 mod athena;
 mod cloudtrail;
@@ -34,7 +36,6 @@ use futures::future::join_all;
 use lakelint_checks::model::{ApiCalls, ScanInfo, Service, INVENTORY_SCHEMA_VERSION};
 use lakelint_checks::Inventory;
 
-pub use aws::RetryMode;
 pub use calls::Calls;
 pub(crate) use pace::in_region;
 pub use regions::{parse_region, RegionSelection};
@@ -76,16 +77,18 @@ pub struct ScanOptions {
     pub services: Vec<Service>,
     /// API calls in flight at once, across all services and regions.
     pub max_concurrency: usize,
-    /// Attempts per call, the first included.
+    /// Attempts of a call that fails transiently (5xx, timeout), the first
+    /// included; throttled calls are retried with a bounded back-off instead.
     pub max_attempts: u32,
-    /// How the SDK retries.
-    pub retry_mode: RetryMode,
     /// Limit for one attempt of one API call.
     pub call_timeout: Duration,
     /// Limit for the whole scan: what is not read by then is UNKNOWN ("deadline").
     pub timeout: Option<Duration>,
-    /// Requests per second per service and region; `None` for the defaults.
+    /// Requests per second per operation and region, replacing the default
+    /// ceilings; `None` for the defaults.
     pub max_rps: Option<u32>,
+    /// The rate every operation starts at before it adapts; `None` for its ceiling.
+    pub start_rps: Option<u32>,
     /// The progress display.
     pub progress: Progress,
 }
@@ -99,10 +102,10 @@ impl Default for ScanOptions {
             services: Vec::new(),
             max_concurrency: 32,
             max_attempts: 5,
-            retry_mode: RetryMode::Standard,
             call_timeout: Duration::from_secs(20),
             timeout: None,
             max_rps: None,
+            start_rps: None,
             progress: Progress::default(),
         }
     }
@@ -207,7 +210,8 @@ pub async fn scan_with(sdk: &SdkConfig, options: &ScanOptions) -> Result<Invento
     let endpoint = aws::endpoint_override(sdk).map(str::to_string);
     let deadline = options.timeout.map(|t| tokio::time::Instant::now() + t);
     let calls = Calls::new(options.max_concurrency, deadline, options.progress.clone())
-        .paced(pace::Pace::new(options.max_rps));
+        .retrying(options.max_attempts)
+        .paced(pace::Pace::new(options.max_rps, options.start_rps));
 
     let account = identity::identify(sdk, &calls, endpoint.as_deref()).await?;
     let regions = regions::resolve(&options.regions, sdk, &calls).await?;

@@ -84,7 +84,7 @@ async fn configuration(
 ) -> Result<(Option<String>, MwaaConfiguration), Unobserved> {
     let out = scan
         .calls
-        .run(GET, client.get_environment().name(name).send())
+        .run(GET, || client.get_environment().name(name).send())
         .await?;
     let env = out
         .environment()

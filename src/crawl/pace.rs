@@ -1,13 +1,15 @@
-//! Politeness: a token bucket per service and region, so a scan never takes
-//! more than its share of an account's API quota. The rates sit well below
-//! the request rates at which AWS starts throttling those APIs; `--max-rps`
-//! sets one rate for every service.
+//! Politeness that adapts: every operation in every region has its own rate
+//! controller ([`aimd::Lane`]) that starts at its ceiling (or `--start-rps`)
+//! and settles under the account's real limit when AWS throttles. The
+//! ceilings leave headroom under AWS's documented limits where AWS documents
+//! them (docs/PERFORMANCE.md names the sources); `--max-rps` replaces every
+//! ceiling with one hard rate.
 
 use std::collections::HashMap;
 use std::future::Future;
-use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex};
 
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use crate::crawl::aimd::{Lane, Limit};
 
 tokio::task_local! {
     /// The region the running collector works in; calls outside any region
@@ -20,58 +22,105 @@ pub fn in_region<F: Future>(region: &str, work: F) -> impl Future<Output = F::Ou
     REGION.scope(region.to_string(), work)
 }
 
-/// Requests per second per service and region, by default.
-const DEFAULT_RATES: &[(&str, u32)] = &[
-    ("s3", 100),
-    ("s3control", 10),
-    ("glue", 20),
-    ("redshift", 10),
-    ("elasticmapreduce", 5),
-    ("kms", 50),
-    ("cloudtrail", 5),
-    ("sts", 10),
-    ("account", 5),
-    ("organizations", 5),
-    ("athena", 5),
-    ("lakeformation", 10),
-    ("secretsmanager", 20),
-    ("events", 10),
-    ("wellarchitected", 5),
-    ("dynamodb", 20),
-    ("application-autoscaling", 10),
-    ("dax", 5),
-    ("rds", 10),
-    ("states", 10),
-    ("airflow", 5),
-    ("emr-serverless", 5),
+/// Ceilings per operation and region: the first entry whose pattern matches
+/// the action (`service:Operation`, `service:Prefix*` or `service`) applies.
+/// (pattern, requests per second, burst)
+const CEILINGS: &[(&str, f64, f64)] = &[
+    // KMS Developer Guide, "Request quotas": 30/s for these, 100/s for the others read.
+    ("kms:GetKeyPolicy", 27.0, 27.0),
+    ("kms:GetKeyRotationStatus", 27.0, 27.0),
+    ("kms", 90.0, 90.0),
+    // S3 serves 5,500 GET/HEAD requests per second per prefix; a bucket's
+    // configuration reads are taken at a tenth of that.
+    ("s3", 500.0, 500.0),
+    ("s3control", 20.0, 20.0),
+    // EMR limits each API with a burst and a slower refill (Management
+    // Guide, "What are Amazon EMR Service Quotas").
+    ("elasticmapreduce", 5.0, 10.0),
+    ("glue", 50.0, 50.0),
+    ("redshift", 20.0, 20.0),
+    ("cloudtrail", 10.0, 10.0),
+    ("sts", 10.0, 10.0),
+    ("account", 5.0, 5.0),
+    ("organizations", 10.0, 10.0),
+    ("athena", 20.0, 20.0),
+    ("lakeformation", 20.0, 20.0),
+    ("secretsmanager", 50.0, 50.0),
+    ("events", 20.0, 20.0),
+    ("wellarchitected", 10.0, 10.0),
+    ("dynamodb", 100.0, 100.0),
+    ("application-autoscaling", 20.0, 20.0),
+    ("dax", 10.0, 10.0),
+    ("rds", 20.0, 20.0),
+    ("states", 50.0, 50.0),
+    ("airflow", 10.0, 10.0),
+    ("emr-serverless", 20.0, 20.0),
 ];
 
+/// For an action no entry names (none should be: `tests/call_budget.rs`).
+const FALLBACK: (f64, f64) = (10.0, 10.0);
+
+/// The ceiling of `action`.
+pub fn ceiling(action: &str) -> Limit {
+    let service = action.split(':').next().unwrap_or_default();
+    let (ceiling, burst) = CEILINGS
+        .iter()
+        .find(|(pattern, _, _)| match pattern.strip_suffix('*') {
+            Some(prefix) => action.starts_with(prefix),
+            None => *pattern == action || *pattern == service,
+        })
+        .map_or(FALLBACK, |(_, rate, burst)| (*rate, *burst));
+    Limit { ceiling, burst }
+}
+
+/// Whether the table names `action`'s service.
+#[cfg(test)]
+pub fn has_ceiling(action: &str) -> bool {
+    let service = action.split(':').next().unwrap_or_default();
+    CEILINGS
+        .iter()
+        .any(|(pattern, _, _)| pattern.split(':').next() == Some(service))
+}
+
+/// The rate controllers of one scan.
 pub struct Pace {
-    limiters: HashMap<&'static str, DefaultKeyedRateLimiter<String>>,
+    lanes: Mutex<HashMap<(String, String), Arc<Lane>>>,
+    /// Replaces every ceiling when set.
+    max_rps: Option<f64>,
+    /// Where every lane starts; its ceiling when unset.
+    start_rps: Option<f64>,
 }
 
 impl Pace {
-    /// The default rates, or `max_rps` for every service.
-    pub fn new(max_rps: Option<u32>) -> Self {
-        let limiters = DEFAULT_RATES
-            .iter()
-            .map(|(service, rate)| {
-                let rate = NonZeroU32::new(max_rps.unwrap_or(*rate)).unwrap_or(NonZeroU32::MIN);
-                (*service, RateLimiter::keyed(Quota::per_second(rate)))
-            })
-            .collect();
-        Self { limiters }
+    /// The default ceilings, or `max_rps` for every operation; lanes start at
+    /// `start_rps`, or at their ceiling.
+    pub fn new(max_rps: Option<u32>, start_rps: Option<u32>) -> Self {
+        Self {
+            lanes: Mutex::new(HashMap::new()),
+            max_rps: max_rps.map(|r| f64::from(r.max(1))),
+            start_rps: start_rps.map(|r| f64::from(r.max(1))),
+        }
     }
 
-    /// Waits until `action` (`service:Operation`) may be sent in the current region.
-    pub async fn wait(&self, action: &str) {
-        let service = action.split(':').next().unwrap_or_default();
-        if let Some(limiter) = self.limiters.get(service) {
-            let region = REGION
-                .try_with(String::clone)
-                .unwrap_or_else(|_| "global".to_string());
-            limiter.until_key_ready(&region).await;
-        }
+    /// The controller of `action` (`service:Operation`) in the current region.
+    pub fn lane(&self, action: &str) -> Arc<Lane> {
+        let region = REGION
+            .try_with(String::clone)
+            .unwrap_or_else(|_| "global".to_string());
+        let mut lanes = self.lanes.lock().expect("lanes lock");
+        lanes
+            .entry((region, action.to_string()))
+            .or_insert_with(|| {
+                let limit = match self.max_rps {
+                    Some(rps) => Limit {
+                        ceiling: rps,
+                        burst: rps,
+                    },
+                    None => ceiling(action),
+                };
+                Arc::new(Lane::new(limit, self.start_rps.unwrap_or(limit.ceiling)))
+            })
+            .clone()
     }
 }
 
@@ -79,23 +128,46 @@ impl Pace {
 mod tests {
     use super::*;
 
-    #[tokio::test]
-    async fn a_region_is_held_to_its_rate_and_regions_do_not_share_it() {
-        let pace = Pace::new(Some(5));
-        let start = std::time::Instant::now();
-        // The burst is the rate: 5 pass at once, the 6th waits for a token.
-        for _ in 0..6 {
-            in_region("us-east-1", pace.wait("glue:GetJobs")).await;
-        }
-        let one_region = start.elapsed();
-        assert!(
-            one_region >= std::time::Duration::from_millis(150),
-            "{one_region:?}"
+    #[test]
+    fn the_first_matching_entry_sets_the_ceiling() {
+        assert_eq!(ceiling("kms:GetKeyPolicy").ceiling, 27.0);
+        assert_eq!(ceiling("kms:DescribeKey").ceiling, 90.0);
+        assert_eq!(
+            ceiling("elasticmapreduce:DescribeCluster"),
+            Limit {
+                ceiling: 5.0,
+                burst: 10.0
+            }
         );
-        let start = std::time::Instant::now();
-        for _ in 0..5 {
-            in_region("eu-west-1", pace.wait("glue:GetJobs")).await;
+        assert_eq!(ceiling("unknown:Call").ceiling, FALLBACK.0);
+    }
+
+    #[test]
+    fn every_declared_operation_has_a_ceiling_of_its_own() {
+        for action in crate::crawl::actions::all().map(|a| a.op) {
+            assert!(has_ceiling(action), "{action} has no entry in CEILINGS");
         }
-        assert!(start.elapsed() < std::time::Duration::from_millis(100));
+    }
+
+    #[tokio::test]
+    async fn operations_and_regions_have_lanes_of_their_own() {
+        let pace = Pace::new(None, None);
+        let a = in_region("us-east-1", async { pace.lane("glue:GetTables") }).await;
+        let b = in_region("us-east-1", async { pace.lane("glue:GetTables") }).await;
+        let c = in_region("eu-west-1", async { pace.lane("glue:GetTables") }).await;
+        let d = in_region("us-east-1", async { pace.lane("glue:GetJobs") }).await;
+        assert!(Arc::ptr_eq(&a, &b));
+        assert!(!Arc::ptr_eq(&a, &c));
+        assert!(!Arc::ptr_eq(&a, &d));
+        assert_eq!(a.rate(), 50.0);
+    }
+
+    #[tokio::test]
+    async fn max_rps_replaces_every_ceiling_and_start_rps_sets_the_start() {
+        let pace = Pace::new(Some(1_000), Some(3));
+        let lane = pace.lane("elasticmapreduce:DescribeCluster");
+        assert_eq!(lane.rate(), 3.0);
+        let lifted = Pace::new(Some(1_000), None).lane("elasticmapreduce:DescribeCluster");
+        assert_eq!(lifted.rate(), 1_000.0);
     }
 }

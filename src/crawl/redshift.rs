@@ -194,13 +194,12 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "redshift:DescribeLoggingStatus",
+            .run("redshift:DescribeLoggingStatus", || {
                 self.client
                     .describe_logging_status()
                     .cluster_identifier(cluster)
-                    .send(),
-            )
+                    .send()
+            })
             .await?;
         let enabled = out.logging_enabled().ok_or_else(|| {
             Unobserved::not_reported("redshift:DescribeLoggingStatus", "LoggingEnabled")

@@ -89,15 +89,14 @@ async fn enabled_regions(sdk: &SdkConfig, calls: &Calls) -> Result<Vec<String>, 
     let mut token = None;
     loop {
         let page = calls
-            .run(
-                "account:ListRegions",
+            .run("account:ListRegions", || {
                 client
                     .list_regions()
                     .region_opt_status_contains(RegionOptStatus::Enabled)
                     .region_opt_status_contains(RegionOptStatus::EnabledByDefault)
-                    .set_next_token(token)
-                    .send(),
-            )
+                    .set_next_token(token.clone())
+                    .send()
+            })
             .await
             .map_err(|u| CrawlError::Regions(u.to_string()))?;
         regions.extend(

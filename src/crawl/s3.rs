@@ -198,13 +198,12 @@ impl Reader<'_> {
         let result = self
             .scan
             .calls
-            .run(
-                "s3control:GetPublicAccessBlock",
+            .run("s3control:GetPublicAccessBlock", || {
                 client
                     .get_public_access_block()
                     .account_id(&self.scan.account.account_id)
-                    .send(),
-            )
+                    .send()
+            })
             .await
             .map(|out| {
                 out.public_access_block_configuration()
@@ -296,10 +295,9 @@ impl Reader<'_> {
         let out = self
             .scan
             .calls
-            .run(
-                "s3:GetBucketLocation",
-                client.get_bucket_location().bucket(name).send(),
-            )
+            .run("s3:GetBucketLocation", || {
+                client.get_bucket_location().bucket(name).send()
+            })
             .await?;
         // An empty constraint means us-east-1; `EU` is the legacy name of eu-west-1.
         Ok(match out.location_constraint().map(|c| c.as_str()) {
@@ -325,10 +323,9 @@ impl Reader<'_> {
         ) = tokio::join!(
             async {
                 let r = calls
-                    .run(
-                        "s3:GetPublicAccessBlock",
-                        client.get_public_access_block().bucket(name).send(),
-                    )
+                    .run("s3:GetPublicAccessBlock", || {
+                        client.get_public_access_block().bucket(name).send()
+                    })
                     .await
                     .map(|out| {
                         out.public_access_block_configuration()
@@ -338,20 +335,18 @@ impl Reader<'_> {
             },
             async {
                 let r = calls
-                    .run(
-                        "s3:GetBucketPolicy",
-                        client.get_bucket_policy().bucket(name).send(),
-                    )
+                    .run("s3:GetBucketPolicy", || {
+                        client.get_bucket_policy().bucket(name).send()
+                    })
                     .await
                     .map(|out| out.policy().map(str::to_string));
                 absent_when(r, &["NoSuchBucketPolicy"]).map(Option::flatten)
             },
             async {
                 let r = calls
-                    .run(
-                        "s3:GetBucketEncryption",
-                        client.get_bucket_encryption().bucket(name).send(),
-                    )
+                    .run("s3:GetBucketEncryption", || {
+                        client.get_bucket_encryption().bucket(name).send()
+                    })
                     .await
                     .map(|out| {
                         let rule = out
@@ -370,10 +365,9 @@ impl Reader<'_> {
             },
             async {
                 calls
-                    .run(
-                        "s3:GetBucketLogging",
-                        client.get_bucket_logging().bucket(name).send(),
-                    )
+                    .run("s3:GetBucketLogging", || {
+                        client.get_bucket_logging().bucket(name).send()
+                    })
                     .await
                     .map(|out| {
                         out.logging_enabled().map(|l| LoggingTarget {
@@ -384,10 +378,9 @@ impl Reader<'_> {
             },
             async {
                 calls
-                    .run(
-                        "s3:GetBucketVersioning",
-                        client.get_bucket_versioning().bucket(name).send(),
-                    )
+                    .run("s3:GetBucketVersioning", || {
+                        client.get_bucket_versioning().bucket(name).send()
+                    })
                     .await
                     .map(|out| Versioning {
                         status: out.status().map(|s| match s {
@@ -399,13 +392,12 @@ impl Reader<'_> {
             },
             async {
                 let r = calls
-                    .run(
-                        "s3:GetBucketLifecycleConfiguration",
+                    .run("s3:GetBucketLifecycleConfiguration", || {
                         client
                             .get_bucket_lifecycle_configuration()
                             .bucket(name)
-                            .send(),
-                    )
+                            .send()
+                    })
                     .await
                     .map(|out| out.rules().iter().map(lifecycle_rule).collect::<Vec<_>>());
                 absent_when(r, &["NoSuchLifecycleConfiguration"]).map(Option::unwrap_or_default)
@@ -413,10 +405,9 @@ impl Reader<'_> {
             self.intelligent_tiering(client, name),
             async {
                 let r = calls
-                    .run(
-                        "s3:GetBucketReplication",
-                        client.get_bucket_replication().bucket(name).send(),
-                    )
+                    .run("s3:GetBucketReplication", || {
+                        client.get_bucket_replication().bucket(name).send()
+                    })
                     .await
                     .map(|out| {
                         out.replication_configuration()
@@ -428,10 +419,9 @@ impl Reader<'_> {
             },
             async {
                 let r = calls
-                    .run(
-                        "s3:GetBucketTagging",
-                        client.get_bucket_tagging().bucket(name).send(),
-                    )
+                    .run("s3:GetBucketTagging", || {
+                        client.get_bucket_tagging().bucket(name).send()
+                    })
                     .await
                     .map(|out| {
                         out.tag_set()

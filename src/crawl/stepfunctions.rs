@@ -84,13 +84,12 @@ async fn configuration(
 ) -> Result<StateMachineConfiguration, Unobserved> {
     let out = scan
         .calls
-        .run(
-            DESCRIBE,
+        .run(DESCRIBE, || {
             client
                 .describe_state_machine()
                 .state_machine_arn(arn)
-                .send(),
-        )
+                .send()
+        })
         .await?;
     let encryption = out.encryption_configuration();
     Ok(StateMachineConfiguration {
