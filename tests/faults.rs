@@ -51,9 +51,12 @@ fn scan(endpoint: &str, extra: &[&str]) -> (Option<i32>, Value, String) {
             config.to_str().unwrap(),
             "--format",
             "json",
-            "--max-concurrency",
-            "8",
         ])
+        .args(if extra.contains(&"--max-concurrency") {
+            &[][..]
+        } else {
+            &["--max-concurrency", "8"][..]
+        })
         .args(extra));
     let report = json(&out);
     (out.status.code(), report, stderr(&out))
@@ -89,6 +92,45 @@ fn throttling_and_server_errors_change_nothing() {
     assert_eq!(findings(&report), findings(&expected));
     assert_eq!(report["summary"]["by_status"]["UNKNOWN"], 0);
     assert_eq!(report["scan"]["gaps"], serde_json::json!([]));
+}
+
+#[test]
+fn a_throttled_call_gives_its_slot_back_while_it_waits() {
+    let moto = seeded();
+    const THROTTLED: &str = "s3:GetBucketVersioning";
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            throttle_first: vec![(THROTTLED.into(), 3)],
+            ..Faults::default()
+        },
+    );
+    // One call in flight at a time: if a throttled call kept its slot during
+    // its back-off, nothing else could reach the wire until it succeeded.
+    let (code, report, err) = scan(&proxy.url(), &["--max-concurrency", "1"]);
+    assert_eq!(code, Some(3), "{err}");
+    let seen: Vec<String> = proxy.seen().into_iter().map(|s| s.operation).collect();
+    let attempts: Vec<usize> = (0..seen.len()).filter(|i| seen[*i] == THROTTLED).collect();
+    assert!(attempts.len() > 3, "{THROTTLED} was retried: {attempts:?}");
+    let (first, after_throttles) = (attempts[0], attempts[3]);
+    let others = seen[first..after_throttles]
+        .iter()
+        .filter(|op| op.as_str() != THROTTLED)
+        .count();
+    assert!(
+        others > 0,
+        "other calls went out during the back-off: {:?}",
+        &seen[first..=after_throttles]
+    );
+    let versioning: Vec<&Value> = findings(&report)
+        .iter()
+        .filter(|f| f["check_id"] == "s3.bucket_versioning")
+        .collect();
+    assert!(!versioning.is_empty());
+    assert!(
+        versioning.iter().all(|f| f["status"] != "UNKNOWN"),
+        "{versioning:?}"
+    );
 }
 
 #[test]

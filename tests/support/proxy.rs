@@ -1,10 +1,10 @@
 //! A fault-injecting HTTP proxy on 127.0.0.1 in front of moto: throttling and
 //! 5xx answers at a rate (each in its protocol's own shape), AccessDenied for
-//! chosen operations, regions or buckets, delays, dropped connections and
-//! malformed bodies. It records every operation it sees, named from the wire
+//! chosen operations, regions or buckets, the first requests of an
+//! operation throttled, delays, dropped connections and malformed bodies. It records every operation it sees, named from the wire
 //! (not from lakelint), for the IAM policy test.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -35,6 +35,8 @@ pub struct Faults {
     pub malformed: Vec<String>,
     /// Operations held this long before they are forwarded.
     pub delay: Vec<(String, Duration)>,
+    /// The first `n` requests of an operation are answered "throttled".
+    pub throttle_first: Vec<(String, usize)>,
     /// Requests answered 200 with a JSON body instead of being forwarded:
     /// services the emulator does not implement, in the shape AWS answers.
     pub answers: Vec<Answer>,
@@ -101,6 +103,7 @@ struct State {
     faults: Faults,
     rng: Mutex<fastrand::Rng>,
     seen: Mutex<Vec<Seen>>,
+    throttled_so_far: Mutex<HashMap<String, usize>>,
     injected: AtomicUsize,
     client: Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>,
 }
@@ -121,6 +124,7 @@ impl Proxy {
             rng: Mutex::new(fastrand::Rng::with_seed(faults.seed)),
             faults,
             seen: Mutex::new(Vec::new()),
+            throttled_so_far: Mutex::new(HashMap::new()),
             injected: AtomicUsize::new(0),
             client: Client::builder(TokioExecutor::new()).build_http(),
         });
@@ -223,6 +227,18 @@ async fn handle(
     });
     if let Some(made_up) = made_up {
         return injected(answer(200, "application/json", &[], made_up.body.clone()));
+    }
+    if let Some((_, first)) = faults
+        .throttle_first
+        .iter()
+        .find(|(op, _)| op == &operation)
+    {
+        let mut so_far = state.throttled_so_far.lock().unwrap();
+        let count = so_far.entry(operation.clone()).or_default();
+        if *count < *first {
+            *count += 1;
+            return injected(throttled(protocol));
+        }
     }
     if let Some((_, delay)) = faults.delay.iter().find(|(op, _)| op == &operation) {
         tokio::time::sleep(*delay).await;
