@@ -4,18 +4,23 @@
 //! emulator. It counts requests by operation and the most in flight at once.
 //!
 //!     lakelint-replay record --upstream http://127.0.0.1:5000 --port 7000 --recording fleet.json
-//!     lakelint-replay replay --recording fleet.json --port 7000 --latency-ms 30 [--throttle-rate 0.05]
+//!     lakelint-replay replay --recording fleet.json --port 7000 --latency-ms 30 [--throttle-rate 0.05] [--limits]
+//!
+//! `--limits` throttles as AWS does, by a token bucket per operation family
+//! and region ([`limits::MODEL`]); every replay counts the served and
+//! throttled requests of each modelled family, limited or not.
 //!
 //! `GET /__replay/stats` answers the counters as JSON, `POST /__replay/reset`
 //! zeroes them, and in record mode `POST /__replay/save` writes the recording.
 
+mod limits;
 mod wire;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use bytes::Bytes;
@@ -58,7 +63,21 @@ enum Mode {
         throttle_rate: f64,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Throttle by the limit model.
+        #[arg(long)]
+        limits: bool,
     },
+}
+
+/// What a mode runs with.
+struct Setup {
+    upstream: Option<String>,
+    path: PathBuf,
+    port: u16,
+    latency_ms: u64,
+    throttle_rate: f64,
+    seed: u64,
+    limits: bool,
 }
 
 /// A recorded answer.
@@ -72,11 +91,31 @@ struct Answer {
 #[derive(Default, Serialize)]
 struct Stats {
     requests: usize,
-    by_operation: BTreeMap<String, usize>,
+    by_operation: BTreeMap<String, Counts>,
     max_in_flight: usize,
     throttled: usize,
     /// Requests the recording has no answer for.
     misses: usize,
+    /// Each modelled family in each region ("family region").
+    families: BTreeMap<String, Family>,
+}
+
+#[derive(Default, Serialize)]
+struct Counts {
+    requests: usize,
+    throttled: usize,
+}
+
+/// What a family's bucket saw: its share of the allowed rate is
+/// `served / (burst + rate × (last_ms − first_ms) / 1000)`.
+#[derive(Default, Serialize)]
+struct Family {
+    rate: f64,
+    burst: f64,
+    served: usize,
+    throttled: usize,
+    first_ms: u64,
+    last_ms: u64,
 }
 
 struct State {
@@ -85,6 +124,8 @@ struct State {
     path: PathBuf,
     latency: Duration,
     throttle_rate: f64,
+    limits: Option<Mutex<limits::Limits>>,
+    started: Instant,
     rng: Mutex<fastrand::Rng>,
     stats: Mutex<Stats>,
     in_flight: AtomicUsize,
@@ -151,24 +192,37 @@ async fn handle(
         _ => {}
     }
     let (operation, protocol, _) = wire::identify(&req, &body);
+    let (region, _) = wire::scope(&req);
     let now = state.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
     {
         let mut stats = state.stats.lock().unwrap();
         stats.requests += 1;
-        *stats.by_operation.entry(operation).or_default() += 1;
+        stats
+            .by_operation
+            .entry(operation.clone())
+            .or_default()
+            .requests += 1;
         stats.max_in_flight = stats.max_in_flight.max(now);
     }
     let key = key(&req, &body);
     let response = match &state.upstream {
         Some(upstream) => record(&state, upstream, req, body, key).await,
         None => {
+            // Throttling is decided on arrival, as a server would.
+            let throttle = state.rng.lock().unwrap().f64() < state.throttle_rate
+                || state.limits.as_ref().is_some_and(|limits| {
+                    limits.lock().unwrap().admit(&region, &operation) == Some(false)
+                });
+            count_family(&state, &region, &operation, throttle);
             tokio::time::sleep(state.latency).await;
-            let throttle = state.rng.lock().unwrap().f64() < state.throttle_rate;
             let recorded = state.recording.lock().unwrap().get(&key).cloned();
             let mut stats = state.stats.lock().unwrap();
             Ok(match (throttle, recorded) {
                 (true, _) => {
                     stats.throttled += 1;
+                    if let Some(counts) = stats.by_operation.get_mut(&operation) {
+                        counts.throttled += 1;
+                    }
                     wire::throttled(protocol)
                 }
                 (false, Some(a)) => wire::answer(a.status, &a.content_type, &[], a.body),
@@ -186,6 +240,29 @@ async fn handle(
     };
     state.in_flight.fetch_sub(1, Ordering::SeqCst);
     response
+}
+
+fn count_family(state: &State, region: &str, operation: &str, throttled: bool) {
+    let Some((name, rate, burst)) = limits::family(operation) else {
+        return;
+    };
+    let at = u64::try_from(state.started.elapsed().as_millis()).unwrap_or(u64::MAX);
+    let mut stats = state.stats.lock().unwrap();
+    let family = stats
+        .families
+        .entry(format!("{name} {region}"))
+        .or_insert_with(|| Family {
+            rate,
+            burst,
+            first_ms: at,
+            ..Family::default()
+        });
+    if throttled {
+        family.throttled += 1;
+    } else {
+        family.served += 1;
+    }
+    family.last_ms = at;
 }
 
 async fn record(
@@ -213,20 +290,46 @@ async fn record(
 #[tokio::main]
 async fn main() -> Result<()> {
     let cli = Cli::parse();
-    let (upstream, path, port, latency, throttle_rate, seed) = match cli.mode {
+    let setup = match cli.mode {
         Mode::Record {
             upstream,
             port,
             recording,
-        } => (Some(upstream), recording, port, 0, 0.0, 1),
+        } => Setup {
+            upstream: Some(upstream),
+            path: recording,
+            port,
+            latency_ms: 0,
+            throttle_rate: 0.0,
+            seed: 1,
+            limits: false,
+        },
         Mode::Replay {
-            recording,
+            recording: path,
             port,
             latency_ms,
             throttle_rate,
             seed,
-        } => (None, recording, port, latency_ms, throttle_rate, seed),
+            limits,
+        } => Setup {
+            upstream: None,
+            path,
+            port,
+            latency_ms,
+            throttle_rate,
+            seed,
+            limits,
+        },
     };
+    let Setup {
+        upstream,
+        path,
+        port,
+        latency_ms: latency,
+        throttle_rate,
+        seed,
+        limits,
+    } = setup;
     let recording = match &upstream {
         Some(_) => HashMap::new(),
         None => {
@@ -241,6 +344,8 @@ async fn main() -> Result<()> {
         path,
         latency: Duration::from_millis(latency),
         throttle_rate,
+        limits: limits.then(|| Mutex::new(limits::Limits::default())),
+        started: Instant::now(),
         rng: Mutex::new(fastrand::Rng::with_seed(seed)),
         stats: Mutex::new(Stats::default()),
         in_flight: AtomicUsize::new(0),
