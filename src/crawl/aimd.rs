@@ -115,7 +115,7 @@ impl Lane {
     }
 
     /// An answer that was not a throttle: the rate grows by `GROWTH × ceiling` per second of them.
-    pub fn answered(&self, _ticket: Ticket) {
+    pub fn answered(&self) {
         let mut s = self.state.lock().expect("lane lock");
         remember(&mut s.recent, false);
         s.rate = (s.rate + GROWTH * self.limit.ceiling / s.rate).min(self.limit.ceiling);
@@ -197,7 +197,7 @@ mod tests {
             let ticket = lane.acquire().await;
             if server.admit() {
                 served += 1;
-                lane.answered(ticket);
+                lane.answered();
             } else {
                 throttled += 1;
                 lane.throttled(ticket);
@@ -277,7 +277,7 @@ mod tests {
             if i % 20 == 0 {
                 lane.throttled(ticket);
             } else {
-                lane.answered(ticket);
+                lane.answered();
             }
         }
         assert_eq!(lane.rate(), GLUE.ceiling);

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
 use std::sync::Mutex;
 
-use aws_runtime::retries::classifiers::THROTTLING_ERRORS;
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use lakelint_checks::model::{Unobserved, UnobservedKind};
@@ -99,8 +98,8 @@ impl Calls {
                 };
                 let err = match result {
                     Ok(value) => {
-                        if let (Some(lane), Some(ticket)) = (&lane, ticket) {
-                            lane.answered(ticket);
+                        if let Some(lane) = &lane {
+                            lane.answered();
                         }
                         return Ok(value);
                     }
@@ -110,7 +109,7 @@ impl Calls {
                 if let (Some(lane), Some(ticket)) = (&lane, ticket) {
                     match kind {
                         Some(Retry::Throttled) => lane.throttled(ticket),
-                        _ => lane.answered(ticket),
+                        _ => lane.answered(),
                     }
                 }
                 let wait = match kind {
@@ -266,7 +265,7 @@ where
             let matches = |list: &[&str]| code.as_deref().is_some_and(|c| list.contains(&c));
             let kind = if matches(ACCESS_DENIED) {
                 AccessDenied
-            } else if matches(THROTTLING_ERRORS) || status == 429 {
+            } else if retry::kind(err) == Some(Retry::Throttled) {
                 Throttled
             } else if matches(NOT_SUPPORTED) || status == 501 || (status == 500 && code.is_none()) {
                 NotSupportedByEndpoint
