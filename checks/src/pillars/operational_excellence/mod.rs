@@ -20,7 +20,7 @@ services!(
     cloudtrail,
     athena,
     lakeformation,
+    wellarchitected,
     stepfunctions,
-    mwaa,
-    wellarchitected
+    mwaa
 );
