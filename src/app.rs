@@ -5,8 +5,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
-use lakelint_checks::finding::BaselineMark;
-use lakelint_checks::{baseline, registry, Finding, Inventory, Selection, Status};
+use lakelint_checks::engine::registry;
+use lakelint_checks::findings::baseline;
+use lakelint_checks::findings::finding::BaselineMark;
+use lakelint_checks::{Finding, Inventory, Selection, Status};
 
 use crate::cli::{
     CatalogFormat, ChecksArgs, Cli, Command, DiffArgs, EvaluateArgs, FailOn, HistoryArgs,

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use lakelint_checks::{baseline, Finding, Pillar, Status};
+use lakelint_checks::findings::baseline;
+use lakelint_checks::{Finding, Pillar, Status};
 
 use crate::report::{pillar_title, Report};
 

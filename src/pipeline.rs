@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Result};
 use aws_config::SdkConfig;
 use futures::stream::{self, StreamExt};
+use lakelint_checks::findings::mutelist;
 use lakelint_checks::model::AccountStatus;
-use lakelint_checks::{evaluate, mutelist, Config, Inventory, Selection};
+use lakelint_checks::{evaluate, Config, Inventory, Selection};
 
 use crate::crawl::{self, CrawlError, ScanOptions};
 use crate::fleet::{self, Shard, Targets};

@@ -1,39 +1,30 @@
 //! lakelint's judgement: the inventory model, the check catalog and the
-//! checks, one module per Well-Architected pillar. Pure code: no AWS SDK, no I/O.
+//! checks, one folder per service. Pure code: no AWS SDK, no I/O.
 //!
 //! The flow is [`model::Inventory`] (what a scan collected) → [`evaluate`]
-//! (every selected [`check::Check`] of the [`registry`]) → [`Finding`]s,
-//! counted by [`Summary`].
+//! (every selected [`engine::check::Check`] of the [`engine::registry`]) →
+//! [`Finding`]s, counted by [`Summary`].
+//!
+//! * `services/<name>/`: a service's records, its checks by pillar, and the
+//!   service table ([`for_each_service!`]) that registers it.
+//! * [`model`]: the inventory and what it records of each attribute.
+//! * [`engine`]: declaring, registering and running checks.
+//! * [`interpret`]: reading the documents AWS answers with.
+//! * [`findings`]: verdicts, configuration, mutelist, scores, baselines.
 
 #![warn(missing_docs)]
 
-pub mod baseline;
-pub mod check;
-pub mod config;
-mod emr_security;
-mod engine;
-pub mod event_pattern;
-pub mod finding;
-pub mod generations;
-pub mod kms_refs;
+pub mod engine;
+pub mod findings;
+pub mod interpret;
 pub mod model;
-pub mod mutelist;
-pub mod pattern;
-mod pillars;
-mod policy;
-pub mod references;
-pub mod registry;
-pub mod resource;
-pub mod roles;
-pub mod schedule;
-pub mod secrets;
-pub mod selectors;
-pub mod summary;
-pub mod table_format;
+mod services;
+#[cfg(test)]
+mod testing;
 
-pub use config::Config;
-pub use emr_security::Encryption as EmrEncryption;
-pub use engine::{evaluate, resources, Listed, Selection};
-pub use finding::{Finding, Pillar, ResourceRef, Severity, Status};
+pub use engine::evaluate::{evaluate, resources, Listed, Selection};
+pub use findings::config::Config;
+pub use findings::finding::{Finding, Pillar, ResourceRef, Severity, Status};
+pub use findings::summary::Summary;
+pub use interpret::emr_security::Encryption as EmrEncryption;
 pub use model::{Inventory, Service};
-pub use summary::Summary;

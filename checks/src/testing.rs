@@ -1,840 +1,642 @@
-//! Checks grouped by their primary Well-Architected pillar, one module per
-//! pillar and, inside it, one file per service; and the helpers they share.
+//! Inventory values for the checks' unit tests, and running one check on them.
 
-use crate::check::{Check, Context};
-use crate::model::{Bucket, Inventory, Service, Trail, Unobserved, UnobservedKind};
+use std::collections::BTreeMap;
 
-/// Lists a pillar's checks, service module by service module. The modules
-/// themselves are declared with plain `mod` lines, so rustfmt and other tools
-/// that do not expand macros still find them.
-macro_rules! services {
-    ($($service:ident),* $(,)?) => {
-        /// This pillar's checks, service by service.
-        pub(crate) const CHECKS: &[&[crate::check::Check]] = &[$($service::CHECKS),*];
+use crate::engine::check::Context;
+use crate::findings::config::Config;
+use crate::findings::finding::Status;
+use crate::model::*;
+
+/// Buckets named `lake*` are data-lake buckets.
+pub fn lake_config() -> Config {
+    let mut config = Config::default();
+    config.s3.data_lake_buckets = vec!["lake*".into()];
+    config
+}
+
+pub fn denied(action: &str) -> Unobserved {
+    Unobserved::new(UnobservedKind::AccessDenied, action)
+}
+
+/// Records that `action` was denied while listing `service` (in `region`).
+pub fn deny_listing(inv: &mut Inventory, service: Service, region: Option<&str>, action: &str) {
+    inv.scan.gaps.push(Gap {
+        account_id: None,
+        service,
+        region: region.map(Into::into),
+        reason: denied(action),
+        checks: vec![],
+    });
+}
+
+/// A bucket with nothing configured: every setting known to be absent.
+pub fn bare_bucket(name: &str, region: &str) -> Bucket {
+    Bucket {
+        name: name.into(),
+        arn: format!("arn:aws:s3:::{name}"),
+        region: Observed::Known(region.into()),
+        public_access_block: Observed::Known(None),
+        policy: Observed::Known(None),
+        encryption: Observed::Known(None),
+        logging: Observed::Known(None),
+        versioning: Observed::Known(Versioning::default()),
+        lifecycle: Observed::Known(Vec::new()),
+        intelligent_tiering: Observed::Known(Vec::new()),
+        replication: Observed::Known(Vec::new()),
+        tags: Observed::Known(BTreeMap::new()),
+    }
+}
+
+pub fn inventory(buckets: Vec<Bucket>) -> Inventory {
+    let account_bucket_names = buckets.iter().map(|b| b.name.clone()).collect();
+    Inventory {
+        schema_version: INVENTORY_SCHEMA_VERSION.into(),
+        account: Account {
+            account_id: "123456789012".into(),
+            partition: "aws".into(),
+            caller_arn: "arn:aws:iam::123456789012:user/test".into(),
+        },
+        scan: ScanInfo {
+            regions: vec!["us-east-1".into()],
+            services: Service::ALL.to_vec(),
+            started_at: "2026-12-01T00:00:00Z".into(),
+            ..ScanInfo::default()
+        },
+        s3: Some(S3Inventory {
+            account_public_access_block: Observed::Known(None),
+            buckets,
+            account_bucket_names,
+        }),
+        // Glue scanned and empty: bucket roles are complete.
+        glue: Some(Regional::default()),
+        ..Inventory::default()
+    }
+}
+
+/// The statuses of `id`'s findings, in report order.
+pub fn statuses(id: &str, inventory: &Inventory) -> Vec<Status> {
+    run(id, inventory).into_iter().map(|(_, s, _)| s).collect()
+}
+
+/// The single verdict of `id` on `inventory`.
+fn single(id: &str, inventory: &Inventory) -> Option<(Status, String)> {
+    let mut out = run(id, inventory);
+    assert!(out.len() <= 1, "{out:?}");
+    out.pop().map(|(_, status, text)| (status, text))
+}
+
+/// An Athena workgroup that passes every workgroup check; its results go
+/// to s3://athena-results/NAME/.
+pub fn good_workgroup(name: &str) -> AthenaWorkGroup {
+    AthenaWorkGroup {
+        name: name.into(),
+        arn: format!("arn:aws:athena:us-east-1:123456789012:workgroup/{name}"),
+        state: Some("ENABLED".into()),
+        configuration: Observed::Known(WorkGroupConfiguration {
+            enforce_configuration: Observed::Known(true),
+            publish_metrics: Observed::Known(true),
+            bytes_scanned_cutoff: Some(10_000_000_000),
+            output_location: Some(format!("s3://athena-results/{name}/")),
+            result_encryption: Some("SSE_KMS".into()),
+            result_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            effective_engine: Observed::Known("Athena engine version 3".into()),
+        }),
+    }
+}
+
+pub fn with_athena(mut inv: Inventory, workgroups: Vec<AthenaWorkGroup>) -> Inventory {
+    inv.athena = Some(AthenaInventory {
+        regions: vec![AthenaRegion {
+            region: "us-east-1".into(),
+            workgroups,
+        }],
+    });
+    inv
+}
+
+/// The verdict of `id` on a one-workgroup inventory (no results bucket scanned).
+pub fn workgroup_verdict(id: &str, workgroup: AthenaWorkGroup) -> Option<(Status, String)> {
+    single(id, &with_athena(inventory(vec![]), vec![workgroup]))
+}
+
+/// Lake Formation in us-east-1 with an administrator; `governed` says
+/// whether new databases and tables leave IAM_ALLOWED_PRINCIPALS out.
+pub fn lf_region(governed: bool) -> LakeFormationRegion {
+    let iam_all = vec![DefaultPermission {
+        principal: "IAM_ALLOWED_PRINCIPALS".into(),
+        permissions: vec!["ALL".into()],
+    }];
+    let defaults = if governed { vec![] } else { iam_all };
+    LakeFormationRegion {
+        region: "us-east-1".into(),
+        settings: Observed::Known(DataLakeSettings {
+            admins: vec!["arn:aws:iam::123456789012:role/lake-admin".into()],
+            database_defaults: defaults.clone(),
+            table_defaults: defaults,
+        }),
+        registered: Observed::Known(vec![]),
+    }
+}
+
+pub fn with_lakeformation(mut inv: Inventory, regions: Vec<LakeFormationRegion>) -> Inventory {
+    inv.lakeformation = Some(LakeFormationInventory { regions });
+    inv
+}
+
+/// A rotating secret created a month before the scan and read a week before it.
+pub fn secret(name: &str) -> Secret {
+    Secret {
+        name: name.into(),
+        arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-AbCdEf"),
+        kms_key_id: None,
+        rotation_enabled: true,
+        created: Observed::Known("2026-11-01T00:00:00Z".into()),
+        last_accessed: Some("2026-11-24T00:00:00Z".into()),
+        owning_service: None,
+    }
+}
+
+pub fn with_secrets(mut inv: Inventory, secrets: Vec<Secret>) -> Inventory {
+    inv.secretsmanager = Some(SecretsManagerInventory {
+        regions: vec![SecretsManagerRegion {
+            region: "us-east-1".into(),
+            secrets,
+        }],
+    });
+    inv
+}
+
+pub fn secret_verdict(id: &str, secret: Secret) -> Option<(Status, String)> {
+    single(id, &with_secrets(inventory(vec![]), vec![secret]))
+}
+
+/// An on-demand table that passes every table check.
+pub fn good_table(name: &str) -> DynamoDbTable {
+    DynamoDbTable {
+        name: name.into(),
+        arn: format!("arn:aws:dynamodb:us-east-1:123456789012:table/{name}"),
+        description: Observed::Known(TableDescription {
+            billing_mode: Observed::Known("PAY_PER_REQUEST".into()),
+            deletion_protection: Observed::Known(true),
+            kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+        }),
+        point_in_time_recovery: Observed::Known(true),
+    }
+}
+
+pub fn with_dynamodb(mut inv: Inventory, region: DynamoDbRegion) -> Inventory {
+    inv.dynamodb = Some(DynamoDbInventory {
+        regions: vec![region],
+    });
+    inv
+}
+
+pub fn table_verdict(id: &str, table: DynamoDbTable) -> Option<(Status, String)> {
+    let region = DynamoDbRegion {
+        region: "us-east-1".into(),
+        tables: vec![table],
+        scaling_targets: Observed::Known(vec![]),
     };
+    single(id, &with_dynamodb(inventory(vec![]), region))
 }
 
-pub(crate) mod cost_optimization;
-pub(crate) mod operational_excellence;
-pub(crate) mod performance_efficiency;
-pub(crate) mod reliability;
-pub(crate) mod security;
-pub(crate) mod sustainability;
-
-/// Every pillar's checks, in catalog order.
-pub(crate) const CHECKS: [&[&[Check]]; 6] = [
-    security::CHECKS,
-    reliability::CHECKS,
-    performance_efficiency::CHECKS,
-    cost_optimization::CHECKS,
-    sustainability::CHECKS,
-    operational_excellence::CHECKS,
-];
-
-/// Whether CloudTrail records the object-level events of `bucket`.
-#[derive(Debug)]
-pub(crate) enum DataEvents<'a> {
-    /// By this logging trail.
-    Covered(&'a Trail),
-    NotCovered,
-}
-
-/// Looks for a logging trail whose S3 data-event selectors cover all of the
-/// bucket; `Err` when a trail that might cover it could not be read.
-pub(crate) fn s3_data_events<'a>(
-    inventory: &'a Inventory,
-    bucket: &Bucket,
-) -> Result<DataEvents<'a>, Unobserved> {
-    let cloudtrail = inventory.cloudtrail.as_ref().ok_or_else(|| {
-        Unobserved::new(UnobservedKind::NotScanned, "cloudtrail:GetEventSelectors")
-            .with_message("CloudTrail was not scanned")
-    })?;
-    let region = bucket.region.known();
-    let mut unreadable = None;
-    for trail in &cloudtrail.trails {
-        let at_home = region == Some(&trail.home_region);
-        match trail.multi_region.get() {
-            Ok(false) if !at_home => continue,
-            Err(reason) if !at_home => {
-                unreadable = Some(reason);
-                continue;
-            }
-            _ => {}
-        }
-        match (trail.logging.get(), trail.selectors.get()) {
-            (Ok(true), Ok(selectors))
-                if selectors
-                    .recorded(&inventory.account.partition)
-                    .s3_data
-                    .covers_bucket(&inventory.account.partition, &bucket.name) =>
-            {
-                return Ok(DataEvents::Covered(trail));
-            }
-            (Err(reason), _) | (_, Err(reason)) => unreadable = Some(reason),
-            _ => {}
-        }
-    }
-    // A region whose trails could not be listed may hold the covering trail.
-    let unlisted = inventory.gap(Service::CloudTrail, None);
-    match unreadable.or_else(|| unlisted.map(|g| g.reason.clone())) {
-        Some(reason) => Err(reason),
-        None => Ok(DataEvents::NotCovered),
+pub fn good_dax(name: &str) -> DaxCluster {
+    DaxCluster {
+        name: name.into(),
+        arn: format!("arn:aws:dax:us-east-1:123456789012:cache/{name}"),
+        encryption_at_rest: Observed::Known("ENABLED".into()),
+        endpoint_encryption: Observed::Known("TLS".into()),
     }
 }
 
-/// Which of the `required` tag keys `tags` lacks (keys compared case-insensitively).
-pub(crate) fn missing_tags<'a>(
-    required: &'a [String],
-    tags: &std::collections::BTreeMap<String, String>,
-) -> Vec<&'a str> {
-    required
-        .iter()
-        .filter(|key| !tags.keys().any(|k| k.eq_ignore_ascii_case(key)))
-        .map(String::as_str)
+pub fn dax_verdict(id: &str, cluster: DaxCluster) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.dax = Some(DaxInventory {
+        regions: vec![DaxRegion {
+            region: "us-east-1".into(),
+            clusters: vec![cluster],
+        }],
+    });
+    single(id, &inv)
+}
+
+fn good_db_settings(engine: &str) -> DbSettings {
+    DbSettings {
+        engine: engine.into(),
+        storage_encrypted: Observed::Known(true),
+        kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+        multi_az: Observed::Known(true),
+        backup_retention_days: Observed::Known(7),
+        deletion_protection: Observed::Known(true),
+        log_exports: vec!["postgresql".into()],
+        iam_authentication: Observed::Known(true),
+        master_user_secret: Some(ManagedSecret {
+            arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1".into(),
+            kms_key_id: None,
+        }),
+    }
+}
+
+/// A PostgreSQL instance outside any cluster that passes every RDS check.
+pub fn good_db_instance(id: &str) -> RdsInstance {
+    RdsInstance {
+        id: id.into(),
+        arn: format!("arn:aws:rds:us-east-1:123456789012:db:{id}"),
+        class: Observed::Known("db.r6g.large".into()),
+        cluster: None,
+        publicly_accessible: Observed::Known(false),
+        auto_minor_upgrade: Observed::Known(true),
+        performance_insights_kms_key: None,
+        settings: good_db_settings("postgres"),
+    }
+}
+
+/// An Aurora PostgreSQL cluster that passes every RDS check.
+pub fn good_db_cluster(id: &str) -> RdsCluster {
+    RdsCluster {
+        id: id.into(),
+        arn: format!("arn:aws:rds:us-east-1:123456789012:cluster:{id}"),
+        settings: good_db_settings("aurora-postgresql"),
+    }
+}
+
+pub fn rds_region(instances: Vec<RdsInstance>, clusters: Vec<RdsCluster>) -> RdsRegion {
+    RdsRegion {
+        region: "us-east-1".into(),
+        instances,
+        clusters,
+    }
+}
+
+pub fn with_rds(mut inv: Inventory, region: RdsRegion) -> Inventory {
+    inv.rds = Some(RdsInventory {
+        regions: vec![region],
+    });
+    inv
+}
+
+pub fn good_state_machine(name: &str) -> StateMachine {
+    StateMachine {
+        name: name.into(),
+        arn: format!("arn:aws:states:us-east-1:123456789012:stateMachine:{name}"),
+        configuration: Observed::Known(StateMachineConfiguration {
+            logging_level: Observed::Known("ERROR".into()),
+            tracing: Observed::Known(true),
+            kms_key: None,
+        }),
+    }
+}
+
+pub fn state_machine_verdict(id: &str, machine: StateMachine) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.stepfunctions = Some(StepFunctionsInventory {
+        regions: vec![StepFunctionsRegion {
+            region: "us-east-1".into(),
+            state_machines: vec![machine],
+        }],
+    });
+    single(id, &inv)
+}
+
+pub fn good_environment(name: &str) -> MwaaEnvironment {
+    MwaaEnvironment {
+        name: name.into(),
+        arn: format!("arn:aws:airflow:us-east-1:123456789012:environment/{name}"),
+        configuration: Observed::Known(MwaaConfiguration {
+            webserver_access_mode: Observed::Known("PRIVATE_ONLY".into()),
+            task_logs: Observed::Known(true),
+            scheduler_logs: Observed::Known(true),
+            kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+        }),
+    }
+}
+
+pub fn mwaa_verdict(id: &str, environment: MwaaEnvironment) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.mwaa = Some(MwaaInventory {
+        regions: vec![MwaaRegion {
+            region: "us-east-1".into(),
+            environments: vec![environment],
+        }],
+    });
+    single(id, &inv)
+}
+
+pub fn good_application(name: &str) -> EmrServerlessApplication {
+    EmrServerlessApplication {
+        id: format!("00{name}"),
+        name: name.into(),
+        arn: format!("arn:aws:emr-serverless:us-east-1:123456789012:/applications/00{name}"),
+        auto_stop: Observed::Known(AutoStop {
+            enabled: true,
+            idle_timeout_minutes: Some(15),
+        }),
+    }
+}
+
+pub fn application_verdict(
+    id: &str,
+    application: EmrServerlessApplication,
+) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.emrserverless = Some(EmrServerlessInventory {
+        regions: vec![EmrServerlessRegion {
+            region: "us-east-1".into(),
+            applications: vec![application],
+        }],
+    });
+    single(id, &inv)
+}
+
+/// Runs the check with `id` and returns (resource id, status, message or reason).
+pub fn run(id: &str, inventory: &Inventory) -> Vec<(String, Status, String)> {
+    run_with(id, inventory, &Config::default())
+}
+
+pub fn run_with(id: &str, inventory: &Inventory, config: &Config) -> Vec<(String, Status, String)> {
+    let check = crate::engine::registry::find(id).unwrap_or_else(|| panic!("no check {id}"));
+    let roles = crate::engine::roles::Roles::of(inventory, config);
+    let cx = Context {
+        inventory,
+        config,
+        roles: &roles,
+    };
+    let mut judgements = (check.judge)(&cx);
+    // In report order, as the engine sorts them.
+    judgements.sort_by(|a, b| a.resource.cmp(&b.resource));
+    judgements
+        .into_iter()
+        .map(|j| {
+            let text = match &j.outcome {
+                crate::findings::finding::Outcome::Pass(m)
+                | crate::findings::finding::Outcome::Fail(m) => m.to_string(),
+                crate::findings::finding::Outcome::Unknown(r) => r.to_string(),
+            };
+            (j.resource.id, j.outcome.status(), text)
+        })
         .collect()
 }
 
-/// Whole days from `when` (RFC 3339) to the start of the scan: judging a
-/// saved inventory later gives the verdicts of the day it was collected.
-pub(crate) fn days_before_scan(inventory: &Inventory, when: &str) -> Result<i64, Unobserved> {
-    let parse = |text: &str| chrono::DateTime::parse_from_rfc3339(text).ok();
-    let scan = parse(&inventory.scan.started_at).ok_or_else(|| {
-        Unobserved::new(UnobservedKind::NotReported, "lakelint:scan")
-            .with_message("the inventory carries no scan start time")
-    })?;
-    let then = parse(when).ok_or_else(|| {
-        Unobserved::new(UnobservedKind::NotReported, "lakelint:scan")
-            .with_message(format!("`{when}` is not an RFC 3339 time"))
-    })?;
-    Ok((scan - then).num_days())
+/// A Glue job that passes every job check.
+pub fn good_job(name: &str) -> GlueJob {
+    GlueJob {
+        name: name.into(),
+        arn: format!("arn:aws:glue:us-east-1:123456789012:job/{name}"),
+        command: Observed::Known("glueetl".into()),
+        reads_catalog_or_s3: None,
+        glue_version: Some("4.0".into()),
+        security_configuration: Some("secure".into()),
+        arguments: [
+            ("--enable-continuous-cloudwatch-log", "true"),
+            ("--enable-metrics", "true"),
+            ("--enable-auto-scaling", "true"),
+            ("--job-bookmark-option", "job-bookmark-enable"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect(),
+        secret_argument_keys: vec![],
+        timeout_minutes: Some(60),
+        max_retries: 1,
+        tags: Observed::Known([("owner".to_string(), "data".to_string())].into()),
+    }
 }
 
-/// The region's record of a regional section, or why it cannot say: the
-/// service was not scanned, or its listing `action` failed in that region.
-pub(crate) fn region_record<'a, T>(
-    inventory: &'a Inventory,
-    section: Option<&'a crate::model::Regional<T>>,
-    service: Service,
-    action: &str,
-    region: &str,
-    name: impl Fn(&T) -> &str,
-) -> Result<&'a T, Unobserved> {
-    let not_scanned = || {
-        Unobserved::new(UnobservedKind::NotScanned, action)
-            .with_message(format!("{service} was not scanned"))
-    };
-    let failed = inventory.scan.gaps.iter().find(|g| {
-        g.service == service && g.region.as_deref() == Some(region) && g.reason.action == action
+pub fn secure_configuration(name: &str) -> GlueSecurityConfiguration {
+    GlueSecurityConfiguration {
+        name: name.into(),
+        s3_encryption: "SSE-KMS".into(),
+        cloudwatch_encryption: "SSE-KMS".into(),
+        job_bookmarks_encryption: "CSE-KMS".into(),
+        kms_keys: vec!["arn:aws:kms:us-east-1:123456789012:key/k".into()],
+    }
+}
+
+/// A Glue region in us-east-1 with an encrypted catalog and the `secure` configuration.
+pub fn glue_region() -> GlueRegion {
+    GlueRegion {
+        region: "us-east-1".into(),
+        jobs: vec![],
+        crawlers: vec![],
+        databases: vec![],
+        tables: vec![],
+        triggers: vec![],
+        security_configurations: Observed::Known(vec![secure_configuration("secure")]),
+        catalog_encryption: Observed::Known(CatalogEncryption {
+            at_rest_mode: "SSE-KMS".into(),
+            at_rest_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            connection_password_encrypted: true,
+            connection_password_kms_key: None,
+        }),
+    }
+}
+
+pub fn glue_inventory(region: GlueRegion) -> Inventory {
+    let mut inv = inventory(vec![]);
+    inv.glue = Some(GlueInventory {
+        regions: vec![region],
     });
-    if let Some(gap) = failed {
-        return Err(gap.reason.clone());
-    }
-    section
-        .ok_or_else(not_scanned)?
-        .regions
-        .iter()
-        .find(|r| name(r) == region)
-        .ok_or_else(not_scanned)
+    inv
 }
 
-/// How many Glue databases the region's Data Catalog holds.
-pub(crate) fn glue_databases_in(inventory: &Inventory, region: &str) -> Result<usize, Unobserved> {
-    region_record(
-        inventory,
-        inventory.glue.as_ref(),
-        Service::Glue,
-        "glue:GetDatabases",
-        region,
-        |r| &r.region,
-    )
-    .map(|r| r.databases.len())
+/// The verdict of `id` on the only Glue resource it judges in `region`.
+pub fn glue_verdict(id: &str, region: GlueRegion) -> Option<(Status, String)> {
+    let inv = glue_inventory(region);
+    let mut out = run(id, &inv);
+    assert!(out.len() <= 1, "{out:?}");
+    out.pop().map(|(_, status, text)| (status, text))
 }
 
-/// Runs `judge` on the settings of every DB cluster and of every DB instance
-/// outside a cluster: where RDS keeps the cluster-level settings.
-pub(crate) fn each_db_settings(
-    cx: &crate::check::Context,
-    judge: fn(&crate::model::DbSettings, &Context) -> crate::finding::Judged,
-) -> Vec<crate::check::Judgement> {
-    use crate::model::{RdsCluster, RdsInstance, RdsRegion};
-    let mut out = crate::resource::each(cx, |c: &RdsCluster, _: &RdsRegion, cx| {
-        judge(&c.settings, cx)
-    });
-    out.extend(crate::resource::each(
-        cx,
-        |i: &RdsInstance, _: &RdsRegion, cx| {
-            if i.is_standalone() {
-                judge(&i.settings, cx)
-            } else {
-                crate::finding::not_applicable()
-            }
-        },
-    ));
-    out
+pub fn job_verdict(id: &str, job: GlueJob) -> Option<(Status, String)> {
+    let mut region = glue_region();
+    region.jobs = vec![job];
+    glue_verdict(id, region)
 }
 
-/// The region of the bucket called `name`, when it is in the inventory.
-pub(crate) fn region_of_bucket<'a>(inventory: &'a Inventory, name: &str) -> Option<&'a str> {
-    inventory
-        .s3
-        .as_ref()?
-        .buckets
-        .iter()
-        .find(|b| b.name == name)?
-        .region
-        .known()
-        .map(String::as_str)
-}
-
-#[cfg(test)]
-pub(crate) mod testing {
-    //! Inventory values for the checks' unit tests.
-
-    use std::collections::BTreeMap;
-
-    use crate::check::Context;
-    use crate::config::Config;
-    use crate::finding::Status;
-    use crate::model::*;
-
-    /// Buckets named `lake*` are data-lake buckets.
-    pub fn lake_config() -> Config {
-        let mut config = Config::default();
-        config.s3.data_lake_buckets = vec!["lake*".into()];
-        config
-    }
-
-    pub fn denied(action: &str) -> Unobserved {
-        Unobserved::new(UnobservedKind::AccessDenied, action)
-    }
-
-    /// Records that `action` was denied while listing `service` (in `region`).
-    pub fn deny_listing(inv: &mut Inventory, service: Service, region: Option<&str>, action: &str) {
-        inv.scan.gaps.push(Gap {
-            account_id: None,
-            service,
-            region: region.map(Into::into),
-            reason: denied(action),
-            checks: vec![],
-        });
-    }
-
-    /// A bucket with nothing configured: every setting known to be absent.
-    pub fn bare_bucket(name: &str, region: &str) -> Bucket {
-        Bucket {
-            name: name.into(),
-            arn: format!("arn:aws:s3:::{name}"),
-            region: Observed::Known(region.into()),
-            public_access_block: Observed::Known(None),
-            policy: Observed::Known(None),
-            encryption: Observed::Known(None),
-            logging: Observed::Known(None),
-            versioning: Observed::Known(Versioning::default()),
-            lifecycle: Observed::Known(Vec::new()),
-            intelligent_tiering: Observed::Known(Vec::new()),
-            replication: Observed::Known(Vec::new()),
-            tags: Observed::Known(BTreeMap::new()),
-        }
-    }
-
-    pub fn inventory(buckets: Vec<Bucket>) -> Inventory {
-        let account_bucket_names = buckets.iter().map(|b| b.name.clone()).collect();
-        Inventory {
-            schema_version: INVENTORY_SCHEMA_VERSION.into(),
-            account: Account {
-                account_id: "123456789012".into(),
-                partition: "aws".into(),
-                caller_arn: "arn:aws:iam::123456789012:user/test".into(),
-            },
-            scan: ScanInfo {
-                regions: vec!["us-east-1".into()],
-                services: Service::ALL.to_vec(),
-                started_at: "2026-12-01T00:00:00Z".into(),
-                ..ScanInfo::default()
-            },
-            s3: Some(S3Inventory {
-                account_public_access_block: Observed::Known(None),
-                buckets,
-                account_bucket_names,
-            }),
-            // Glue scanned and empty: bucket roles are complete.
-            glue: Some(Regional::default()),
-            ..Inventory::default()
-        }
-    }
-
-    /// The statuses of `id`'s findings, in report order.
-    pub fn statuses(id: &str, inventory: &Inventory) -> Vec<Status> {
-        run(id, inventory).into_iter().map(|(_, s, _)| s).collect()
-    }
-
-    /// The single verdict of `id` on `inventory`.
-    fn single(id: &str, inventory: &Inventory) -> Option<(Status, String)> {
-        let mut out = run(id, inventory);
-        assert!(out.len() <= 1, "{out:?}");
-        out.pop().map(|(_, status, text)| (status, text))
-    }
-
-    /// An Athena workgroup that passes every workgroup check; its results go
-    /// to s3://athena-results/NAME/.
-    pub fn good_workgroup(name: &str) -> AthenaWorkGroup {
-        AthenaWorkGroup {
-            name: name.into(),
-            arn: format!("arn:aws:athena:us-east-1:123456789012:workgroup/{name}"),
-            state: Some("ENABLED".into()),
-            configuration: Observed::Known(WorkGroupConfiguration {
-                enforce_configuration: Observed::Known(true),
-                publish_metrics: Observed::Known(true),
-                bytes_scanned_cutoff: Some(10_000_000_000),
-                output_location: Some(format!("s3://athena-results/{name}/")),
-                result_encryption: Some("SSE_KMS".into()),
-                result_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-                effective_engine: Observed::Known("Athena engine version 3".into()),
-            }),
-        }
-    }
-
-    pub fn with_athena(mut inv: Inventory, workgroups: Vec<AthenaWorkGroup>) -> Inventory {
-        inv.athena = Some(AthenaInventory {
-            regions: vec![AthenaRegion {
-                region: "us-east-1".into(),
-                workgroups,
-            }],
-        });
-        inv
-    }
-
-    /// The verdict of `id` on a one-workgroup inventory (no results bucket scanned).
-    pub fn workgroup_verdict(id: &str, workgroup: AthenaWorkGroup) -> Option<(Status, String)> {
-        single(id, &with_athena(inventory(vec![]), vec![workgroup]))
-    }
-
-    /// Lake Formation in us-east-1 with an administrator; `governed` says
-    /// whether new databases and tables leave IAM_ALLOWED_PRINCIPALS out.
-    pub fn lf_region(governed: bool) -> LakeFormationRegion {
-        let iam_all = vec![DefaultPermission {
-            principal: "IAM_ALLOWED_PRINCIPALS".into(),
-            permissions: vec!["ALL".into()],
-        }];
-        let defaults = if governed { vec![] } else { iam_all };
-        LakeFormationRegion {
-            region: "us-east-1".into(),
-            settings: Observed::Known(DataLakeSettings {
-                admins: vec!["arn:aws:iam::123456789012:role/lake-admin".into()],
-                database_defaults: defaults.clone(),
-                table_defaults: defaults,
-            }),
-            registered: Observed::Known(vec![]),
-        }
-    }
-
-    pub fn with_lakeformation(mut inv: Inventory, regions: Vec<LakeFormationRegion>) -> Inventory {
-        inv.lakeformation = Some(LakeFormationInventory { regions });
-        inv
-    }
-
-    /// A rotating secret created a month before the scan and read a week before it.
-    pub fn secret(name: &str) -> Secret {
-        Secret {
-            name: name.into(),
-            arn: format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}-AbCdEf"),
-            kms_key_id: None,
-            rotation_enabled: true,
-            created: Observed::Known("2026-11-01T00:00:00Z".into()),
-            last_accessed: Some("2026-11-24T00:00:00Z".into()),
-            owning_service: None,
-        }
-    }
-
-    pub fn with_secrets(mut inv: Inventory, secrets: Vec<Secret>) -> Inventory {
-        inv.secretsmanager = Some(SecretsManagerInventory {
-            regions: vec![SecretsManagerRegion {
-                region: "us-east-1".into(),
-                secrets,
-            }],
-        });
-        inv
-    }
-
-    pub fn secret_verdict(id: &str, secret: Secret) -> Option<(Status, String)> {
-        single(id, &with_secrets(inventory(vec![]), vec![secret]))
-    }
-
-    /// An on-demand table that passes every table check.
-    pub fn good_table(name: &str) -> DynamoDbTable {
-        DynamoDbTable {
-            name: name.into(),
-            arn: format!("arn:aws:dynamodb:us-east-1:123456789012:table/{name}"),
-            description: Observed::Known(TableDescription {
-                billing_mode: Observed::Known("PAY_PER_REQUEST".into()),
-                deletion_protection: Observed::Known(true),
-                kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            }),
-            point_in_time_recovery: Observed::Known(true),
-        }
-    }
-
-    pub fn with_dynamodb(mut inv: Inventory, region: DynamoDbRegion) -> Inventory {
-        inv.dynamodb = Some(DynamoDbInventory {
-            regions: vec![region],
-        });
-        inv
-    }
-
-    pub fn table_verdict(id: &str, table: DynamoDbTable) -> Option<(Status, String)> {
-        let region = DynamoDbRegion {
-            region: "us-east-1".into(),
-            tables: vec![table],
-            scaling_targets: Observed::Known(vec![]),
-        };
-        single(id, &with_dynamodb(inventory(vec![]), region))
-    }
-
-    pub fn good_dax(name: &str) -> DaxCluster {
-        DaxCluster {
-            name: name.into(),
-            arn: format!("arn:aws:dax:us-east-1:123456789012:cache/{name}"),
-            encryption_at_rest: Observed::Known("ENABLED".into()),
-            endpoint_encryption: Observed::Known("TLS".into()),
-        }
-    }
-
-    pub fn dax_verdict(id: &str, cluster: DaxCluster) -> Option<(Status, String)> {
-        let mut inv = inventory(vec![]);
-        inv.dax = Some(DaxInventory {
-            regions: vec![DaxRegion {
-                region: "us-east-1".into(),
-                clusters: vec![cluster],
-            }],
-        });
-        single(id, &inv)
-    }
-
-    fn good_db_settings(engine: &str) -> DbSettings {
-        DbSettings {
-            engine: engine.into(),
-            storage_encrypted: Observed::Known(true),
-            kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            multi_az: Observed::Known(true),
-            backup_retention_days: Observed::Known(7),
-            deletion_protection: Observed::Known(true),
-            log_exports: vec!["postgresql".into()],
-            iam_authentication: Observed::Known(true),
-            master_user_secret: Some(ManagedSecret {
-                arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1".into(),
-                kms_key_id: None,
-            }),
-        }
-    }
-
-    /// A PostgreSQL instance outside any cluster that passes every RDS check.
-    pub fn good_db_instance(id: &str) -> RdsInstance {
-        RdsInstance {
-            id: id.into(),
-            arn: format!("arn:aws:rds:us-east-1:123456789012:db:{id}"),
-            class: Observed::Known("db.r6g.large".into()),
-            cluster: None,
-            publicly_accessible: Observed::Known(false),
-            auto_minor_upgrade: Observed::Known(true),
-            performance_insights_kms_key: None,
-            settings: good_db_settings("postgres"),
-        }
-    }
-
-    /// An Aurora PostgreSQL cluster that passes every RDS check.
-    pub fn good_db_cluster(id: &str) -> RdsCluster {
-        RdsCluster {
-            id: id.into(),
-            arn: format!("arn:aws:rds:us-east-1:123456789012:cluster:{id}"),
-            settings: good_db_settings("aurora-postgresql"),
-        }
-    }
-
-    pub fn rds_region(instances: Vec<RdsInstance>, clusters: Vec<RdsCluster>) -> RdsRegion {
-        RdsRegion {
-            region: "us-east-1".into(),
-            instances,
-            clusters,
-        }
-    }
-
-    pub fn with_rds(mut inv: Inventory, region: RdsRegion) -> Inventory {
-        inv.rds = Some(RdsInventory {
-            regions: vec![region],
-        });
-        inv
-    }
-
-    pub fn good_state_machine(name: &str) -> StateMachine {
-        StateMachine {
-            name: name.into(),
-            arn: format!("arn:aws:states:us-east-1:123456789012:stateMachine:{name}"),
-            configuration: Observed::Known(StateMachineConfiguration {
-                logging_level: Observed::Known("ERROR".into()),
-                tracing: Observed::Known(true),
-                kms_key: None,
-            }),
-        }
-    }
-
-    pub fn state_machine_verdict(id: &str, machine: StateMachine) -> Option<(Status, String)> {
-        let mut inv = inventory(vec![]);
-        inv.stepfunctions = Some(StepFunctionsInventory {
-            regions: vec![StepFunctionsRegion {
-                region: "us-east-1".into(),
-                state_machines: vec![machine],
-            }],
-        });
-        single(id, &inv)
-    }
-
-    pub fn good_environment(name: &str) -> MwaaEnvironment {
-        MwaaEnvironment {
-            name: name.into(),
-            arn: format!("arn:aws:airflow:us-east-1:123456789012:environment/{name}"),
-            configuration: Observed::Known(MwaaConfiguration {
-                webserver_access_mode: Observed::Known("PRIVATE_ONLY".into()),
-                task_logs: Observed::Known(true),
-                scheduler_logs: Observed::Known(true),
-                kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            }),
-        }
-    }
-
-    pub fn mwaa_verdict(id: &str, environment: MwaaEnvironment) -> Option<(Status, String)> {
-        let mut inv = inventory(vec![]);
-        inv.mwaa = Some(MwaaInventory {
-            regions: vec![MwaaRegion {
-                region: "us-east-1".into(),
-                environments: vec![environment],
-            }],
-        });
-        single(id, &inv)
-    }
-
-    pub fn good_application(name: &str) -> EmrServerlessApplication {
-        EmrServerlessApplication {
-            id: format!("00{name}"),
-            name: name.into(),
-            arn: format!("arn:aws:emr-serverless:us-east-1:123456789012:/applications/00{name}"),
-            auto_stop: Observed::Known(AutoStop {
-                enabled: true,
-                idle_timeout_minutes: Some(15),
-            }),
-        }
-    }
-
-    pub fn application_verdict(
-        id: &str,
-        application: EmrServerlessApplication,
-    ) -> Option<(Status, String)> {
-        let mut inv = inventory(vec![]);
-        inv.emrserverless = Some(EmrServerlessInventory {
-            regions: vec![EmrServerlessRegion {
-                region: "us-east-1".into(),
-                applications: vec![application],
-            }],
-        });
-        single(id, &inv)
-    }
-
-    /// Runs the check with `id` and returns (resource id, status, message or reason).
-    pub fn run(id: &str, inventory: &Inventory) -> Vec<(String, Status, String)> {
-        run_with(id, inventory, &Config::default())
-    }
-
-    pub fn run_with(
-        id: &str,
-        inventory: &Inventory,
-        config: &Config,
-    ) -> Vec<(String, Status, String)> {
-        let check = crate::registry::find(id).unwrap_or_else(|| panic!("no check {id}"));
-        let roles = crate::roles::Roles::of(inventory, config);
-        let cx = Context {
-            inventory,
-            config,
-            roles: &roles,
-        };
-        let mut judgements = (check.judge)(&cx);
-        // In report order, as the engine sorts them.
-        judgements.sort_by(|a, b| a.resource.cmp(&b.resource));
-        judgements
-            .into_iter()
-            .map(|j| {
-                let text = match &j.outcome {
-                    crate::finding::Outcome::Pass(m) | crate::finding::Outcome::Fail(m) => {
-                        m.to_string()
-                    }
-                    crate::finding::Outcome::Unknown(r) => r.to_string(),
-                };
-                (j.resource.id, j.outcome.status(), text)
-            })
-            .collect()
-    }
-
-    /// A Glue job that passes every job check.
-    pub fn good_job(name: &str) -> GlueJob {
-        GlueJob {
-            name: name.into(),
-            arn: format!("arn:aws:glue:us-east-1:123456789012:job/{name}"),
-            command: Observed::Known("glueetl".into()),
-            reads_catalog_or_s3: None,
-            glue_version: Some("4.0".into()),
-            security_configuration: Some("secure".into()),
-            arguments: [
-                ("--enable-continuous-cloudwatch-log", "true"),
-                ("--enable-metrics", "true"),
-                ("--enable-auto-scaling", "true"),
-                ("--job-bookmark-option", "job-bookmark-enable"),
+/// A Redshift cluster that passes every cluster check.
+pub fn good_cluster(id: &str) -> RedshiftCluster {
+    RedshiftCluster {
+        id: id.into(),
+        arn: format!("arn:aws:redshift:us-east-1:123456789012:cluster:{id}"),
+        node_type: Observed::Known("ra3.xlplus".into()),
+        number_of_nodes: Observed::Known(2),
+        publicly_accessible: Observed::Known(false),
+        encrypted: Observed::Known(true),
+        kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+        master_username: Observed::Known("warehouse_admin".into()),
+        master_password_secret_arn: Some(
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:redshift!c-admin".into(),
+        ),
+        allow_version_upgrade: Observed::Known(true),
+        enhanced_vpc_routing: Observed::Known(true),
+        automated_snapshot_retention_days: Observed::Known(7),
+        multi_az: Some("Enabled".into()),
+        snapshot_copy_region: Some("us-west-2".into()),
+        preferred_maintenance_window: Some("sun:05:00-sun:05:30".into()),
+        parameter_group: Some("secure".into()),
+        parameters: Observed::Known(
+            [
+                ("require_ssl", "true"),
+                ("enable_user_activity_logging", "true"),
+                ("enable_result_cache_for_session", "true"),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
-            secret_argument_keys: vec![],
-            timeout_minutes: Some(60),
-            max_retries: 1,
-            tags: Observed::Known([("owner".to_string(), "data".to_string())].into()),
-        }
+        ),
+        audit_logging: Observed::Known(RedshiftLogging {
+            enabled: true,
+            destination: Some("s3".into()),
+            bucket: Some("audit-logs".into()),
+        }),
+        tags: BTreeMap::new(),
     }
+}
 
-    pub fn secure_configuration(name: &str) -> GlueSecurityConfiguration {
-        GlueSecurityConfiguration {
-            name: name.into(),
-            s3_encryption: "SSE-KMS".into(),
-            cloudwatch_encryption: "SSE-KMS".into(),
-            job_bookmarks_encryption: "CSE-KMS".into(),
-            kms_keys: vec!["arn:aws:kms:us-east-1:123456789012:key/k".into()],
-        }
-    }
-
-    /// A Glue region in us-east-1 with an encrypted catalog and the `secure` configuration.
-    pub fn glue_region() -> GlueRegion {
-        GlueRegion {
+/// The verdict of `id` on a one-cluster inventory.
+pub fn cluster_verdict(id: &str, cluster: RedshiftCluster) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.redshift = Some(RedshiftInventory {
+        regions: vec![RedshiftRegion {
             region: "us-east-1".into(),
-            jobs: vec![],
-            crawlers: vec![],
-            databases: vec![],
-            tables: vec![],
-            triggers: vec![],
-            security_configurations: Observed::Known(vec![secure_configuration("secure")]),
-            catalog_encryption: Observed::Known(CatalogEncryption {
-                at_rest_mode: "SSE-KMS".into(),
-                at_rest_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-                connection_password_encrypted: true,
-                connection_password_kms_key: None,
-            }),
-        }
+            clusters: vec![cluster],
+        }],
+    });
+    let mut out = run(id, &inv);
+    assert!(out.len() <= 1, "{out:?}");
+    out.pop().map(|(_, status, text)| (status, text))
+}
+
+/// An active EMR cluster that passes every cluster check, using the `secure` configuration.
+pub fn good_emr_cluster(id: &str) -> EmrCluster {
+    EmrCluster {
+        id: id.into(),
+        name: id.into(),
+        arn: format!("arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/{id}"),
+        state: "WAITING".into(),
+        release_label: Some("emr-7.1.0".into()),
+        log_uri: Some("s3://emr-logs/".into()),
+        security_configuration: Some("secure".into()),
+        termination_protected: Observed::Known(false),
+        auto_termination_idle_seconds: Observed::Known(Some(3600)),
+        managed_scaling: Observed::Known(true),
+        instances: Observed::Known(vec![
+            EmrInstances {
+                role: "MASTER".into(),
+                market: Market::OnDemand,
+                instance_types: vec!["m6g.xlarge".into()],
+            },
+            EmrInstances {
+                role: "CORE".into(),
+                market: Market::OnDemand,
+                instance_types: vec!["r6g.2xlarge".into()],
+            },
+            EmrInstances {
+                role: "TASK".into(),
+                market: Market::Spot,
+                instance_types: vec!["r6g.2xlarge".into()],
+            },
+        ]),
     }
+}
 
-    pub fn glue_inventory(region: GlueRegion) -> Inventory {
-        let mut inv = inventory(vec![]);
-        inv.glue = Some(GlueInventory {
-            regions: vec![region],
-        });
-        inv
+/// A document with S3, local-disk and in-transit encryption on.
+pub const EMR_SECURE_DOCUMENT: &str = r#"{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":true,
+    "AtRestEncryptionConfiguration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-S3"},
+    "LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"Custom"}}}}"#;
+
+pub fn emr_configuration(name: &str, document: &str) -> EmrSecurityConfiguration {
+    EmrSecurityConfiguration {
+        name: name.into(),
+        document: Observed::Known(document.into()),
     }
+}
 
-    /// The verdict of `id` on the only Glue resource it judges in `region`.
-    pub fn glue_verdict(id: &str, region: GlueRegion) -> Option<(Status, String)> {
-        let inv = glue_inventory(region);
-        let mut out = run(id, &inv);
-        assert!(out.len() <= 1, "{out:?}");
-        out.pop().map(|(_, status, text)| (status, text))
+/// An EMR region with block public access on and the `secure` configuration.
+pub fn emr_region(clusters: Vec<EmrCluster>) -> EmrRegion {
+    EmrRegion {
+        region: "us-east-1".into(),
+        block_public_access: Observed::Known(true),
+        clusters,
+        security_configurations: vec![emr_configuration("secure", EMR_SECURE_DOCUMENT)],
     }
+}
 
-    pub fn job_verdict(id: &str, job: GlueJob) -> Option<(Status, String)> {
-        let mut region = glue_region();
-        region.jobs = vec![job];
-        glue_verdict(id, region)
+pub fn emr_verdict(id: &str, region: EmrRegion) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.emr = Some(EmrInventory {
+        regions: vec![region],
+    });
+    let mut out = run(id, &inv);
+    assert!(out.len() <= 1, "{out:?}");
+    out.pop().map(|(_, status, text)| (status, text))
+}
+
+pub fn emr_cluster_verdict(id: &str, cluster: EmrCluster) -> Option<(Status, String)> {
+    emr_verdict(id, emr_region(vec![cluster]))
+}
+
+/// A customer-managed symmetric key in us-east-1.
+pub fn kms_key(id: &str, state: &str) -> KmsKey {
+    KmsKey {
+        id: id.into(),
+        arn: format!("arn:aws:kms:us-east-1:123456789012:key/{id}"),
+        manager: "CUSTOMER".into(),
+        state: state.into(),
+        spec: "SYMMETRIC_DEFAULT".into(),
+        origin: "AWS_KMS".into(),
+        deletion_date: None,
+        rotation_enabled: Some(Observed::Known(true)),
+        policy: Some(Observed::Known(
+            r#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}]}"#.into(),
+        )),
     }
+}
 
-    /// A Redshift cluster that passes every cluster check.
-    pub fn good_cluster(id: &str) -> RedshiftCluster {
-        RedshiftCluster {
-            id: id.into(),
-            arn: format!("arn:aws:redshift:us-east-1:123456789012:cluster:{id}"),
-            node_type: Observed::Known("ra3.xlplus".into()),
-            number_of_nodes: Observed::Known(2),
-            publicly_accessible: Observed::Known(false),
-            encrypted: Observed::Known(true),
-            kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            master_username: Observed::Known("warehouse_admin".into()),
-            master_password_secret_arn: Some(
-                "arn:aws:secretsmanager:us-east-1:123456789012:secret:redshift!c-admin".into(),
-            ),
-            allow_version_upgrade: Observed::Known(true),
-            enhanced_vpc_routing: Observed::Known(true),
-            automated_snapshot_retention_days: Observed::Known(7),
-            multi_az: Some("Enabled".into()),
-            snapshot_copy_region: Some("us-west-2".into()),
-            preferred_maintenance_window: Some("sun:05:00-sun:05:30".into()),
-            parameter_group: Some("secure".into()),
-            parameters: Observed::Known(
-                [
-                    ("require_ssl", "true"),
-                    ("enable_user_activity_logging", "true"),
-                    ("enable_result_cache_for_session", "true"),
-                ]
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect(),
-            ),
-            audit_logging: Observed::Known(RedshiftLogging {
-                enabled: true,
-                destination: Some("s3".into()),
-                bucket: Some("audit-logs".into()),
-            }),
-            tags: BTreeMap::new(),
-        }
-    }
-
-    /// The verdict of `id` on a one-cluster inventory.
-    pub fn cluster_verdict(id: &str, cluster: RedshiftCluster) -> Option<(Status, String)> {
-        let mut inv = inventory(vec![]);
-        inv.redshift = Some(RedshiftInventory {
-            regions: vec![RedshiftRegion {
-                region: "us-east-1".into(),
-                clusters: vec![cluster],
-            }],
-        });
-        let mut out = run(id, &inv);
-        assert!(out.len() <= 1, "{out:?}");
-        out.pop().map(|(_, status, text)| (status, text))
-    }
-
-    /// An active EMR cluster that passes every cluster check, using the `secure` configuration.
-    pub fn good_emr_cluster(id: &str) -> EmrCluster {
-        EmrCluster {
-            id: id.into(),
-            name: id.into(),
-            arn: format!("arn:aws:elasticmapreduce:us-east-1:123456789012:cluster/{id}"),
-            state: "WAITING".into(),
-            release_label: Some("emr-7.1.0".into()),
-            log_uri: Some("s3://emr-logs/".into()),
-            security_configuration: Some("secure".into()),
-            termination_protected: Observed::Known(false),
-            auto_termination_idle_seconds: Observed::Known(Some(3600)),
-            managed_scaling: Observed::Known(true),
-            instances: Observed::Known(vec![
-                EmrInstances {
-                    role: "MASTER".into(),
-                    market: Market::OnDemand,
-                    instance_types: vec!["m6g.xlarge".into()],
-                },
-                EmrInstances {
-                    role: "CORE".into(),
-                    market: Market::OnDemand,
-                    instance_types: vec!["r6g.2xlarge".into()],
-                },
-                EmrInstances {
-                    role: "TASK".into(),
-                    market: Market::Spot,
-                    instance_types: vec!["r6g.2xlarge".into()],
-                },
-            ]),
-        }
-    }
-
-    /// A document with S3, local-disk and in-transit encryption on.
-    pub const EMR_SECURE_DOCUMENT: &str = r#"{"EncryptionConfiguration":{"EnableAtRestEncryption":true,"EnableInTransitEncryption":true,
-        "AtRestEncryptionConfiguration":{"S3EncryptionConfiguration":{"EncryptionMode":"SSE-S3"},
-        "LocalDiskEncryptionConfiguration":{"EncryptionKeyProviderType":"Custom"}}}}"#;
-
-    pub fn emr_configuration(name: &str, document: &str) -> EmrSecurityConfiguration {
-        EmrSecurityConfiguration {
-            name: name.into(),
-            document: Observed::Known(document.into()),
-        }
-    }
-
-    /// An EMR region with block public access on and the `secure` configuration.
-    pub fn emr_region(clusters: Vec<EmrCluster>) -> EmrRegion {
-        EmrRegion {
+pub fn with_kms(mut inv: Inventory, keys: Vec<KmsKey>) -> Inventory {
+    inv.kms = Some(KmsInventory {
+        regions: vec![KmsRegion {
             region: "us-east-1".into(),
-            block_public_access: Observed::Known(true),
-            clusters,
-            security_configurations: vec![emr_configuration("secure", EMR_SECURE_DOCUMENT)],
-        }
-    }
+            keys,
+            aliases: vec![],
+        }],
+    });
+    inv
+}
 
-    pub fn emr_verdict(id: &str, region: EmrRegion) -> Option<(Status, String)> {
-        let mut inv = inventory(vec![]);
-        inv.emr = Some(EmrInventory {
-            regions: vec![region],
-        });
-        let mut out = run(id, &inv);
-        assert!(out.len() <= 1, "{out:?}");
-        out.pop().map(|(_, status, text)| (status, text))
+/// A multi-region trail that passes every trail check.
+pub fn good_trail(name: &str) -> Trail {
+    Trail {
+        name: name.into(),
+        arn: format!("arn:aws:cloudtrail:us-east-1:123456789012:trail/{name}"),
+        home_region: "us-east-1".into(),
+        multi_region: Observed::Known(true),
+        organization: false,
+        s3_bucket: Some("trail-logs".into()),
+        kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+        log_file_validation: Observed::Known(true),
+        cloudwatch_log_group: Some("arn:aws:logs:us-east-1:123456789012:log-group:trail:*".into()),
+        logging: Observed::Known(true),
+        selectors: Observed::Known(EventSelectors {
+            basic: vec![EventSelector::default()],
+            advanced: vec![],
+        }),
     }
+}
 
-    pub fn emr_cluster_verdict(id: &str, cluster: EmrCluster) -> Option<(Status, String)> {
-        emr_verdict(id, emr_region(vec![cluster]))
-    }
+pub fn with_trails(mut inv: Inventory, trails: Vec<Trail>) -> Inventory {
+    inv.cloudtrail = Some(CloudTrailInventory { trails });
+    inv
+}
 
-    /// A customer-managed symmetric key in us-east-1.
-    pub fn kms_key(id: &str, state: &str) -> KmsKey {
-        KmsKey {
-            id: id.into(),
-            arn: format!("arn:aws:kms:us-east-1:123456789012:key/{id}"),
-            manager: "CUSTOMER".into(),
-            state: state.into(),
-            spec: "SYMMETRIC_DEFAULT".into(),
-            origin: "AWS_KMS".into(),
-            deletion_date: None,
-            rotation_enabled: Some(Observed::Known(true)),
-            policy: Some(Observed::Known(
-                r#"{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"kms:*","Resource":"*"}]}"#.into(),
-            )),
-        }
-    }
+/// The single verdict of `id` on a one-bucket inventory.
+pub fn verdict(id: &str, bucket: Bucket) -> Option<(Status, String)> {
+    verdict_with(id, bucket, &Config::default())
+}
 
-    pub fn with_kms(mut inv: Inventory, keys: Vec<KmsKey>) -> Inventory {
-        inv.kms = Some(KmsInventory {
-            regions: vec![KmsRegion {
-                region: "us-east-1".into(),
-                keys,
-                aliases: vec![],
-            }],
-        });
-        inv
-    }
-
-    /// A multi-region trail that passes every trail check.
-    pub fn good_trail(name: &str) -> Trail {
-        Trail {
-            name: name.into(),
-            arn: format!("arn:aws:cloudtrail:us-east-1:123456789012:trail/{name}"),
-            home_region: "us-east-1".into(),
-            multi_region: Observed::Known(true),
-            organization: false,
-            s3_bucket: Some("trail-logs".into()),
-            kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            log_file_validation: Observed::Known(true),
-            cloudwatch_log_group: Some(
-                "arn:aws:logs:us-east-1:123456789012:log-group:trail:*".into(),
-            ),
-            logging: Observed::Known(true),
-            selectors: Observed::Known(EventSelectors {
-                basic: vec![EventSelector::default()],
-                advanced: vec![],
-            }),
-        }
-    }
-
-    pub fn with_trails(mut inv: Inventory, trails: Vec<Trail>) -> Inventory {
-        inv.cloudtrail = Some(CloudTrailInventory { trails });
-        inv
-    }
-
-    /// The single verdict of `id` on a one-bucket inventory.
-    pub fn verdict(id: &str, bucket: Bucket) -> Option<(Status, String)> {
-        verdict_with(id, bucket, &Config::default())
-    }
-
-    pub fn verdict_with(id: &str, bucket: Bucket, config: &Config) -> Option<(Status, String)> {
-        let inv = inventory(vec![bucket]);
-        let mut out = run_with(id, &inv, config);
-        assert!(out.len() <= 1);
-        out.pop().map(|(_, status, text)| (status, text))
-    }
+pub fn verdict_with(id: &str, bucket: Bucket, config: &Config) -> Option<(Status, String)> {
+    let inv = inventory(vec![bucket]);
+    let mut out = run_with(id, &inv, config);
+    assert!(out.len() <= 1);
+    out.pop().map(|(_, status, text)| (status, text))
 }

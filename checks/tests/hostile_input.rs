@@ -1,9 +1,9 @@
 //! Policies, names, tags and arguments come from the account: untrusted. The
 //! evaluators must not panic on any input, and finish quickly.
 
+use lakelint_checks::interpret::pattern::wildcard_match;
+use lakelint_checks::interpret::secrets::looks_like_secret;
 use lakelint_checks::model::{Inventory, Observed};
-use lakelint_checks::pattern::wildcard_match;
-use lakelint_checks::secrets::looks_like_secret;
 use lakelint_checks::{evaluate, Config, Selection};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -75,6 +75,6 @@ proptest! {
 
     #[test]
     fn mutelists_from_any_json(doc in json_value()) {
-        let _ = serde_json::from_value::<Vec<lakelint_checks::mutelist::MuteRule>>(doc);
+        let _ = serde_json::from_value::<Vec<lakelint_checks::findings::mutelist::MuteRule>>(doc);
     }
 }

@@ -188,8 +188,9 @@ mod tests {
             assert!(!a.feeds.is_empty(), "{} feeds no check", a.op);
             for pattern in a.feeds {
                 assert!(
-                    lakelint_checks::registry::all()
-                        .any(|c| lakelint_checks::pattern::wildcard_match(pattern, c.id)),
+                    lakelint_checks::engine::registry::all().any(|c| {
+                        lakelint_checks::interpret::pattern::wildcard_match(pattern, c.id)
+                    }),
                     "{}: `{pattern}` names no check",
                     a.op
                 );

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use aws_sdk_glue::Client;
 use futures::stream::{self, StreamExt};
+use lakelint_checks::interpret::secrets::looks_like_secret;
 use lakelint_checks::model::{
     CatalogEncryption, GlueCrawler, GlueInventory, GlueJob, GlueRegion, GlueSecurityConfiguration,
     GlueTable, GlueTrigger, Observed, Regional, Unobserved,
 };
-use lakelint_checks::secrets::looks_like_secret;
 
 use crate::crawl::actions::{per_region, Action, Per};
 use crate::crawl::collector::{Collector, Gaps, Scan};

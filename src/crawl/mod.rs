@@ -1,5 +1,6 @@
 //! The crawler: reads an account through the AWS APIs (read-only) into an
-//! [`Inventory`]. One file per service collector; [`COLLECTORS`] lists them.
+//! [`Inventory`]. One file per service collector, named as the service's
+//! folder in the checks crate; the service table lists them ([`COLLECTORS`]).
 
 pub mod actions;
 mod aimd;
@@ -43,26 +44,16 @@ pub use regions::{parse_region, RegionSelection};
 use crate::progress::Progress;
 use collector::{Collect, Scan};
 
-/// Every collector, in scan order.
-const COLLECTORS: &[&dyn Collect] = &[
-    &s3::S3,
-    &glue::Glue,
-    &redshift::Redshift,
-    &emr::Emr,
-    &kms::Kms,
-    &cloudtrail::CloudTrail,
-    &athena::Athena,
-    &lakeformation::LakeFormation,
-    &secretsmanager::SecretsManager,
-    &eventbridge::EventBridge,
-    &wellarchitected::WellArchitected,
-    &dynamodb::DynamoDb,
-    &dax::Dax,
-    &rds::Rds,
-    &stepfunctions::StepFunctions,
-    &mwaa::Mwaa,
-    &emrserverless::EmrServerless,
-];
+/// Declares [`COLLECTORS`] from the service table: a service's collector is
+/// the type named as its variant in `src/crawl/<name>.rs`.
+macro_rules! collectors {
+    ($($(#[$doc:meta])* $variant:ident => $module:ident: $section:ident, iam: $iam:literal, $scope:ident;)*) => {
+        /// Every collector, in scan order: one per line of the service table.
+        const COLLECTORS: &[&dyn Collect] = &[$(&$module::$variant),*];
+    };
+}
+
+lakelint_checks::for_each_service!(collectors);
 
 /// How to scan: where, what, and how hard to push the APIs.
 #[derive(Debug, Clone)]
@@ -273,4 +264,79 @@ fn missing_permissions(denied: &[String]) -> Vec<String> {
     iam.sort();
     iam.dedup();
     iam
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// The repository this test runs in (the run's, not the build's: a test
+    /// binary reused from another checkout carries that checkout's path).
+    fn root() -> PathBuf {
+        std::env::var_os("CARGO_MANIFEST_DIR")
+            .map_or_else(|| env!("CARGO_MANIFEST_DIR").into(), PathBuf::from)
+    }
+
+    fn names(dir: PathBuf, keep: impl Fn(&std::path::Path) -> Option<String>) -> BTreeSet<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|entry| keep(&entry.unwrap().path()))
+            .collect()
+    }
+
+    /// A service is registered whole or not at all: a folder in the checks
+    /// crate, a line in the service table, a collector, and its actions in
+    /// the shipped IAM policy.
+    #[test]
+    fn every_service_is_registered_whole() {
+        let table: BTreeSet<String> = Service::ALL.iter().map(|s| s.to_string()).collect();
+        let folders = names(root().join("checks/src/services"), |path| {
+            path.is_dir()
+                .then(|| path.file_name()?.to_str().map(str::to_string))
+                .flatten()
+        });
+        assert_eq!(
+            folders, table,
+            "folders of checks/src/services vs the service table"
+        );
+        let collector_files = names(root().join("src/crawl"), |path| {
+            let text = std::fs::read_to_string(path).ok()?;
+            text.lines()
+                .any(|line| line.starts_with("impl Collector for "))
+                .then(|| path.file_stem()?.to_str().map(str::to_string))
+                .flatten()
+        });
+        assert_eq!(
+            collector_files, table,
+            "collector files of src/crawl vs the service table"
+        );
+
+        let policy: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(root().join("docs/iam-policy.json")).unwrap(),
+        )
+        .unwrap();
+        let shipped: BTreeSet<&str> = policy["Statement"][0]["Action"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a.as_str())
+            .collect();
+        for collector in COLLECTORS {
+            let service = collector.service();
+            assert!(
+                !collector.actions().is_empty(),
+                "{service} declares no action"
+            );
+            for action in collector.actions() {
+                let iam = action.iam.expect("collectors' reads need a permission");
+                assert!(
+                    shipped.contains(iam),
+                    "{service}: {iam} is not in docs/iam-policy.json (regenerate it with `lakelint iam-policy`)"
+                );
+            }
+        }
+    }
 }

@@ -16,9 +16,9 @@ mod table;
 
 use std::io::{self, Write};
 
-use lakelint_checks::baseline::Comparison;
+use lakelint_checks::engine::roles::BucketRole;
+use lakelint_checks::findings::baseline::Comparison;
 use lakelint_checks::model::{AccountStatus, ScanInfo};
-use lakelint_checks::roles::BucketRole;
 use lakelint_checks::{Config, Finding, Inventory, Summary};
 use serde::{Deserialize, Serialize};
 

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, Color, ContentArrangement, Table};
+use lakelint_checks::findings::summary::StatusCounts;
 use lakelint_checks::model::{Gap, UnobservedKind};
-use lakelint_checks::summary::StatusCounts;
 use lakelint_checks::{Pillar, Severity, Status};
 
 use std::io::{self, Write};
@@ -163,8 +163,8 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         })
         .collect();
     let baseline_mark = |f: &lakelint_checks::Finding| match f.baseline {
-        Some(lakelint_checks::finding::BaselineMark::New) => "new",
-        Some(lakelint_checks::finding::BaselineMark::Unchanged) => "unchanged",
+        Some(lakelint_checks::findings::finding::BaselineMark::New) => "new",
+        Some(lakelint_checks::findings::finding::BaselineMark::Unchanged) => "unchanged",
         None => "",
     };
     if !failing.is_empty() && Table::new().width().is_none() {

@@ -3,10 +3,10 @@
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::config::Config;
-use crate::finding::{Outcome, Pillar, Remediation, ResourceRef, Severity};
+use crate::engine::roles::Roles;
+use crate::findings::config::Config;
+use crate::findings::finding::{Outcome, Pillar, Remediation, ResourceRef, Severity};
 use crate::model::{Inventory, Service};
-use crate::roles::Roles;
 
 /// A check of the catalog.
 #[derive(Debug)]
@@ -92,8 +92,9 @@ pub const fn first(values: &[&'static str]) -> Option<&'static str> {
 }
 
 /// Declares a module's checks as `CHECKS`, in catalog order. The primary
-/// pillar is the enclosing pillar module's `PILLAR`, the service is the id's
-/// prefix, and the Terraform remediation is `checks/remediation/ID.tf`:
+/// pillar is the file's name (`services/s3/security.rs`: security), the
+/// service is the id's prefix, and the Terraform remediation is
+/// `checks/remediation/ID.tf`:
 ///
 /// ```ignore
 /// checks! {
@@ -129,16 +130,19 @@ macro_rules! checks {
         }
     )*) => {
         /// This module's checks, in catalog order.
-        pub(crate) const CHECKS: &[$crate::check::Check] = &[$(
-            $crate::check::Check {
+        pub(crate) const CHECKS: &[$crate::engine::check::Check] = &[$(
+            $crate::engine::check::Check {
                 id: $id,
                 title: $title,
                 service: $crate::model::Service::of_check_id($id),
                 resource_type: $resource,
-                pillars: &[super::PILLAR $($(, $crate::finding::Pillar::$also)*)?],
-                severity: $crate::finding::Severity::$severity,
+                pillars: &[
+                    $crate::findings::finding::Pillar::of_module(module_path!())
+                    $($(, $crate::findings::finding::Pillar::$also)*)?
+                ],
+                severity: $crate::findings::finding::Severity::$severity,
                 rationale: $rationale,
-                remediation: $crate::finding::Remediation {
+                remediation: $crate::findings::finding::Remediation {
                     text: ::std::borrow::Cow::Borrowed($text),
                     cli: ::std::borrow::Cow::Borrowed($cli),
                     terraform: ::std::borrow::Cow::Borrowed(
@@ -147,7 +151,7 @@ macro_rules! checks {
                     ),
                 },
                 wa_best_practice: $practice,
-                security_hub_control: $crate::check::first(&[$($sh)?]),
+                security_hub_control: $crate::engine::check::first(&[$($sh)?]),
                 judge: $crate::judge_fn!($how $judge),
             },
         )*];
@@ -160,7 +164,7 @@ macro_rules! checks {
 #[doc(hidden)]
 macro_rules! judge_fn {
     (each $f:expr) => {
-        |cx| $crate::resource::each(cx, $f)
+        |cx| $crate::engine::resource::each(cx, $f)
     };
     (judge $f:expr) => {
         $f

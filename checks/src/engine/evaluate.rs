@@ -2,13 +2,13 @@
 
 use std::sync::Arc;
 
-use crate::check::{Check, Context, Judgement};
-use crate::config::Config;
-use crate::finding::{Finding, Outcome, Pillar, ResourceRef, Severity};
+use crate::engine::check::{Check, Context, Judgement};
+use crate::engine::registry;
+use crate::engine::roles::{BucketRole, Roles};
+use crate::findings::config::Config;
+use crate::findings::finding::{Finding, Outcome, Pillar, ResourceRef, Severity};
+use crate::interpret::pattern::wildcard_match;
 use crate::model::{Inventory, Service};
-use crate::pattern::wildcard_match;
-use crate::registry;
-use crate::roles::{BucketRole, Roles};
 
 /// Which checks to run; empty lists mean "all".
 #[derive(Debug, Clone, Default)]
@@ -45,8 +45,7 @@ impl Selection {
 /// Every scanned resource with its roles, whether or not a check applies to it.
 pub fn resources(inventory: &Inventory, config: &Config) -> Vec<Listed> {
     let roles = Roles::of(inventory, config);
-    inventory
-        .listed()
+    crate::engine::resource::listed(inventory)
         .into_iter()
         .map(|resource| {
             let bucket = resource.kind == "AwsS3Bucket";
@@ -140,7 +139,7 @@ fn unlisted(inventory: &Inventory, check: &Check) -> Vec<Judgement> {
         }
         // An account-wide listing hid the account's own findings.
         let resource = match gap.region.as_deref() {
-            None => crate::resource::account_ref(inventory),
+            None => crate::engine::resource::account_ref(inventory),
             Some(region) => {
                 let account = &inventory.account;
                 let arn = format!(
@@ -149,7 +148,7 @@ fn unlisted(inventory: &Inventory, check: &Check) -> Vec<Judgement> {
                     check.service.iam_prefix(),
                     account.account_id
                 );
-                crate::resource::regional_ref(inventory, region, &arn, "unlisted", "Other")
+                crate::engine::resource::regional_ref(inventory, region, &arn, "unlisted", "Other")
             }
         };
         if out.iter().any(|j| j.resource == resource) {
@@ -167,8 +166,8 @@ fn unlisted(inventory: &Inventory, check: &Check) -> Vec<Judgement> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Status;
-    use crate::pillars::testing::{bare_bucket, inventory, with_trails};
+    use crate::findings::finding::Status;
+    use crate::testing::{bare_bucket, inventory, with_trails};
 
     #[test]
     fn selection_filters_by_every_dimension() {
@@ -238,7 +237,7 @@ mod tests {
                 account_id: None,
                 service: Service::Glue,
                 region: Some(region.into()),
-                reason: crate::pillars::testing::denied("glue:GetJobs"),
+                reason: crate::testing::denied("glue:GetJobs"),
                 checks: vec!["glue.job_*".into()],
             });
         }

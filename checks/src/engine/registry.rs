@@ -1,14 +1,45 @@
-//! Every check, in catalog order: pillar by pillar, service by service.
+//! Every check, in catalog order: pillar by pillar, and within a pillar
+//! service by service in the order of the service table.
 
-use crate::check::Check;
-use crate::pillars;
+use std::sync::OnceLock;
+
+use crate::engine::check::Check;
+use crate::findings::finding::Pillar;
+
+/// The pillars in catalog order.
+const CATALOG_ORDER: [Pillar; 6] = [
+    Pillar::Security,
+    Pillar::Reliability,
+    Pillar::PerformanceEfficiency,
+    Pillar::CostOptimization,
+    Pillar::Sustainability,
+    Pillar::OperationalExcellence,
+];
+
+/// Every service's checks, a list per pillar file, in the service table's order.
+macro_rules! service_checks {
+    ($($(#[$doc:meta])* $variant:ident => $module:ident: $section:ident, iam: $iam:literal, $scope:ident;)*) => {
+        const SERVICES: &[&[&[Check]]] = &[$(crate::services::$module::CHECKS),*];
+    };
+}
+
+crate::for_each_service!(service_checks);
 
 /// Every check of the catalog.
 pub fn all() -> impl Iterator<Item = &'static Check> {
-    pillars::CHECKS
-        .into_iter()
-        .flatten()
-        .flat_map(|checks| checks.iter())
+    static ALL: OnceLock<Vec<&'static Check>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut checks: Vec<&'static Check> = SERVICES
+            .iter()
+            .flat_map(|files| files.iter())
+            .flat_map(|checks| checks.iter())
+            .collect();
+        // Stable: services keep the table's order, checks their file's.
+        checks.sort_by_key(|c| CATALOG_ORDER.iter().position(|p| *p == c.pillar()));
+        checks
+    })
+    .iter()
+    .copied()
 }
 
 /// The check with this id.

@@ -2,8 +2,8 @@
 //! records are and how a finding names one, and [`each`] runs a judge on all
 //! of them.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{intern, Judged, Outcome, ResourceRef};
+use crate::engine::check::{Context, Judgement};
+use crate::findings::finding::{intern, Judged, Outcome, ResourceRef};
 use crate::model::Inventory;
 
 /// A kind of resource that checks judge one by one.
@@ -119,6 +119,37 @@ pub fn in_regions<'a, R, T>(
         .collect()
 }
 
+/// Every collected resource, section by section, judged or not; the
+/// account once, where the first section lists it.
+pub fn listed(inventory: &Inventory) -> Vec<ResourceRef> {
+    let mut out: Vec<ResourceRef> = Vec::new();
+    for section in sections(inventory) {
+        for resource in section.listed(inventory) {
+            if resource.kind != "AwsAccount" || !out.contains(&resource) {
+                out.push(resource);
+            }
+        }
+    }
+    out
+}
+
+/// The sections a scan collected, as listings.
+macro_rules! sections {
+    ($($(#[$doc:meta])* $variant:ident => $module:ident: $section:ident, iam: $iam:literal, $scope:ident;)*) => {
+        fn sections(inventory: &Inventory) -> Vec<&dyn Listing> {
+            let mut out: Vec<&dyn Listing> = Vec::new();
+            $(
+                if let Some(section) = &inventory.$module {
+                    out.push(section);
+                }
+            )*
+            out
+        }
+    };
+}
+
+crate::for_each_service!(sections);
+
 /// A section's resources as reports list them, judged or not.
 pub trait Listing {
     /// Every resource of the section, in report order.
@@ -131,17 +162,17 @@ pub trait Listing {
 #[macro_export]
 macro_rules! regional_resource {
     ($record:ident in $region:ident, $section:ident . $list:ident, $id:ident, $kind:literal) => {
-        impl $crate::resource::Resource for $record {
+        impl $crate::engine::resource::Resource for $record {
             type In = $region;
             fn all(inventory: &$crate::model::Inventory) -> Vec<(&Self, &$region)> {
-                $crate::resource::in_regions(inventory.$section.as_ref(), |r| &r.$list)
+                $crate::engine::resource::in_regions(inventory.$section.as_ref(), |r| &r.$list)
             }
             fn reference(
                 &self,
                 region: &$region,
                 inventory: &$crate::model::Inventory,
             ) -> $crate::ResourceRef {
-                $crate::resource::regional_ref(
+                $crate::engine::resource::regional_ref(
                     inventory,
                     &region.region,
                     &self.arn,

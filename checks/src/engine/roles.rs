@@ -2,35 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
-use crate::config::Config;
+pub use crate::engine::references::{bucket_of, BucketRole};
+use crate::findings::config::Config;
 use crate::model::{Inventory, Service, Unobserved, UnobservedKind};
-
-/// What a bucket is for in the platform, derived across the inventory.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BucketRole {
-    /// Holds data-lake tables (Glue table location, crawler target, or configured).
-    DataLake,
-    /// Receives another bucket's server access logs.
-    LogTarget,
-    /// Receives CloudTrail logs.
-    TrailBucket,
-    /// Receives EMR cluster logs.
-    EmrLogs,
-    /// Receives Athena query results (a workgroup's output location).
-    QueryResults,
-}
-
-/// The bucket of an `s3://bucket/key` (or `s3a://`, `s3n://`) location.
-pub fn bucket_of(location: &str) -> Option<&str> {
-    let (scheme, rest) = location.split_once("://")?;
-    if !matches!(scheme, "s3" | "s3a" | "s3n") {
-        return None;
-    }
-    rest.split('/').next().filter(|b| !b.is_empty())
-}
 
 /// What each bucket of the inventory is for.
 #[derive(Debug, Clone, Default)]
@@ -69,7 +43,7 @@ impl Roles {
         let Some(s3) = &inventory.s3 else {
             return Roles::default();
         };
-        let uses = inventory.bucket_uses();
+        let uses = crate::engine::references::bucket_uses(inventory);
         let by_bucket = s3
             .buckets
             .iter()
@@ -121,7 +95,7 @@ impl Roles {
 mod tests {
     use super::*;
     use crate::model::{LoggingTarget, Observed};
-    use crate::pillars::testing::{bare_bucket, inventory};
+    use crate::testing::{bare_bucket, inventory};
 
     #[test]
     fn roles_from_logging_and_config() {
@@ -168,7 +142,7 @@ mod tests {
                     ..GlueTable::default()
                 }],
                 security_configurations: Observed::Known(vec![]),
-                catalog_encryption: Observed::Unknown(crate::pillars::testing::denied("glue:x")),
+                catalog_encryption: Observed::Unknown(crate::testing::denied("glue:x")),
             }],
         });
         let derived = Roles::of(&inv, &Config::default());
@@ -191,16 +165,16 @@ mod tests {
 
     #[test]
     fn trail_and_emr_log_buckets() {
-        let mut inv = crate::pillars::testing::with_trails(
+        let mut inv = crate::testing::with_trails(
             inventory(vec![
                 bare_bucket("trail-logs", "us-east-1"),
                 bare_bucket("emr-logs", "us-east-1"),
             ]),
-            vec![crate::pillars::testing::good_trail("t")],
+            vec![crate::testing::good_trail("t")],
         );
         inv.emr = Some(crate::model::EmrInventory {
-            regions: vec![crate::pillars::testing::emr_region(vec![
-                crate::pillars::testing::good_emr_cluster("j"),
+            regions: vec![crate::testing::emr_region(vec![
+                crate::testing::good_emr_cluster("j"),
             ])],
         });
         let derived = Roles::of(&inv, &Config::default());

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{BaselineMark, Finding, ResourceRef, Severity, Status};
+use crate::findings::finding::{BaselineMark, Finding, ResourceRef, Severity, Status};
 
 /// A finding that failed in the baseline and no longer does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,10 +87,10 @@ pub fn compare(current: &mut [Finding], baseline: &[Finding]) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::engine::{evaluate, Selection};
+    use crate::engine::evaluate::{evaluate, Selection};
+    use crate::findings::config::Config;
     use crate::model::{Observed, Versioning};
-    use crate::pillars::testing::{bare_bucket, inventory};
+    use crate::testing::{bare_bucket, inventory};
 
     #[test]
     fn new_unchanged_and_resolved() {

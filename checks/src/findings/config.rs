@@ -25,7 +25,7 @@ pub struct Config {
     /// `[peak_window]`: when batch work should not run.
     pub peak_window: PeakWindow,
     /// `[[mute]]` entries.
-    pub mute: Vec<crate::mutelist::MuteRule>,
+    pub mute: Vec<crate::findings::mutelist::MuteRule>,
 }
 
 impl Default for Config {
@@ -323,7 +323,7 @@ impl Config {
         self.s3
             .data_lake_buckets
             .iter()
-            .any(|pattern| crate::pattern::wildcard_match(pattern, bucket))
+            .any(|pattern| crate::interpret::pattern::wildcard_match(pattern, bucket))
     }
 }
 

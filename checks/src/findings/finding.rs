@@ -119,6 +119,10 @@ impl Pillar {
 
     /// The snake-case name reports use.
     pub fn as_str(self) -> &'static str {
+        self.name()
+    }
+
+    const fn name(self) -> &'static str {
         match self {
             Pillar::OperationalExcellence => "operational_excellence",
             Pillar::Security => "security",
@@ -127,6 +131,32 @@ impl Pillar {
             Pillar::CostOptimization => "cost_optimization",
             Pillar::Sustainability => "sustainability",
         }
+    }
+
+    /// The pillar a module is named after (`…::services::s3::security`): the
+    /// pillar of the checks a file declares. In a constant, a module named
+    /// after no pillar fails the build.
+    pub const fn of_module(path: &str) -> Pillar {
+        let path = path.as_bytes();
+        let mut start = path.len();
+        while start > 0 && path[start - 1] != b':' {
+            start -= 1;
+        }
+        let mut i = 0;
+        while i < Pillar::ALL.len() {
+            let name = Pillar::ALL[i].name().as_bytes();
+            if name.len() == path.len() - start {
+                let mut j = 0;
+                while j < name.len() && name[j] == path[start + j] {
+                    j += 1;
+                }
+                if j == name.len() {
+                    return Pillar::ALL[i];
+                }
+            }
+            i += 1;
+        }
+        panic!("checks are declared in a file named after their pillar")
     }
 
     /// The short code used in the catalog (OPS, SEC, …).

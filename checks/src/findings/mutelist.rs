@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::finding::Finding;
+use crate::findings::finding::Finding;
+use crate::interpret::pattern::wildcard_match;
 use crate::model::Inventory;
-use crate::pattern::wildcard_match;
 
 /// One `[[mute]]` entry: which findings it mutes and why.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -204,10 +204,10 @@ pub fn apply<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::engine::{evaluate, Selection};
+    use crate::engine::evaluate::{evaluate, Selection};
+    use crate::findings::config::Config;
     use crate::model::Observed;
-    use crate::pillars::testing::{bare_bucket, inventory};
+    use crate::testing::{bare_bucket, inventory};
 
     fn rules(toml_like: &str) -> Vec<MuteRule> {
         // The binary parses TOML; here the same shapes come through JSON.
@@ -263,7 +263,7 @@ mod tests {
             .iter()
             .find(|f| f.resource.id == "lake" && f.check_id == "s3.bucket_lifecycle")
             .unwrap();
-        assert_eq!(f.status, crate::finding::Status::Fail);
+        assert_eq!(f.status, crate::findings::finding::Status::Fail);
     }
 
     #[test]

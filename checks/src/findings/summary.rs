@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Finding, Status};
+use crate::findings::finding::{Finding, Status};
 
 /// Counts of PASS, FAIL and UNKNOWN, always with all three keys.
 pub type StatusCounts = BTreeMap<Status, usize>;
@@ -89,16 +89,16 @@ impl Summary {
         let mut summary = Summary {
             total: findings.len(),
             by_status: zeroed(),
-            by_pillar: crate::finding::Pillar::ALL
+            by_pillar: crate::findings::finding::Pillar::ALL
                 .into_iter()
                 .map(|p| (p.as_str().to_string(), zeroed()))
                 .collect(),
-            by_severity: crate::finding::Severity::ALL
+            by_severity: crate::findings::finding::Severity::ALL
                 .into_iter()
                 .map(|s| (s.as_str().to_string(), zeroed()))
                 .collect(),
             muted: findings.iter().filter(|f| f.muted).count(),
-            scores: crate::finding::Pillar::ALL
+            scores: crate::findings::finding::Pillar::ALL
                 .into_iter()
                 .map(|p| {
                     let of_pillar = findings.iter().filter(|f| f.pillar == p);
@@ -143,9 +143,9 @@ impl Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::engine::{evaluate, Selection};
-    use crate::pillars::testing::{bare_bucket, inventory};
+    use crate::engine::evaluate::{evaluate, Selection};
+    use crate::findings::config::Config;
+    use crate::testing::{bare_bucket, inventory};
 
     #[test]
     fn counts_add_up() {
@@ -171,12 +171,12 @@ mod tests {
     fn scores_weigh_by_severity_and_leave_out_unknown_and_muted() {
         let inv = inventory(vec![bare_bucket("a", "us-east-1")]);
         let mut findings = evaluate(&inv, &Config::default(), &Selection::default());
-        findings.retain(|f| f.pillar == crate::finding::Pillar::Reliability);
+        findings.retain(|f| f.pillar == crate::findings::finding::Pillar::Reliability);
         // One medium FAIL (versioning); make it pass, add a high FAIL and an unknown.
         let mut pass = findings[0].clone();
         pass.status = Status::Pass;
         let mut high_fail = findings[0].clone();
-        high_fail.severity = crate::finding::Severity::High;
+        high_fail.severity = crate::findings::finding::Severity::High;
         let mut unknown = findings[0].clone();
         unknown.status = Status::Unknown;
         let mut muted = findings[0].clone();

@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::pattern::wildcard_match;
+use crate::interpret::pattern::wildcard_match;
 
 /// Whether `pattern` (the rule's JSON) matches `event`; `Err` when the
 /// pattern is not JSON.

@@ -1,6 +1,6 @@
 //! KMS key references, resolved in one place: a key id, a key ARN, an alias
 //! name and an alias ARN all lead to the same key. Which resources use a key,
-//! each section says for itself ([`crate::references::References`]).
+//! each section says for itself ([`crate::engine::references::References`]).
 
 use crate::model::{Inventory, KmsKey, Service, Unobserved};
 
@@ -60,18 +60,18 @@ pub fn resolve<'a>(inventory: &'a Inventory, reference: &str, region: &str) -> K
     }
 }
 
-pub use crate::references::KeyUse;
+pub use crate::engine::references::KeyUse;
 
 /// Every use of a KMS key the inventory records.
 pub fn key_uses(inventory: &Inventory) -> Vec<KeyUse> {
-    inventory.key_uses()
+    crate::engine::references::key_uses(inventory)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{KmsAlias, KmsInventory, KmsRegion};
-    use crate::pillars::testing::{inventory, kms_key};
+    use crate::testing::{inventory, kms_key};
 
     fn with_keys() -> Inventory {
         let mut inv = inventory(vec![]);
@@ -112,7 +112,7 @@ mod tests {
         assert_eq!(resolve(&inv, "alias/gone", "us-east-1"), KeyLookup::Missing);
         assert_eq!(resolve(&inv, "k1", "eu-west-1"), KeyLookup::Elsewhere);
         let mut partial = with_keys();
-        let reason = crate::pillars::testing::denied("kms:DescribeKey");
+        let reason = crate::testing::denied("kms:DescribeKey");
         partial.scan.gaps.push(crate::model::Gap {
             account_id: None,
             service: Service::Kms,

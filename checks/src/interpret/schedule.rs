@@ -2,7 +2,7 @@
 //! Day-of-week Year)` and `rate(N unit)`, and whether one fires inside a
 //! weekly window. All times are UTC, as AWS evaluates them.
 
-use crate::config::{PeakWindow, DAY_NAMES};
+use crate::findings::config::{PeakWindow, DAY_NAMES};
 
 /// When a schedule fires, as far as its window check needs.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// How often a service is read in one account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,15 +14,14 @@ pub enum Scope {
     Account,
 }
 
-/// Declares the services from one table: a line per service with its name
-/// (the check-id prefix and `--services` value), its IAM prefix and its scope.
+/// Declares [`Service`] from the service table.
 macro_rules! services {
-    ($($(#[$doc:meta])* $variant:ident => $name:literal, iam: $iam:literal, $scope:ident;)*) => {
+    ($($(#[$doc:meta])* $variant:ident => $module:ident: $section:ident, iam: $iam:literal, $scope:ident;)*) => {
         /// An AWS service lakelint collects. Its name is the prefix of its check ids,
         /// the value `--services` takes, and the key of its inventory section.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Service {
-            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+            $($(#[$doc])* $variant,)*
         }
 
         impl Service {
@@ -32,7 +31,7 @@ macro_rules! services {
             /// The name: `s3`, `glue`, `cloudtrail`, …
             pub const fn as_str(self) -> &'static str {
                 match self {
-                    $(Service::$variant => $name,)*
+                    $(Service::$variant => stringify!($module),)*
                 }
             }
 
@@ -53,42 +52,7 @@ macro_rules! services {
     };
 }
 
-services! {
-    /// Amazon S3 (and S3 Control for account-wide settings).
-    S3 => "s3", iam: "s3", Account;
-    /// AWS Glue: jobs, crawlers, the Data Catalog.
-    Glue => "glue", iam: "glue", Regional;
-    /// Amazon Redshift provisioned clusters.
-    Redshift => "redshift", iam: "redshift", Regional;
-    /// Amazon EMR on EC2.
-    Emr => "emr", iam: "elasticmapreduce", Regional;
-    /// AWS Key Management Service.
-    Kms => "kms", iam: "kms", Regional;
-    /// AWS CloudTrail.
-    CloudTrail => "cloudtrail", iam: "cloudtrail", Account;
-    /// Amazon Athena workgroups.
-    Athena => "athena", iam: "athena", Regional;
-    /// AWS Lake Formation settings and registered locations.
-    LakeFormation => "lakeformation", iam: "lakeformation", Regional;
-    /// AWS Secrets Manager (metadata only, never a value).
-    SecretsManager => "secretsmanager", iam: "secretsmanager", Regional;
-    /// Amazon EventBridge rules of the default bus (pipeline alerting).
-    EventBridge => "eventbridge", iam: "events", Regional;
-    /// The AWS Well-Architected Tool's workloads.
-    WellArchitected => "wellarchitected", iam: "wellarchitected", Account;
-    /// Amazon DynamoDB tables (and their Application Auto Scaling targets).
-    DynamoDb => "dynamodb", iam: "dynamodb", Regional;
-    /// Amazon DynamoDB Accelerator (DAX) clusters.
-    Dax => "dax", iam: "dax", Regional;
-    /// Amazon RDS and Aurora instances and clusters.
-    Rds => "rds", iam: "rds", Regional;
-    /// AWS Step Functions state machines.
-    StepFunctions => "stepfunctions", iam: "states", Regional;
-    /// Amazon Managed Workflows for Apache Airflow.
-    Mwaa => "mwaa", iam: "airflow", Regional;
-    /// Amazon EMR Serverless applications.
-    EmrServerless => "emrserverless", iam: "emr-serverless", Regional;
-}
+crate::for_each_service!(services);
 
 impl Service {
     /// The service a check id (`s3.bucket_versioning`) belongs to. In a
@@ -131,6 +95,23 @@ impl fmt::Display for Service {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown service `{0}` (known: {known})", known = Service::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "))]
 pub struct UnknownService(pub String);
+
+impl Serialize for Service {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Service {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Service::ALL
+            .iter()
+            .copied()
+            .find(|service| service.as_str() == name)
+            .ok_or_else(|| serde::de::Error::custom(UnknownService(name)))
+    }
+}
 
 impl FromStr for Service {
     type Err = UnknownService;

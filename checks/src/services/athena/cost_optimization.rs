@@ -1,9 +1,9 @@
 //! The Athena checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::engine::roles::bucket_of;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{AthenaRegion, AthenaWorkGroup, Service, Unobserved, UnobservedKind};
-use crate::roles::bucket_of;
 
 crate::checks! {
     "athena.workgroup_bytes_scanned_cutoff" {
@@ -90,9 +90,9 @@ fn results_expiration(w: &AthenaWorkGroup, _: &AthenaRegion, cx: &Context) -> Ju
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn cutoff() {
@@ -121,7 +121,7 @@ mod tests {
         }
     }
 
-    fn verdict(bucket: Option<Bucket>) -> Option<crate::finding::Status> {
+    fn verdict(bucket: Option<Bucket>) -> Option<crate::findings::finding::Status> {
         let id = "athena.results_bucket_expiration";
         let mut inv = with_athena(
             inventory(bucket.into_iter().collect()),

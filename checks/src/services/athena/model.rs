@@ -2,11 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::{BucketUse, KeyUse, References};
-use crate::resource::{in_regions, Listing, Resource};
-use crate::roles::BucketRole;
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// Athena in every scanned region.
 pub type AthenaInventory = Regional<AthenaRegion>;
@@ -55,37 +51,4 @@ pub struct WorkGroupConfiguration {
     pub result_kms_key: Option<String>,
     /// The engine queries run on (`Athena engine version 3`, `PySpark engine version 3`).
     pub effective_engine: Observed<String>,
-}
-
-crate::regional_resource!(AthenaWorkGroup in AthenaRegion, athena.workgroups, name, "AwsAthenaWorkGroup");
-
-impl Listing for AthenaInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.workgroups)
-            .into_iter()
-            .map(|(w, r)| w.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for AthenaInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
-        in_regions(Some(self), |r| &r.workgroups)
-            .into_iter()
-            .filter_map(|(w, region)| {
-                let key = w.configuration.known()?.result_kms_key.as_deref()?;
-                let purpose = format!("query result encryption of Athena workgroup {}", w.name);
-                Some(KeyUse::new(w.reference(region, inventory), purpose, key))
-            })
-            .collect()
-    }
-
-    fn bucket_uses(&self) -> Vec<BucketUse> {
-        self.regions
-            .iter()
-            .flat_map(|r| &r.workgroups)
-            .filter_map(|w| w.configuration.known()?.output_location.as_deref())
-            .filter_map(|location| BucketUse::of_location(location, BucketRole::QueryResults))
-            .collect()
-    }
 }

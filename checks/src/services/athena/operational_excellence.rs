@@ -1,7 +1,7 @@
 //! The Athena checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{AthenaRegion, AthenaWorkGroup};
 
 crate::checks! {
@@ -28,9 +28,9 @@ fn metrics(w: &AthenaWorkGroup, _: &AthenaRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn metrics_on_and_off() {

@@ -1,7 +1,7 @@
 //! The Athena checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{AthenaRegion, AthenaWorkGroup};
 
 crate::checks! {
@@ -33,9 +33,9 @@ fn engine_v3(w: &AthenaWorkGroup, _: &AthenaRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn engines() {

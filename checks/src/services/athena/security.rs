@@ -1,7 +1,7 @@
 //! The Athena checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{AthenaRegion, AthenaWorkGroup};
 
 crate::checks! {
@@ -52,9 +52,9 @@ fn result_encryption(w: &AthenaWorkGroup, _: &AthenaRegion, _: &Context) -> Judg
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn enforcement_and_encryption() {

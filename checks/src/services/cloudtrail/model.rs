@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Observed;
+use crate::model::observed::Observed;
 
 /// The trails the scanned regions see (organization trails included).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,68 +112,4 @@ pub struct FieldSelector {
     /// The field ends with none of these.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_ends_with: Vec<String>,
-}
-
-use crate::resource::{account_ref, regional_ref, Listing, Resource};
-use crate::ResourceRef;
-
-use super::Inventory;
-
-/// Each trail once, in its home region.
-impl Resource for Trail {
-    type In = CloudTrailInventory;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &CloudTrailInventory)> {
-        let Some(cloudtrail) = &inventory.cloudtrail else {
-            return Vec::new();
-        };
-        cloudtrail.trails.iter().map(|t| (t, cloudtrail)).collect()
-    }
-    fn reference(&self, _: &CloudTrailInventory, inventory: &Inventory) -> ResourceRef {
-        regional_ref(
-            inventory,
-            &self.home_region,
-            &self.arn,
-            &self.name,
-            "AwsCloudTrailTrail",
-        )
-    }
-}
-
-impl Listing for CloudTrailInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        // The account carries the account-wide trail finding.
-        self.trails
-            .iter()
-            .map(|t| t.reference(self, inventory))
-            .chain(std::iter::once(account_ref(inventory)))
-            .collect()
-    }
-}
-
-impl crate::references::References for CloudTrailInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<crate::references::KeyUse> {
-        self.trails
-            .iter()
-            .filter_map(|trail| {
-                let key = trail.kms_key_id.as_deref()?;
-                let purpose = format!("log encryption of trail {}", trail.name);
-                Some(crate::references::KeyUse::new(
-                    trail.reference(self, inventory),
-                    purpose,
-                    key,
-                ))
-            })
-            .collect()
-    }
-
-    fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
-        self.trails
-            .iter()
-            .filter_map(|t| t.s3_bucket.clone())
-            .map(|bucket| crate::references::BucketUse {
-                bucket,
-                role: crate::roles::BucketRole::TrailBucket,
-            })
-            .collect()
-    }
 }

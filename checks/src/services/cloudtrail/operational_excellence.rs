@@ -1,7 +1,7 @@
 //! The CloudTrail checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{CloudTrailInventory, Trail};
 
 crate::checks! {
@@ -28,8 +28,8 @@ fn cloudwatch_integration(t: &Trail, _: &CloudTrailInventory, _: &Context) -> Ju
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     #[test]
     fn cloudwatch_delivery() {

@@ -1,14 +1,14 @@
 //! The CloudTrail checks of this pillar. Trails are judged once, in their home
 //! region; organization trails seen from a member account count for it.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::{Context, Judgement};
+use crate::engine::resource::{account_ref, one};
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{
     Bucket, CloudTrailInventory, PublicAccessBlock, S3Inventory, Service, Trail, Unobserved,
     UnobservedKind,
 };
-use crate::pillars::{s3_data_events, DataEvents};
-use crate::resource::{account_ref, one};
+use crate::services::cloudtrail::data_events::{s3_data_events, DataEvents};
 
 crate::checks! {
     "cloudtrail.multi_region_logging" {
@@ -233,7 +233,7 @@ fn is_public(bucket: &Bucket, s3: &S3Inventory) -> Result<bool, Unobserved> {
             .with_code("MalformedPolicy")
             .with_message(e.to_string())
     })?;
-    if !crate::policy::allows_everyone(&policy) {
+    if !crate::interpret::policy::allows_everyone(&policy) {
         return Ok(false);
     }
     // The policy is public unless a level that could not be read restricts it.
@@ -244,9 +244,9 @@ fn is_public(bucket: &Bucket, s3: &S3Inventory) -> Result<bool, Unobserved> {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     fn trails(list: Vec<Trail>) -> Inventory {
         with_trails(inventory(vec![]), list)
@@ -316,13 +316,16 @@ mod tests {
         bare_bucket(name, region)
     }
 
-    fn config() -> crate::config::Config {
-        let mut config = crate::config::Config::default();
+    fn config() -> crate::findings::config::Config {
+        let mut config = crate::findings::config::Config::default();
         config.s3.data_lake_buckets = vec!["raw".into(), "curated".into()];
         config
     }
 
-    fn run(id: &str, inventory: &Inventory) -> Vec<(String, crate::finding::Status, String)> {
+    fn run(
+        id: &str,
+        inventory: &Inventory,
+    ) -> Vec<(String, crate::findings::finding::Status, String)> {
         run_with(id, inventory, &config())
     }
 

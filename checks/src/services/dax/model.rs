@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::References;
-use crate::resource::{in_regions, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// DAX in every scanned region.
 pub type DaxInventory = Regional<DaxRegion>;
@@ -32,16 +29,3 @@ pub struct DaxCluster {
     /// `NONE` or `TLS`.
     pub endpoint_encryption: Observed<String>,
 }
-
-crate::regional_resource!(DaxCluster in DaxRegion, dax.clusters, name, "AwsDaxCluster");
-
-impl Listing for DaxInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.clusters)
-            .into_iter()
-            .map(|(c, r)| c.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for DaxInventory {}

@@ -1,7 +1,7 @@
 //! The DAX checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{DaxCluster, DaxRegion};
 
 crate::checks! {
@@ -52,9 +52,9 @@ fn dax_tls(c: &DaxCluster, _: &DaxRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn dax_encryption_and_tls() {

@@ -1,7 +1,7 @@
 //! The DynamoDB checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{DynamoDbRegion, DynamoDbTable};
 
 crate::checks! {
@@ -49,9 +49,9 @@ fn capacity_scaling(t: &DynamoDbTable, r: &DynamoDbRegion, _: &Context) -> Judge
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     const ID: &str = "dynamodb.table_capacity_scaling";
 
@@ -89,7 +89,7 @@ mod tests {
                 target("fixed", "Read"),
             ]),
         );
-        let got: Vec<(String, crate::finding::Status, String)> = run(ID, &inv);
+        let got: Vec<(String, crate::findings::finding::Status, String)> = run(ID, &inv);
         let status = |n: &str| got.iter().find(|(r, ..)| r == n).unwrap().1;
         assert_eq!(status("ondemand"), Pass);
         assert_eq!(status("scaled"), Pass);

@@ -3,10 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::{KeyUse, References};
-use crate::resource::{in_regions, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// DynamoDB in every scanned region.
 pub type DynamoDbInventory = Regional<DynamoDbRegion>;
@@ -54,28 +51,4 @@ pub struct ScalingTarget {
     pub resource_id: String,
     /// `dynamodb:table:ReadCapacityUnits`, `dynamodb:table:WriteCapacityUnits`, …
     pub dimension: String,
-}
-
-crate::regional_resource!(DynamoDbTable in DynamoDbRegion, dynamodb.tables, name, "AwsDynamoDbTable");
-
-impl Listing for DynamoDbInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.tables)
-            .into_iter()
-            .map(|(t, r)| t.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for DynamoDbInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
-        in_regions(Some(self), |r| &r.tables)
-            .into_iter()
-            .filter_map(|(t, region)| {
-                let key = t.description.known()?.kms_key.as_deref()?;
-                let purpose = format!("encryption of DynamoDB table {}", t.name);
-                Some(KeyUse::new(t.reference(region, inventory), purpose, key))
-            })
-            .collect()
-    }
 }

@@ -1,7 +1,7 @@
 //! The DynamoDB checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{DynamoDbRegion, DynamoDbTable};
 
 crate::checks! {
@@ -28,9 +28,9 @@ fn table_kms_encryption(t: &DynamoDbTable, _: &DynamoDbRegion, _: &Context) -> J
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn table_keys() {

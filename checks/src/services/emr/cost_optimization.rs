@@ -1,7 +1,7 @@
 //! The EMR checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion, Market};
 
 crate::checks! {
@@ -65,9 +65,9 @@ fn auto_termination(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged 
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     /// moto cannot seed instance fleets (ListInstanceFleets is not
     /// implemented), so a mixed fleet is covered here.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Observed, Regional};
+use crate::model::observed::{Observed, Regional};
 
 /// EMR in every scanned region.
 pub type EmrInventory = Regional<EmrRegion>;
@@ -81,108 +81,4 @@ pub struct EmrSecurityConfiguration {
     pub name: String,
     /// The JSON document (`EncryptionConfiguration`, …).
     pub document: Observed<String>,
-}
-
-use crate::resource::{
-    account_arn, in_regions, region_setting_ref, regional_ref, Listing, Resource,
-};
-use crate::ResourceRef;
-
-use super::Inventory;
-
-crate::regional_resource!(EmrCluster in EmrRegion, emr.clusters, id, "AwsEmrCluster");
-
-impl Resource for EmrSecurityConfiguration {
-    type In = EmrRegion;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &EmrRegion)> {
-        in_regions(inventory.emr.as_ref(), |r| &r.security_configurations)
-    }
-    fn reference(&self, region: &EmrRegion, inventory: &Inventory) -> ResourceRef {
-        let resource = format!("security-configuration/{}", self.name);
-        let arn = account_arn(inventory, "elasticmapreduce", &region.region, &resource);
-        regional_ref(
-            inventory,
-            &region.region,
-            &arn,
-            &self.name,
-            "AwsEmrSecurityConfiguration",
-        )
-    }
-}
-
-/// A region as a resource: its block public access configuration.
-impl Resource for EmrRegion {
-    type In = EmrInventory;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &EmrInventory)> {
-        let Some(emr) = &inventory.emr else {
-            return Vec::new();
-        };
-        emr.regions.iter().map(|r| (r, emr)).collect()
-    }
-    fn reference(&self, _: &EmrInventory, inventory: &Inventory) -> ResourceRef {
-        let arn = account_arn(
-            inventory,
-            "elasticmapreduce",
-            &self.region,
-            "block-public-access-configuration",
-        );
-        region_setting_ref(
-            inventory,
-            &self.region,
-            arn,
-            "AwsEmrBlockPublicAccessConfiguration",
-        )
-    }
-}
-
-impl Listing for EmrInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        let mut out = Vec::new();
-        for region in &self.regions {
-            out.push(region.reference(self, inventory));
-            out.extend(
-                region
-                    .security_configurations
-                    .iter()
-                    .map(|c| c.reference(region, inventory)),
-            );
-            out.extend(
-                region
-                    .clusters
-                    .iter()
-                    .map(|c| c.reference(region, inventory)),
-            );
-        }
-        out
-    }
-}
-
-impl crate::references::References for EmrInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<crate::references::KeyUse> {
-        let mut out = Vec::new();
-        for (config, region) in in_regions(Some(self), |r| &r.security_configurations) {
-            let Ok(encryption) = config.encryption() else {
-                continue;
-            };
-            for key in &encryption.kms_keys {
-                let purpose = format!("EMR security configuration {}", config.name);
-                let user = config.reference(region, inventory);
-                out.push(crate::references::KeyUse::new(user, purpose, key));
-            }
-        }
-        out
-    }
-
-    fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
-        self.regions
-            .iter()
-            .flat_map(|r| &r.clusters)
-            .filter_map(|c| {
-                crate::references::BucketUse::of_location(
-                    c.log_uri.as_deref()?,
-                    crate::roles::BucketRole::EmrLogs,
-                )
-            })
-            .collect()
-    }
 }

@@ -1,7 +1,7 @@
 //! The EMR checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion};
 
 crate::checks! {
@@ -27,8 +27,8 @@ fn cluster_logging(c: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     #[test]
     fn log_uri() {

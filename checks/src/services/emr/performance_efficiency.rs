@@ -1,7 +1,7 @@
 //! The EMR checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrRegion, Unobserved, UnobservedKind};
 
 crate::checks! {
@@ -65,9 +65,9 @@ fn current_release(cluster: &EmrCluster, _: &EmrRegion, cx: &Context) -> Judged 
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     /// moto does not implement GetManagedScalingPolicy, so both sides are covered here.
     #[test]

@@ -1,7 +1,7 @@
 //! The EMR checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{EmrCluster, EmrInventory, EmrRegion, EmrSecurityConfiguration};
 
 crate::checks! {
@@ -95,9 +95,9 @@ fn in_transit(config: &EmrSecurityConfiguration, _: &EmrRegion, _: &Context) -> 
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn block_public_access() {

@@ -1,8 +1,8 @@
 //! The EMR checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
-use crate::generations::is_previous_ec2_generation;
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
+use crate::interpret::generations::is_previous_ec2_generation;
 use crate::model::{EmrCluster, EmrRegion};
 
 crate::checks! {
@@ -43,9 +43,9 @@ fn current_generation(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judge
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn instance_generations() {

@@ -1,7 +1,7 @@
 //! The EMR Serverless checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{EmrServerlessApplication, EmrServerlessRegion};
 
 crate::checks! {
@@ -35,9 +35,9 @@ fn auto_stop(a: &EmrServerlessApplication, _: &EmrServerlessRegion, _: &Context)
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn auto_stop_both_ways() {

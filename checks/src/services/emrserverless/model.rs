@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::References;
-use crate::resource::{in_regions, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// EMR Serverless in every scanned region.
 pub type EmrServerlessInventory = Regional<EmrServerlessRegion>;
@@ -41,16 +38,3 @@ pub struct AutoStop {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idle_timeout_minutes: Option<i32>,
 }
-
-crate::regional_resource!(EmrServerlessApplication in EmrServerlessRegion, emrserverless.applications, name, "AwsEmrServerlessApplication");
-
-impl Listing for EmrServerlessInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.applications)
-            .into_iter()
-            .map(|(a, r)| a.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for EmrServerlessInventory {}

@@ -3,10 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Regional};
-use crate::references::References;
-use crate::resource::{in_regions, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::Regional;
 
 /// EventBridge in every scanned region.
 pub type EventBridgeInventory = Regional<EventBridgeRegion>;
@@ -34,16 +31,3 @@ pub struct EventRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_pattern: Option<String>,
 }
-
-crate::regional_resource!(EventRule in EventBridgeRegion, eventbridge.rules, name, "AwsEventsRule");
-
-impl Listing for EventBridgeInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.rules)
-            .into_iter()
-            .map(|(rule, r)| rule.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for EventBridgeInventory {}

@@ -1,7 +1,7 @@
 //! The Glue checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{GlueJob, GlueRegion};
 
 /// Glue's default job timeout, in minutes (48 hours).
@@ -31,8 +31,8 @@ fn job_timeout(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     #[test]
     fn timeout() {

@@ -1,13 +1,13 @@
 //! The Glue checks of this pillar.
 
-use crate::check::Context;
-use crate::event_pattern;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::engine::inputs::{missing_tags, region_record};
+use crate::engine::roles::bucket_of;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
+use crate::interpret::event_pattern;
 use crate::model::{
     EventRule, GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind,
 };
-use crate::pillars::{missing_tags, region_record};
-use crate::roles::bucket_of;
 
 crate::checks! {
     "glue.job_continuous_logging" {
@@ -174,10 +174,10 @@ fn table_location_exists(table: &GlueTable, _: &GlueRegion, cx: &Context) -> Jud
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-    use crate::finding::Status::*;
+    use crate::findings::config::Config;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn logging_and_metrics() {
@@ -230,7 +230,7 @@ mod tests {
         }
     }
 
-    fn alerting(rules: Vec<EventRule>) -> Option<(crate::finding::Status, String)> {
+    fn alerting(rules: Vec<EventRule>) -> Option<(crate::findings::finding::Status, String)> {
         let mut region = glue_region();
         region.jobs = vec![good_job("orders"), good_job("customers")];
         let mut inv = glue_inventory(region);

@@ -1,9 +1,9 @@
 //! The Glue checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
+use crate::interpret::table_format::classify;
 use crate::model::{GlueJob, GlueRegion, GlueTable, Unobserved};
-use crate::table_format::classify;
 
 /// Spark job kinds, which auto scaling and bookmarks apply to.
 pub(crate) fn is_spark(job: &GlueJob) -> Result<bool, Unobserved> {
@@ -111,9 +111,9 @@ fn table_partitioned(table: &GlueTable, _: &GlueRegion, _: &Context) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::config::Config;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     #[test]
     fn supported_version() {

@@ -1,7 +1,7 @@
 //! The Glue checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{GlueJob, GlueRegion};
 
 crate::checks! {
@@ -59,8 +59,8 @@ fn job_bookmarks(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     #[test]
     fn retries() {

@@ -1,7 +1,7 @@
 //! The Glue checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{GlueCrawler, GlueInventory, GlueJob, GlueRegion, GlueSecurityConfiguration};
 
 crate::checks! {
@@ -167,9 +167,9 @@ fn crawler_security_configuration(crawler: &GlueCrawler, _: &GlueRegion, _: &Con
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn job_security_configuration_must_exist_and_encrypt_s3() {

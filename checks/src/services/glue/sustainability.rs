@@ -1,11 +1,11 @@
 //! The Glue checks of this pillar.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::{Context, Judgement};
+use crate::engine::resource::each;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
+use crate::interpret::schedule::{describe, InWindow, Schedule};
+use crate::interpret::table_format::classify;
 use crate::model::{GlueCrawler, GlueRegion, GlueTable, GlueTrigger, Unobserved, UnobservedKind};
-use crate::resource::each;
-use crate::schedule::{describe, InWindow, Schedule};
-use crate::table_format::classify;
 
 crate::checks! {
     "glue.table_columnar_format" {
@@ -93,8 +93,8 @@ fn table_columnar_format(table: &GlueTable, _: &GlueRegion, _: &Context) -> Judg
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     fn region_with(input: &str, serde: &str) -> GlueRegion {
         let mut region = glue_region();
@@ -162,7 +162,7 @@ mod tests {
             schedule_state: Some("SCHEDULED".into()),
         }];
         let inv = glue_inventory(region);
-        let got: Vec<(String, crate::finding::Status)> =
+        let got: Vec<(String, crate::findings::finding::Status)> =
             run(id, &inv).into_iter().map(|(r, s, _)| (r, s)).collect();
         assert_eq!(
             got,
@@ -174,9 +174,9 @@ mod tests {
             ]
         );
         // A weekend-only window moves the verdicts.
-        let mut config = crate::config::Config::default();
+        let mut config = crate::findings::config::Config::default();
         config.peak_window.days = vec![0, 6];
-        let got: Vec<crate::finding::Status> = run_with(id, &inv, &config)
+        let got: Vec<crate::findings::finding::Status> = run_with(id, &inv, &config)
             .into_iter()
             .map(|(_, s, _)| s)
             .collect();

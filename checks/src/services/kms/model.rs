@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Observed, Regional};
+use crate::model::observed::{Observed, Regional};
 
 /// KMS in every scanned region.
 pub type KmsInventory = Regional<KmsRegion>;
@@ -80,40 +80,3 @@ pub struct KmsAlias {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_key_id: Option<String>,
 }
-
-use crate::resource::{regional_ref, Listing, Resource};
-use crate::ResourceRef;
-
-use super::Inventory;
-
-/// Customer-managed keys: the only ones judged.
-impl Resource for KmsKey {
-    type In = KmsRegion;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &KmsRegion)> {
-        inventory
-            .kms
-            .iter()
-            .flat_map(|kms| &kms.regions)
-            .flat_map(|r| {
-                r.keys
-                    .iter()
-                    .filter(|k| k.is_customer_managed())
-                    .map(move |k| (k, r))
-            })
-            .collect()
-    }
-    fn reference(&self, region: &KmsRegion, inventory: &Inventory) -> ResourceRef {
-        regional_ref(inventory, &region.region, &self.arn, &self.id, "AwsKmsKey")
-    }
-}
-
-impl Listing for KmsInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        KmsKey::all(inventory)
-            .into_iter()
-            .map(|(k, r)| k.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl crate::references::References for KmsInventory {}

@@ -1,10 +1,10 @@
 //! The KMS checks of this pillar: keys that are going away, and what still uses them.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{Outcome, Severity};
-use crate::kms_refs::{key_uses, resolve, KeyLookup};
+use crate::engine::check::{Context, Judgement};
+use crate::engine::resource::Resource;
+use crate::findings::finding::{Outcome, Severity};
+use crate::interpret::kms_refs::{key_uses, resolve, KeyLookup};
 use crate::model::KmsKey;
-use crate::resource::Resource;
 
 crate::checks! {
     "kms.key_pending_deletion" {
@@ -112,9 +112,9 @@ fn key_in_use_usable(cx: &Context) -> Vec<Judgement> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     fn encrypted(name: &str, key: &str) -> Bucket {
         let mut b = bare_bucket(name, "us-east-1");
@@ -140,8 +140,8 @@ mod tests {
                 kms_key("unused", "PendingDeletion"),
             ],
         );
-        let config = crate::config::Config::default();
-        let roles = crate::roles::Roles::of(&inv, &config);
+        let config = crate::findings::config::Config::default();
+        let roles = crate::engine::roles::Roles::of(&inv, &config);
         let cx = Context {
             inventory: &inv,
             config: &config,

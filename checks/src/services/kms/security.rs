@@ -1,9 +1,9 @@
 //! The KMS checks of this pillar (customer-managed keys only).
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
+use crate::interpret::policy;
 use crate::model::{KmsKey, KmsRegion, Unobserved, UnobservedKind};
-use crate::policy;
 
 crate::checks! {
     "kms.key_rotation" {
@@ -67,11 +67,11 @@ fn key_policy_public(key: &KmsKey, _: &KmsRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
-    fn verdicts(id: &str, key: KmsKey) -> Vec<(String, crate::finding::Status, String)> {
+    fn verdicts(id: &str, key: KmsKey) -> Vec<(String, crate::findings::finding::Status, String)> {
         run(id, &with_kms(inventory(vec![]), vec![key]))
     }
 

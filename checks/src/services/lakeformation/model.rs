@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::References;
-use crate::resource::{account_arn, region_setting_ref, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// Lake Formation in every scanned region.
 pub type LakeFormationInventory = Regional<LakeFormationRegion>;
@@ -40,35 +37,3 @@ pub struct DefaultPermission {
     /// `ALL`, `SELECT`, …
     pub permissions: Vec<String>,
 }
-
-/// A region as a resource: its data lake settings.
-impl Resource for LakeFormationRegion {
-    type In = LakeFormationInventory;
-    fn all(inventory: &Inventory) -> Vec<(&Self, &LakeFormationInventory)> {
-        let Some(lf) = &inventory.lakeformation else {
-            return Vec::new();
-        };
-        lf.regions.iter().map(|r| (r, lf)).collect()
-    }
-    fn reference(&self, _: &LakeFormationInventory, inventory: &Inventory) -> ResourceRef {
-        let resource = format!("catalog:{}", inventory.account.account_id);
-        let arn = account_arn(inventory, "lakeformation", &self.region, &resource);
-        region_setting_ref(
-            inventory,
-            &self.region,
-            arn,
-            "AwsLakeFormationDataLakeSettings",
-        )
-    }
-}
-
-impl Listing for LakeFormationInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        self.regions
-            .iter()
-            .map(|r| r.reference(self, inventory))
-            .collect()
-    }
-}
-
-impl References for LakeFormationInventory {}

@@ -1,9 +1,9 @@
 //! The Lake Formation checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{LakeFormationInventory, LakeFormationRegion};
-use crate::pillars::glue_databases_in;
+use crate::services::glue::catalog::glue_databases_in;
 
 crate::checks! {
     "lakeformation.data_lake_admins" {
@@ -33,9 +33,9 @@ fn admins(r: &LakeFormationRegion, _: &LakeFormationInventory, cx: &Context) -> 
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn admins_where_there_are_databases() {

@@ -1,12 +1,12 @@
 //! The Lake Formation checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{
     Bucket, DefaultPermission, LakeFormationInventory, LakeFormationRegion, S3Inventory,
     Unobserved, UnobservedKind,
 };
-use crate::pillars::glue_databases_in;
+use crate::services::glue::catalog::glue_databases_in;
 
 crate::checks! {
     "lakeformation.default_permissions" {
@@ -103,9 +103,9 @@ fn location_registered(b: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     fn with_databases(mut inv: Inventory, databases: &[&str]) -> Inventory {
         let mut region = glue_region();
@@ -146,7 +146,7 @@ mod tests {
         region.registered = Observed::Known(vec!["arn:aws:s3:::lake-raw/orders".into()]);
         let inv = with_lakeformation(inventory(buckets.clone()), vec![region]);
         let out = run_with(id, &inv, &lake_config());
-        let got: Vec<(&str, crate::finding::Status)> =
+        let got: Vec<(&str, crate::findings::finding::Status)> =
             out.iter().map(|(r, s, _)| (r.as_str(), *s)).collect();
         assert_eq!(got, [("lake-curated", Fail), ("lake-raw", Pass)]);
         let mut region = lf_region(true);

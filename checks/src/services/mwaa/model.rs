@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::{KeyUse, References};
-use crate::resource::{in_regions, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// MWAA in every scanned region.
 pub type MwaaInventory = Regional<MwaaRegion>;
@@ -42,28 +39,4 @@ pub struct MwaaConfiguration {
     /// The customer-managed key; `None` for an AWS-owned key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
-}
-
-crate::regional_resource!(MwaaEnvironment in MwaaRegion, mwaa.environments, name, "AwsMwaaEnvironment");
-
-impl Listing for MwaaInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.environments)
-            .into_iter()
-            .map(|(e, r)| e.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for MwaaInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
-        in_regions(Some(self), |r| &r.environments)
-            .into_iter()
-            .filter_map(|(e, region)| {
-                let key = e.configuration.known()?.kms_key.as_deref()?;
-                let purpose = format!("encryption of Airflow environment {}", e.name);
-                Some(KeyUse::new(e.reference(region, inventory), purpose, key))
-            })
-            .collect()
-    }
 }

@@ -1,7 +1,7 @@
 //! The MWAA checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{MwaaEnvironment, MwaaRegion};
 
 crate::checks! {
@@ -39,9 +39,9 @@ fn logging(e: &MwaaEnvironment, _: &MwaaRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn logs_on_and_off() {

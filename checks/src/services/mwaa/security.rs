@@ -1,7 +1,7 @@
 //! The MWAA checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{MwaaEnvironment, MwaaRegion};
 
 crate::checks! {
@@ -48,9 +48,9 @@ fn kms(e: &MwaaEnvironment, _: &MwaaRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn access_mode_and_key() {

@@ -1,8 +1,8 @@
 //! The RDS checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
-use crate::generations::is_previous_rds_class;
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
+use crate::interpret::generations::is_previous_rds_class;
 use crate::model::{RdsInstance, RdsRegion};
 
 crate::checks! {
@@ -31,9 +31,9 @@ fn current_generation(i: &RdsInstance, _: &RdsRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn classes() {

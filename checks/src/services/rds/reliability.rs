@@ -1,10 +1,10 @@
 //! The RDS and Aurora checks of this pillar, judged where the setting lives:
 //! on DB clusters, and on instances outside any cluster.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{fail, pass};
+use crate::engine::check::{Context, Judgement};
+use crate::findings::finding::{fail, pass};
 use crate::model::DbSettings;
-use crate::pillars::each_db_settings;
+use crate::services::rds::settings::each_db_settings;
 
 crate::checks! {
     "rds.multi_az" {
@@ -81,9 +81,9 @@ fn deletion_protection(cx: &Context) -> Vec<Judgement> {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn instances_and_clusters_both_ways() {
@@ -95,7 +95,7 @@ mod tests {
         one_zone.settings.multi_az = Observed::Known(false);
         let region = rds_region(vec![good_db_instance("multi"), single], vec![one_zone]);
         let inv = with_rds(inventory(vec![]), region);
-        let verdicts = |id: &str| -> Vec<(String, crate::finding::Status)> {
+        let verdicts = |id: &str| -> Vec<(String, crate::findings::finding::Status)> {
             run(id, &inv).into_iter().map(|(r, s, _)| (r, s)).collect()
         };
         assert_eq!(
@@ -122,7 +122,7 @@ mod tests {
                 ("single".into(), Fail)
             ]
         );
-        let mut config = crate::config::Config::default();
+        let mut config = crate::findings::config::Config::default();
         config.rds.min_backup_retention_days = 14;
         let strict = run_with("rds.backup_retention", &inv, &config);
         assert!(strict.iter().all(|(_, s, _)| *s == Fail), "{strict:?}");

@@ -2,10 +2,10 @@
 //! (encryption, logs, IAM authentication, the master password) are judged on
 //! the cluster, and on instances outside any cluster.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::{Context, Judgement};
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{DbSettings, RdsInstance, RdsRegion};
-use crate::pillars::each_db_settings;
+use crate::services::rds::settings::each_db_settings;
 
 crate::checks! {
     "rds.instance_public_access" {
@@ -155,9 +155,9 @@ fn managed_master_password(cx: &Context) -> Vec<Judgement> {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::{self, *};
+    use crate::findings::finding::Status::{self, *};
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     const IDS: [&str; 6] = [
         "rds.instance_public_access",

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Observed, Regional};
+use crate::model::observed::{Observed, Regional};
 
 /// Redshift in every scanned region.
 pub type RedshiftInventory = Regional<RedshiftRegion>;
@@ -80,37 +80,4 @@ pub struct RedshiftLogging {
     /// The bucket, for `s3`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bucket: Option<String>,
-}
-
-use crate::resource::{Listing, Resource};
-use crate::ResourceRef;
-
-use super::Inventory;
-
-crate::regional_resource!(RedshiftCluster in RedshiftRegion, redshift.clusters, id, "AwsRedshiftCluster");
-
-impl Listing for RedshiftInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        self.regions
-            .iter()
-            .flat_map(|r| r.clusters.iter().map(move |c| c.reference(r, inventory)))
-            .collect()
-    }
-}
-
-impl crate::references::References for RedshiftInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<crate::references::KeyUse> {
-        crate::resource::in_regions(Some(self), |r| &r.clusters)
-            .into_iter()
-            .filter_map(|(cluster, region)| {
-                let key = cluster.kms_key_id.as_deref()?;
-                let purpose = format!("encryption of Redshift cluster {}", cluster.id);
-                Some(crate::references::KeyUse::new(
-                    cluster.reference(region, inventory),
-                    purpose,
-                    key,
-                ))
-            })
-            .collect()
-    }
 }

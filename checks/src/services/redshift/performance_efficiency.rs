@@ -1,8 +1,8 @@
 //! The Redshift checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
-use crate::generations::is_current_redshift_node;
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
+use crate::interpret::generations::is_current_redshift_node;
 use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved, UnobservedKind};
 
 crate::checks! {
@@ -65,8 +65,8 @@ fn current_generation(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     #[test]
     fn node_generations() {

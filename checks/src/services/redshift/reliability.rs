@@ -1,8 +1,8 @@
 //! The Redshift checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
-use crate::generations::is_current_redshift_node;
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
+use crate::interpret::generations::is_current_redshift_node;
 use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved};
 
 crate::checks! {
@@ -82,12 +82,12 @@ fn multi_az(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judge
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-    use crate::finding::Status::*;
+    use crate::findings::config::Config;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
-    fn check(id: &str, cluster: RedshiftCluster) -> Option<crate::finding::Status> {
+    fn check(id: &str, cluster: RedshiftCluster) -> Option<crate::findings::finding::Status> {
         cluster_verdict(id, cluster).map(|(s, _)| s)
     }
 

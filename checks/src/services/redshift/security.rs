@@ -1,7 +1,7 @@
 //! The Redshift checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{RedshiftCluster, RedshiftRegion};
 
 crate::checks! {
@@ -211,11 +211,11 @@ fn parameter_on(cluster: &RedshiftCluster, name: &str) -> Judged {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
-    fn check(id: &str, cluster: RedshiftCluster) -> Option<crate::finding::Status> {
+    fn check(id: &str, cluster: RedshiftCluster) -> Option<crate::findings::finding::Status> {
         cluster_verdict(id, cluster).map(|(s, _)| s)
     }
 

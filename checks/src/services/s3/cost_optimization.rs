@@ -1,7 +1,7 @@
 //! The S3 checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{Bucket, S3Inventory};
 
 crate::checks! {
@@ -117,9 +117,9 @@ fn bucket_abort_multipart(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judg
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     fn kms(bucket_key: bool, algorithm: &str) -> Bucket {
         let mut b = bare_bucket("b", "r");

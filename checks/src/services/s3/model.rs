@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::Observed;
+use crate::model::observed::Observed;
 
 /// S3 in one account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,64 +175,4 @@ pub struct ReplicationRule {
     pub enabled: bool,
     /// Destination bucket ARN.
     pub destination_bucket: String,
-}
-
-impl crate::resource::Resource for Bucket {
-    type In = S3Inventory;
-
-    fn all(inventory: &super::Inventory) -> Vec<(&Self, &S3Inventory)> {
-        let Some(s3) = &inventory.s3 else {
-            return Vec::new();
-        };
-        s3.buckets.iter().map(|b| (b, s3)).collect()
-    }
-
-    fn reference(&self, _: &S3Inventory, inventory: &super::Inventory) -> crate::ResourceRef {
-        crate::ResourceRef {
-            arn: self.arn.clone(),
-            id: self.name.clone(),
-            kind: "AwsS3Bucket".into(),
-            region: crate::finding::intern(self.region.known().map_or("unknown", String::as_str)),
-            account_id: crate::finding::intern(&inventory.account.account_id),
-        }
-    }
-}
-
-impl crate::resource::Listing for S3Inventory {
-    fn listed(&self, inventory: &super::Inventory) -> Vec<crate::ResourceRef> {
-        use crate::resource::Resource;
-        std::iter::once(crate::resource::account_ref(inventory))
-            .chain(self.buckets.iter().map(|b| b.reference(self, inventory)))
-            .collect()
-    }
-}
-
-impl crate::references::References for S3Inventory {
-    fn key_uses(&self, inventory: &super::Inventory) -> Vec<crate::references::KeyUse> {
-        use crate::resource::Resource;
-        self.buckets
-            .iter()
-            .filter_map(|bucket| {
-                let enc = bucket.encryption.known()?.as_ref()?;
-                let key = enc.kms_key_id.as_deref().filter(|_| enc.is_kms())?;
-                let purpose = format!("default encryption of bucket {}", bucket.name);
-                Some(crate::references::KeyUse::new(
-                    bucket.reference(self, inventory),
-                    purpose,
-                    key,
-                ))
-            })
-            .collect()
-    }
-
-    fn bucket_uses(&self) -> Vec<crate::references::BucketUse> {
-        self.buckets
-            .iter()
-            .filter_map(|b| b.logging.known()?.as_ref())
-            .map(|target| crate::references::BucketUse {
-                bucket: target.target_bucket.clone(),
-                role: crate::roles::BucketRole::LogTarget,
-            })
-            .collect()
-    }
 }

@@ -1,9 +1,9 @@
 //! The S3 checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
+use crate::engine::check::Context;
+use crate::engine::inputs::missing_tags;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::model::{Bucket, S3Inventory};
-use crate::pillars::missing_tags;
 
 crate::checks! {
     "s3.bucket_owner_tag" {
@@ -35,10 +35,10 @@ fn bucket_owner_tag(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::config::Config;
-    use crate::finding::Status::*;
+    use crate::findings::config::Config;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     const ID: &str = "s3.bucket_owner_tag";
 

@@ -1,9 +1,8 @@
 //! The S3 checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{Bucket, S3Inventory, Unobserved, UnobservedKind};
-use crate::pillars::region_of_bucket;
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{Bucket, Inventory, S3Inventory, Unobserved, UnobservedKind};
 
 crate::checks! {
     "s3.bucket_versioning" {
@@ -100,11 +99,24 @@ fn bucket_replication(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judged 
     }
 }
 
+/// The region of the bucket called `name`, when it is in the inventory.
+fn region_of_bucket<'a>(inventory: &'a Inventory, name: &str) -> Option<&'a str> {
+    inventory
+        .s3
+        .as_ref()?
+        .buckets
+        .iter()
+        .find(|b| b.name == name)?
+        .region
+        .known()
+        .map(String::as_str)
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn versioning() {

@@ -1,11 +1,11 @@
 //! The S3 checks of this pillar.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::{Context, Judgement};
+use crate::engine::resource::{account_ref, one};
+use crate::findings::finding::{fail, pass, Judged};
+use crate::interpret::policy;
 use crate::model::{Bucket, PublicAccessBlock, S3Inventory, Unobserved, UnobservedKind};
-use crate::pillars::{s3_data_events, DataEvents};
-use crate::policy;
-use crate::resource::{account_ref, one};
+use crate::services::cloudtrail::data_events::{s3_data_events, DataEvents};
 
 crate::checks! {
     "s3.account_public_access_block" {
@@ -174,9 +174,9 @@ fn bucket_access_logging(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judg
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     const ALL_ON: PublicAccessBlock = PublicAccessBlock {
         block_public_acls: true,

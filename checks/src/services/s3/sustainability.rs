@@ -1,7 +1,7 @@
 //! The S3 checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{Bucket, S3Inventory};
 
 /// Storage classes colder than S3 Standard.
@@ -56,9 +56,9 @@ fn bucket_cold_tiering(bucket: &Bucket, _: &S3Inventory, _: &Context) -> Judged 
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     const ID: &str = "s3.bucket_cold_tiering";
 

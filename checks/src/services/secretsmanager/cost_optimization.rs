@@ -1,9 +1,9 @@
 //! The Secrets Manager checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::engine::inputs::days_before_scan;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{Secret, SecretsManagerRegion};
-use crate::pillars::days_before_scan;
 
 crate::checks! {
     "secretsmanager.secret_unused" {
@@ -46,9 +46,9 @@ fn unused(s: &Secret, _: &SecretsManagerRegion, cx: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     const ID: &str = "secretsmanager.secret_unused";
 
@@ -81,7 +81,7 @@ mod tests {
     fn threshold_is_configurable() {
         let mut s = secret("s");
         s.last_accessed = Some("2026-11-20T00:00:00Z".into());
-        let mut config = crate::config::Config::default();
+        let mut config = crate::findings::config::Config::default();
         config.secretsmanager.unused_days = 5;
         let inv = with_secrets(inventory(vec![]), vec![s]);
         assert_eq!(run_with(ID, &inv, &config)[0].1, Fail);

@@ -3,10 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::{KeyUse, References};
-use crate::resource::{in_regions, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// Secrets Manager in every scanned region.
 pub type SecretsManagerInventory = Regional<SecretsManagerRegion>;
@@ -40,28 +37,4 @@ pub struct Secret {
     /// The service that manages it (`rds`, `redshift`), which rotates it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owning_service: Option<String>,
-}
-
-crate::regional_resource!(Secret in SecretsManagerRegion, secretsmanager.secrets, name, "AwsSecretsManagerSecret");
-
-impl Listing for SecretsManagerInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.secrets)
-            .into_iter()
-            .map(|(s, r)| s.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for SecretsManagerInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
-        in_regions(Some(self), |r| &r.secrets)
-            .into_iter()
-            .filter_map(|(s, region)| {
-                let key = s.kms_key_id.as_deref()?;
-                let purpose = format!("encryption of secret {}", s.name);
-                Some(KeyUse::new(s.reference(region, inventory), purpose, key))
-            })
-            .collect()
-    }
 }

@@ -1,7 +1,7 @@
 //! The Secrets Manager checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{Secret, SecretsManagerRegion};
 
 crate::checks! {
@@ -29,8 +29,8 @@ fn rotation(s: &Secret, _: &SecretsManagerRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
-    use crate::pillars::testing::*;
+    use crate::findings::finding::Status::*;
+    use crate::testing::*;
 
     #[test]
     fn rotation_on_and_off() {

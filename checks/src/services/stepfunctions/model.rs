@@ -2,10 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Inventory, Observed, Regional};
-use crate::references::{KeyUse, References};
-use crate::resource::{in_regions, Listing, Resource};
-use crate::ResourceRef;
+use crate::model::observed::{Observed, Regional};
 
 /// Step Functions in every scanned region.
 pub type StepFunctionsInventory = Regional<StepFunctionsRegion>;
@@ -40,28 +37,4 @@ pub struct StateMachineConfiguration {
     /// The customer-managed key of its data; `None` for the AWS-owned key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kms_key: Option<String>,
-}
-
-crate::regional_resource!(StateMachine in StepFunctionsRegion, stepfunctions.state_machines, name, "AwsStepFunctionStateMachine");
-
-impl Listing for StepFunctionsInventory {
-    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
-        in_regions(Some(self), |r| &r.state_machines)
-            .into_iter()
-            .map(|(m, r)| m.reference(r, inventory))
-            .collect()
-    }
-}
-
-impl References for StepFunctionsInventory {
-    fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
-        in_regions(Some(self), |r| &r.state_machines)
-            .into_iter()
-            .filter_map(|(m, region)| {
-                let key = m.configuration.known()?.kms_key.as_deref()?;
-                let purpose = format!("encryption of state machine {}", m.name);
-                Some(KeyUse::new(m.reference(region, inventory), purpose, key))
-            })
-            .collect()
-    }
 }

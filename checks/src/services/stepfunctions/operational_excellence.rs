@@ -1,7 +1,7 @@
 //! The Step Functions checks of this pillar.
 
-use crate::check::Context;
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::Context;
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{StateMachine, StepFunctionsRegion};
 
 crate::checks! {
@@ -50,9 +50,9 @@ fn tracing(m: &StateMachine, _: &StepFunctionsRegion, _: &Context) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     #[test]
     fn logging_and_tracing() {

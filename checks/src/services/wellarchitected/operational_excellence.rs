@@ -1,10 +1,10 @@
 //! The Well-Architected Tool checks of this pillar.
 
-use crate::check::{Context, Judgement};
-use crate::finding::{fail, pass, Judged};
+use crate::engine::check::{Context, Judgement};
+use crate::engine::inputs::days_before_scan;
+use crate::engine::resource::{account_ref, one};
+use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{Service, Unobserved};
-use crate::pillars::days_before_scan;
-use crate::resource::{account_ref, one};
 
 crate::checks! {
     "wellarchitected.workload_reviewed" {
@@ -66,9 +66,9 @@ fn judge(cx: &Context, wa: &crate::model::WellArchitectedInventory) -> Judged {
 
 #[cfg(test)]
 mod tests {
-    use crate::finding::Status::*;
+    use crate::findings::finding::Status::*;
     use crate::model::*;
-    use crate::pillars::testing::*;
+    use crate::testing::*;
 
     fn workload(name: &str, updated: Observed<String>) -> Workload {
         Workload {
@@ -79,7 +79,7 @@ mod tests {
         }
     }
 
-    fn verdict(workloads: Vec<Workload>) -> Vec<crate::finding::Status> {
+    fn verdict(workloads: Vec<Workload>) -> Vec<crate::findings::finding::Status> {
         let mut inv = inventory(vec![]);
         inv.wellarchitected = Some(WellArchitectedInventory {
             region: "us-east-1".into(),

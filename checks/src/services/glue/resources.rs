@@ -1,0 +1,133 @@
+//! How checks walk Glue's records and what they reference.
+
+use crate::engine::references::{BucketUse, KeyUse, References};
+use crate::engine::resource::{
+    account_arn, in_regions, region_setting_ref, regional_ref, Listing, Resource,
+};
+use crate::engine::roles::BucketRole;
+use crate::model::*;
+use crate::ResourceRef;
+
+crate::regional_resource!(GlueJob in GlueRegion, glue.jobs, name, "AwsGlueJob");
+
+crate::regional_resource!(GlueCrawler in GlueRegion, glue.crawlers, name, "AwsGlueCrawler");
+
+crate::regional_resource!(GlueTrigger in GlueRegion, glue.triggers, name, "AwsGlueTrigger");
+
+impl Resource for GlueTable {
+    type In = GlueRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
+        in_regions(inventory.glue.as_ref(), |r| &r.tables)
+    }
+    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
+        let id = format!("{}.{}", self.database, self.name);
+        regional_ref(inventory, &region.region, &self.arn, &id, "AwsGlueTable")
+    }
+}
+
+/// The configurations of regions where they could be listed.
+impl Resource for GlueSecurityConfiguration {
+    type In = GlueRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
+        in_regions(inventory.glue.as_ref(), |r| {
+            r.security_configurations.known().map_or(&[], Vec::as_slice)
+        })
+    }
+    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
+        let resource = format!("securityConfiguration/{}", self.name);
+        let arn = account_arn(inventory, "glue", &region.region, &resource);
+        regional_ref(
+            inventory,
+            &region.region,
+            &arn,
+            &self.name,
+            "AwsGlueSecurityConfiguration",
+        )
+    }
+}
+
+/// A region as a resource: its Data Catalog.
+impl Resource for GlueRegion {
+    type In = GlueInventory;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueInventory)> {
+        let Some(glue) = &inventory.glue else {
+            return Vec::new();
+        };
+        glue.regions.iter().map(|r| (r, glue)).collect()
+    }
+    fn reference(&self, _: &GlueInventory, inventory: &Inventory) -> ResourceRef {
+        let arn = account_arn(inventory, "glue", &self.region, "catalog");
+        region_setting_ref(inventory, &self.region, arn, "AwsGlueDataCatalog")
+    }
+}
+
+impl Listing for GlueInventory {
+    fn listed(&self, inventory: &Inventory) -> Vec<ResourceRef> {
+        let mut out = Vec::new();
+        for region in &self.regions {
+            out.push(region.reference(self, inventory));
+            let configs = region.security_configurations.known().into_iter().flatten();
+            out.extend(configs.map(|c| c.reference(region, inventory)));
+            out.extend(region.jobs.iter().map(|j| j.reference(region, inventory)));
+            out.extend(
+                region
+                    .crawlers
+                    .iter()
+                    .map(|c| c.reference(region, inventory)),
+            );
+            out.extend(region.tables.iter().map(|t| t.reference(region, inventory)));
+            out.extend(
+                region
+                    .triggers
+                    .iter()
+                    .map(|t| t.reference(region, inventory)),
+            );
+        }
+        out
+    }
+}
+
+impl References for GlueInventory {
+    fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
+        let mut out = Vec::new();
+        for region in &self.regions {
+            for config in region.security_configurations.known().into_iter().flatten() {
+                for key in &config.kms_keys {
+                    let purpose = format!("Glue security configuration {}", config.name);
+                    out.push(KeyUse::new(
+                        config.reference(region, inventory),
+                        purpose,
+                        key,
+                    ));
+                }
+            }
+            if let Some(settings) = region.catalog_encryption.known() {
+                let keys = [
+                    &settings.at_rest_kms_key,
+                    &settings.connection_password_kms_key,
+                ];
+                for key in keys.into_iter().flatten() {
+                    let purpose = format!("Glue Data Catalog encryption in {}", region.region);
+                    out.push(KeyUse::new(region.reference(self, inventory), purpose, key));
+                }
+            }
+        }
+        out
+    }
+
+    /// Table locations and crawler targets: the data lake.
+    fn bucket_uses(&self) -> Vec<BucketUse> {
+        self.regions
+            .iter()
+            .flat_map(|r| {
+                let tables = r.tables.iter().filter_map(|t| t.location.as_deref());
+                let crawlers = r
+                    .crawlers
+                    .iter()
+                    .flat_map(|c| c.s3_targets.iter().map(String::as_str));
+                tables.chain(crawlers)
+            })
+            .filter_map(|location| BucketUse::of_location(location, BucketRole::DataLake))
+            .collect()
+    }
+}

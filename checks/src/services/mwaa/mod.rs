@@ -1,0 +1,10 @@
+//! Amazon MWAA (Managed Workflows for Apache Airflow), per region: environments.
+
+pub(crate) mod model;
+mod operational_excellence;
+mod resources;
+mod security;
+
+/// The service's checks, a list per pillar file.
+pub(crate) const CHECKS: &[&[crate::engine::check::Check]] =
+    &[security::CHECKS, operational_excellence::CHECKS];

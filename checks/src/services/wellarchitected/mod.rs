@@ -1,0 +1,8 @@
+//! The Well-Architected Tool: the account's workloads, read in the home region.
+
+pub(crate) mod model;
+mod operational_excellence;
+mod resources;
+
+/// The service's checks, a list per pillar file.
+pub(crate) const CHECKS: &[&[crate::engine::check::Check]] = &[operational_excellence::CHECKS];
