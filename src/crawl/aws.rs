@@ -7,6 +7,9 @@ use aws_config::retry::RetryConfig;
 use aws_config::timeout::TimeoutConfig;
 use aws_config::{BehaviorVersion, Region, SdkConfig};
 use aws_credential_types::provider::ProvideCredentials;
+use aws_smithy_http_client::proxy::ProxyConfig;
+use aws_smithy_http_client::{tls, Builder, ConnectorBuilder};
+use aws_smithy_runtime_api::client::http::SharedHttpClient;
 use aws_smithy_types::error::display::DisplayErrorContext;
 
 use crate::crawl::{CrawlError, RegionSelection, ScanOptions};
@@ -21,6 +24,7 @@ pub async fn load(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
         .operation_timeout(options.call_timeout)
         .build();
     let mut loader = aws_config::defaults(BehaviorVersion::latest())
+        .http_client(https_client())
         .retry_config(RetryConfig::disabled())
         .timeout_config(timeouts);
     if let Some(profile) = &options.profile {
@@ -54,6 +58,23 @@ pub async fn load(options: &ScanOptions) -> Result<SdkConfig, CrawlError> {
         CrawlError::NoCredentials
     })?;
     Ok(sdk)
+}
+
+/// The SDK's default HTTPS client (hyper, rustls, the proxy from
+/// `HTTPS_PROXY`/`NO_PROXY`), with ring for rustls's cryptography instead of
+/// aws-lc, whose C library is the slowest dependency to build.
+fn https_client() -> SharedHttpClient {
+    Builder::new().build_with_connector_fn(|settings, components| {
+        let mut connector = ConnectorBuilder::default().tls_provider(tls::Provider::Rustls(
+            tls::rustls_provider::CryptoMode::Ring,
+        ));
+        connector.set_connector_settings(settings.cloned());
+        if let Some(components) = components {
+            connector.set_sleep_impl(components.sleep_impl());
+        }
+        connector.set_proxy_config(Some(ProxyConfig::from_env()));
+        connector.build()
+    })
 }
 
 /// The configuration of `base` acting through `role_arn`. The provider caches
