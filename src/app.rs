@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use anyhow::{bail, Context, Result};
 use lakelint_checks::engine::registry;
-use lakelint_checks::findings::baseline;
 use lakelint_checks::findings::finding::BaselineMark;
 use lakelint_checks::{Finding, Inventory, Selection, Status};
 
@@ -87,16 +86,20 @@ fn evaluate_saved(args: EvaluateArgs) -> Result<u8> {
     let selection = selection(&args.report)?;
     let text = std::fs::read_to_string(&args.inventory)
         .with_context(|| format!("cannot read inventory {}", args.inventory.display()))?;
-    let inventory: Inventory = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a lakelint inventory", args.inventory.display()))?;
-    if inventory.schema_version != lakelint_checks::model::INVENTORY_SCHEMA_VERSION {
+    // The version first: another schema's records need not parse as this one's.
+    let version = serde_json::from_str::<serde_json::Value>(&text)
+        .ok()
+        .and_then(|v| v.get("schema_version")?.as_str().map(str::to_string));
+    if let Some(version) = version.filter(|v| v != lakelint_checks::model::INVENTORY_SCHEMA_VERSION)
+    {
         bail!(
-            "{} has inventory schema {}, this lakelint reads {}",
+            "{} has inventory schema {version}, this lakelint reads {}",
             args.inventory.display(),
-            inventory.schema_version,
             lakelint_checks::model::INVENTORY_SCHEMA_VERSION
         );
     }
+    let inventory: Inventory = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a lakelint inventory", args.inventory.display()))?;
     finish(
         pipeline::judge(&inventory, &config, &selection),
         &args.report,
@@ -124,7 +127,7 @@ fn selection(args: &ReportArgs) -> Result<Selection> {
 fn finish(mut report: Report, args: &ReportArgs) -> Result<u8> {
     if let Some(path) = &args.baseline {
         let old = load_report(path)?;
-        report.baseline = Some(baseline::compare(&mut report.findings, &old.findings));
+        report.compare_with(&old);
     }
     write_report(
         &report,
@@ -259,7 +262,7 @@ fn format_name(format: Format) -> String {
 fn diff(args: DiffArgs) -> Result<u8> {
     let old = load_report(&args.old)?;
     let mut new = load_report(&args.new)?;
-    new.baseline = Some(baseline::compare(&mut new.findings, &old.findings));
+    new.compare_with(&old);
     write_report(
         &new,
         &args.format,

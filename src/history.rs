@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use lakelint_checks::findings::baseline;
 use lakelint_checks::{Finding, Pillar, Status};
 
 use crate::report::{pillar_title, Report};
@@ -22,8 +21,12 @@ pub struct Point {
     pub failing: usize,
     /// Failing now, not failing in the scan before (none for the first scan).
     pub opened: usize,
-    /// Failing in the scan before, not failing now.
+    /// Failing in the scan before; judged again and passing, or gone.
     pub resolved: usize,
+    /// Failing in the scan before; this scan could not see it (UNKNOWN, or
+    /// hidden by a failed listing). Failures outside this scan's scope count
+    /// in neither.
+    pub unobserved: usize,
     /// Checks with more failing findings than in the scan before, with the counts.
     pub regressed: Vec<(String, usize, usize)>,
 }
@@ -72,9 +75,10 @@ fn failing_by_check(findings: &[Finding]) -> BTreeMap<&str, usize> {
 }
 
 fn point(report: &mut Report, before: Option<&Report>) -> Point {
-    let (opened, resolved, regressed) = match before {
+    let (opened, resolved, unobserved, regressed) = match before {
         Some(old) => {
-            let cmp = baseline::compare(&mut report.findings, &old.findings);
+            report.compare_with(old);
+            let cmp = report.baseline.clone().expect("just compared");
             let (then, now) = (
                 failing_by_check(&old.findings),
                 failing_by_check(&report.findings),
@@ -86,9 +90,14 @@ fn point(report: &mut Report, before: Option<&Report>) -> Point {
                     (n > was).then(|| (id.to_string(), was, n))
                 })
                 .collect();
-            (cmp.new, cmp.resolved.len(), regressed)
+            (
+                cmp.new,
+                cmp.resolved.len(),
+                cmp.no_longer_observed.len(),
+                regressed,
+            )
         }
-        None => (0, 0, Vec::new()),
+        None => (0, 0, 0, Vec::new()),
     };
     Point {
         started_at: report.scan.started_at.clone(),
@@ -101,6 +110,7 @@ fn point(report: &mut Report, before: Option<&Report>) -> Point {
         failing: failing_by_check(&report.findings).values().sum(),
         opened,
         resolved,
+        unobserved,
         regressed,
     }
 }
@@ -125,7 +135,7 @@ pub fn write_markdown(history: &[AccountHistory], out: &mut dyn Write) -> io::Re
         let titles: Vec<String> = score_keys().map(pillar_title).collect();
         writeln!(
             out,
-            "| Scan | {} | Failing | Opened | Resolved | Regressed checks |",
+            "| Scan | {} | Failing | Opened | Resolved | No longer observed | Regressed checks |",
             titles.join(" | ")
         )?;
         writeln!(
@@ -144,12 +154,13 @@ pub fn write_markdown(history: &[AccountHistory], out: &mut dyn Write) -> io::Re
                 .collect();
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 crate::report::human_time(&p.started_at),
                 scores.join(" | "),
                 p.failing,
                 p.opened,
                 p.resolved,
+                p.unobserved,
                 regressed.join(", ")
             )?;
         }
@@ -241,7 +252,7 @@ svg text{font:12px system-ui,sans-serif}.up{color:#c62828}.down{color:#1a7f37}
         for key in score_keys() {
             write!(out, "<th>{}</th>", pillar_title(key))?;
         }
-        out.write_all(b"<th>Failing</th><th>Opened</th><th>Resolved</th><th>Regressed checks</th></tr></thead><tbody>")?;
+        out.write_all(b"<th>Failing</th><th>Opened</th><th>Resolved</th><th>No longer observed</th><th>Regressed checks</th></tr></thead><tbody>")?;
         for p in &account.points {
             write!(
                 out,
@@ -263,10 +274,11 @@ svg text{font:12px system-ui,sans-serif}.up{color:#c62828}.down{color:#1a7f37}
                 .collect();
             write!(
                 out,
-                r#"<td>{}</td><td class="up">{}</td><td class="down">{}</td><td>{}</td></tr>"#,
+                r#"<td>{}</td><td class="up">{}</td><td class="down">{}</td><td>{}</td><td>{}</td></tr>"#,
                 p.failing,
                 p.opened,
                 p.resolved,
+                p.unobserved,
                 regressed.join(", ")
             )?;
         }

@@ -148,7 +148,12 @@ pub fn judge(inventory: &Inventory, config: &Config, selection: &Selection) -> R
             "mute entry expired on {day} and no longer applies"
         );
     }
-    Report::new(inventory, config, findings)
+    let mut report = Report::new(inventory, config, findings);
+    report.scan.checks = lakelint_checks::engine::registry::all()
+        .filter(|c| selection.includes(c) && inventory.scanned(c.service))
+        .map(|c| c.id.to_string())
+        .collect();
+    report
 }
 
 /// Runs `scan_one` for every planned account, at most `max_accounts` at once.

@@ -5,9 +5,10 @@ mod support;
 use serde_json::Value;
 use support::*;
 
-fn scan_to(moto: &Moto, path: &std::path::Path) {
+fn scan_to(moto: &Moto, path: &std::path::Path, extra: &[&str]) {
     let out = run(scan_json(&moto.url(), "us-east-1,eu-west-1", "s3")
-        .args(["--output", path.to_str().unwrap()]));
+        .args(["--output", path.to_str().unwrap()])
+        .args(extra));
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
 }
 
@@ -18,9 +19,15 @@ fn history_of_scheduled_scans() {
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
-    scan_to(&moto, &reports.join("monday.json"));
+    scan_to(&moto, &reports.join("monday.json"), &[]);
     moto.seed("seed_history_change.py", &[]);
-    scan_to(&moto, &reports.join("tuesday.json"));
+    scan_to(&moto, &reports.join("tuesday.json"), &[]);
+    // A narrower scan: the failures of the checks it left out are not resolved.
+    scan_to(
+        &moto,
+        &reports.join("wednesday.json"),
+        &["--checks", "s3.bucket_versioning"],
+    );
     // Another account's report is kept apart.
     let mut other: Value =
         serde_json::from_str(&std::fs::read_to_string(reports.join("monday.json")).unwrap())
@@ -54,13 +61,25 @@ fn history_of_scheduled_scans() {
         .lines()
         .filter(|l| l.starts_with("| 20"))
         .collect();
-    assert_eq!(ours.len(), 2, "{markdown}");
+    assert_eq!(ours.len(), 3, "{markdown}");
     // Between the scans: lake-good lost its TLS-only policy (opened), and
     // lake-bare's versioning was turned on (resolved), which makes its
     // noncurrent-version expiration apply and fail (opened).
     let cells: Vec<&str> = ours[1].split('|').map(str::trim).collect();
-    let (opened, resolved, regressed) = (cells[10], cells[11], cells[12]);
-    assert_eq!((opened, resolved), ("2", "1"), "{}", ours[1]);
+    let (opened, resolved, unobserved, regressed) = (cells[10], cells[11], cells[12], cells[13]);
+    assert_eq!(
+        (opened, resolved, unobserved),
+        ("2", "1", "0"),
+        "{}",
+        ours[1]
+    );
+    let cells: Vec<&str> = ours[2].split('|').map(str::trim).collect();
+    assert_eq!(
+        (cells[10], cells[11], cells[12]),
+        ("0", "0", "0"),
+        "{}",
+        ours[2]
+    );
     assert!(
         regressed.contains("`s3.bucket_secure_transport` 7→8"),
         "{regressed}"

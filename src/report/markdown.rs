@@ -47,10 +47,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if let Some(cmp) = &report.baseline {
         write!(
             out,
-            "\nAgainst the baseline: **{} new**, {} unchanged, {} resolved failing findings.\n",
+            "\nAgainst the baseline: **{} new**, {} unchanged, {} resolved failing findings; {} no longer observed (could not be seen now), {} outside this scan's scope.\n",
             cmp.new,
             cmp.unchanged,
-            cmp.resolved.len()
+            cmp.resolved.len(),
+            cmp.no_longer_observed.len(),
+            cmp.out_of_scope
         )?;
     }
 

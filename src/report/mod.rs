@@ -17,7 +17,7 @@ mod table;
 use std::io::{self, Write};
 
 use lakelint_checks::engine::roles::BucketRole;
-use lakelint_checks::findings::baseline::Comparison;
+use lakelint_checks::findings::baseline::{self, Comparison, Coverage};
 use lakelint_checks::model::{AccountStatus, ScanInfo};
 use lakelint_checks::{Config, Finding, Inventory, Summary};
 use serde::{Deserialize, Serialize};
@@ -128,6 +128,11 @@ pub struct Scan {
     /// Every account of the run: scanned, or not with the reason.
     #[serde(default)]
     pub accounts: Vec<AccountStatus>,
+    /// The checks the run judged (the selection, over the scanned services):
+    /// what a later comparison may call resolved. Empty in reports that
+    /// predate it, read as every check.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<String>,
 }
 
 impl std::ops::Deref for Scan {
@@ -159,6 +164,30 @@ pub struct Resource {
 }
 
 impl Report {
+    /// Compares this report's findings with an earlier report's, within what
+    /// this scan covered.
+    pub fn compare_with(&mut self, baseline: &Report) {
+        let accounts: Vec<String> = self
+            .scan
+            .accounts
+            .iter()
+            .filter(|a| a.scanned)
+            .map(|a| a.account_id.clone())
+            .collect();
+        let covered = Coverage {
+            checks: &self.scan.checks,
+            services: &self.scan.info.services,
+            regions: &self.scan.info.regions,
+            accounts: &accounts,
+            gaps: &self.scan.info.gaps,
+        };
+        self.baseline = Some(baseline::compare(
+            &mut self.findings,
+            &baseline.findings,
+            &covered,
+        ));
+    }
+
     /// The report of one account's inventory and findings.
     pub fn new(inventory: &Inventory, config: &Config, findings: Vec<Finding>) -> Self {
         let account = &inventory.account;
@@ -177,6 +206,7 @@ impl Report {
                     scanned: true,
                     reason: None,
                 }],
+                checks: Vec::new(),
             },
             summary: Summary::of(&findings),
             resources: lakelint_checks::resources(inventory, config)
@@ -260,6 +290,11 @@ impl Report {
             }));
             scan.missing_permissions.extend(info.missing_permissions);
             merged.scan.accounts.extend(part.scan.accounts);
+            for check in part.scan.checks {
+                if !merged.scan.checks.contains(&check) {
+                    merged.scan.checks.push(check);
+                }
+            }
             merged.resources.extend(part.resources);
             merged.findings.extend(part.findings);
         }

@@ -141,10 +141,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     if let Some(cmp) = &report.baseline {
         writeln!(
             out,
-            "Against the baseline: {} new, {} unchanged, {} resolved failing findings.",
+            "Against the baseline: {} new, {} unchanged, {} resolved failing findings; {} no longer observed (could not be seen now), {} outside this scan's scope.",
             cmp.new,
             cmp.unchanged,
-            cmp.resolved.len()
+            cmp.resolved.len(),
+            cmp.no_longer_observed.len(),
+            cmp.out_of_scope
         )?;
     }
 
