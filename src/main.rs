@@ -23,7 +23,10 @@ async fn main() -> ExitCode {
     // whatever RUST_LOG asks for.
     let no_sdk_payloads =
         filter_fn(|meta| !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_")));
-    let layer = fmt::layer().with_writer(std::io::stderr);
+    // Colour codes only for a terminal: a log file or CI output gets plain text.
+    let layer = fmt::layer()
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()));
     let layer = match cli.log_format {
         LogFormat::Text => layer.boxed(),
         LogFormat::Json => layer.json().boxed(),

@@ -369,7 +369,7 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
         .unwrap();
     assert!(seeded.success());
     // moto has no MWAA: the proxy answers its reads in AWS's shape, so the
-    // per-environment read is reached too.
+    // per-environment read is reached too; the same for the Well-Architected Tool.
     let proxy = Proxy::start(
         &moto.url(),
         Faults {
@@ -379,6 +379,16 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
                     r#"{"Environments": ["orchestration"]}"#,
                 ),
                 Answer::to("airflow:GetEnvironment", MWAA_ENVIRONMENT),
+                // Nor the Well-Architected Tool: one workload, so its
+                // milestones are read.
+                Answer::to(
+                    "wellarchitected:ListWorkloads",
+                    r#"{"WorkloadSummaries": [{"WorkloadId": "0123456789abcdef", "WorkloadArn": "arn:aws:wellarchitected:us-east-1:123456789012:workload/0123456789abcdef", "WorkloadName": "data-platform", "UpdatedAt": 1764547200}]}"#,
+                ),
+                Answer::to(
+                    "wellarchitected:ListMilestones",
+                    r#"{"WorkloadId": "0123456789abcdef", "MilestoneSummaries": []}"#,
+                ),
             ],
             ..Faults::default()
         },

@@ -39,6 +39,22 @@ fn days_ago(days: u64) -> u64 {
         .as_secs()
 }
 
+/// The workload's milestones: one recorded `days` ago, or none.
+fn milestones(days: Option<u64>) -> Answer {
+    let summaries = days
+        .map(|d| {
+            format!(
+                r#"{{"MilestoneNumber": 1, "MilestoneName": "release", "RecordedAt": {}}}"#,
+                days_ago(d)
+            )
+        })
+        .unwrap_or_default();
+    Answer::to(
+        "wellarchitected:ListMilestones",
+        &format!(r#"{{"WorkloadId": "0123456789abcdef", "MilestoneSummaries": [{summaries}]}}"#),
+    )
+}
+
 fn workloads(updated_days_ago: u64) -> Answer {
     Answer::to(
         "wellarchitected:ListWorkloads",
@@ -67,6 +83,7 @@ fn environment(name: &str, mode: &str, task_logs: bool, key: Option<&str>) -> An
 fn answers(workloads_updated_days_ago: u64) -> Vec<Answer> {
     vec![
         workloads(workloads_updated_days_ago),
+        milestones(None),
         Answer::to(
             "airflow:ListEnvironments",
             r#"{"Environments": ["airflow-public", "airflow-private"]}"#,
@@ -354,8 +371,19 @@ fn the_well_architected_review_by_age_and_endpoint() {
             f["reason"].as_str().unwrap_or_default().to_string(),
         )
     };
-    assert_eq!(verdict(vec![workloads(10)]).0, P);
-    assert_eq!(verdict(vec![workloads(400)]).0, F);
+    assert_eq!(verdict(vec![workloads(10), milestones(None)]).0, P);
+    assert_eq!(verdict(vec![workloads(400), milestones(None)]).0, F);
+    // A milestone recorded in the window is a review too.
+    assert_eq!(verdict(vec![workloads(400), milestones(Some(20))]).0, P);
+    assert_eq!(verdict(vec![workloads(400), milestones(Some(300))]).0, F);
+    // A milestone list the endpoint cannot serve may hold the recent review.
+    assert_eq!(
+        verdict(vec![workloads(400)]),
+        (
+            U.to_string(),
+            "not supported by endpoint: wellarchitected:ListMilestones".to_string()
+        )
+    );
     assert_eq!(
         verdict(vec![]),
         (

@@ -102,6 +102,12 @@ const REST_ROUTES: &[(&str, &str, &str, &str)] = &[
         "/workloadsSummaries",
         "ListWorkloads",
     ),
+    (
+        "wellarchitected",
+        "POST",
+        "/workloads/*/milestonesSummaries",
+        "ListMilestones",
+    ),
     ("airflow", "GET", "/environments", "ListEnvironments"),
     ("airflow", "GET", "/environments/*", "GetEnvironment"),
     ("emr-serverless", "GET", "/applications", "ListApplications"),

@@ -100,6 +100,7 @@ pub fn good_workgroup(name: &str) -> AthenaWorkGroup {
             result_encryption: Some("SSE_KMS".into()),
             result_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
             effective_engine: Observed::Known("Athena engine version 3".into()),
+            managed_results: None,
         }),
     }
 }
@@ -178,7 +179,7 @@ pub fn good_table(name: &str) -> DynamoDbTable {
         description: Observed::Known(TableDescription {
             billing_mode: Observed::Known("PAY_PER_REQUEST".into()),
             deletion_protection: Observed::Known(true),
-            kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            kms_key: Observed::Known(Some("arn:aws:kms:us-east-1:123456789012:key/k".into())),
         }),
         point_in_time_recovery: Observed::Known(true),
     }
@@ -222,7 +223,7 @@ pub fn dax_verdict(id: &str, cluster: DaxCluster) -> Option<(Status, String)> {
 
 fn good_db_settings(engine: &str) -> DbSettings {
     DbSettings {
-        engine: engine.into(),
+        engine: Observed::Known(engine.into()),
         storage_encrypted: Observed::Known(true),
         kms_key_id: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
         multi_az: Observed::Known(true),
@@ -403,12 +404,15 @@ pub fn good_job(name: &str) -> GlueJob {
 }
 
 pub fn secure_configuration(name: &str) -> GlueSecurityConfiguration {
+    let setting = |mode: &str| EncryptionSetting {
+        mode: Observed::Known(mode.into()),
+        kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+    };
     GlueSecurityConfiguration {
         name: name.into(),
-        s3_encryption: "SSE-KMS".into(),
-        cloudwatch_encryption: "SSE-KMS".into(),
-        job_bookmarks_encryption: "CSE-KMS".into(),
-        kms_keys: vec!["arn:aws:kms:us-east-1:123456789012:key/k".into()],
+        s3: setting("SSE-KMS"),
+        cloudwatch: setting("SSE-KMS"),
+        job_bookmarks: setting("CSE-KMS"),
     }
 }
 
@@ -423,9 +427,9 @@ pub fn glue_region() -> GlueRegion {
         triggers: vec![],
         security_configurations: Observed::Known(vec![secure_configuration("secure")]),
         catalog_encryption: Observed::Known(CatalogEncryption {
-            at_rest_mode: "SSE-KMS".into(),
+            at_rest_mode: Observed::Known("SSE-KMS".into()),
             at_rest_kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
-            connection_password_encrypted: true,
+            connection_password_encrypted: Observed::Known(true),
             connection_password_kms_key: None,
         }),
     }
@@ -518,7 +522,9 @@ pub fn good_emr_cluster(id: &str) -> EmrCluster {
         log_uri: Some("s3://emr-logs/".into()),
         security_configuration: Some("secure".into()),
         termination_protected: Observed::Known(false),
-        auto_termination_idle_seconds: Observed::Known(Some(3600)),
+        auto_termination: Observed::Known(Some(AutoTermination {
+            idle_timeout_seconds: Some(3600),
+        })),
         managed_scaling: Observed::Known(true),
         instances: Observed::Known(vec![
             EmrInstances {

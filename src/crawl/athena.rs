@@ -2,7 +2,7 @@
 
 use aws_sdk_athena::Client;
 use lakelint_checks::model::{
-    AthenaInventory, AthenaRegion, AthenaWorkGroup, Observed, Regional, Unobserved,
+    AthenaInventory, AthenaRegion, AthenaWorkGroup, ManagedResults, Observed, Regional, Unobserved,
     WorkGroupConfiguration,
 };
 
@@ -124,6 +124,14 @@ async fn configuration(
             GET,
             "EngineVersion.EffectiveEngineVersion",
         ),
+        managed_results: config
+            .managed_query_results_configuration()
+            .filter(|m| m.enabled())
+            .map(|m| ManagedResults {
+                kms_key: m
+                    .encryption_configuration()
+                    .map(|e| e.kms_key().to_string()),
+            }),
     };
     Ok((group.state().map(|s| s.as_str().to_string()), configuration))
 }

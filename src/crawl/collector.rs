@@ -7,7 +7,9 @@ use aws_config::{Region, SdkConfig};
 use futures::future::{join_all, LocalBoxFuture};
 use futures::stream::{self, StreamExt};
 use futures::FutureExt;
-use lakelint_checks::model::{Account, Gap, Inventory, Scope, Section, Service, Unobserved};
+use lakelint_checks::model::{
+    Account, Gap, Inventory, Scope, Section, Service, Unobserved, UnobservedKind,
+};
 
 use crate::crawl::actions::Action;
 use crate::crawl::{in_region, Calls};
@@ -72,7 +74,13 @@ impl Gaps {
 
     /// A listing of `region` failed (account-wide services that read every region).
     pub fn add_in(&mut self, region: Option<String>, reason: Unobserved) {
-        tracing::warn!(service = %self.service, region = region.as_deref().unwrap_or("-"), %reason, "listing failed");
+        // An endpoint without the service (an emulator) is said once, in the
+        // summary's gaps; the line stays for -v.
+        if reason.kind == UnobservedKind::NotSupportedByEndpoint {
+            tracing::info!(service = %self.service, region = region.as_deref().unwrap_or("-"), %reason, "listing failed");
+        } else {
+            tracing::warn!(service = %self.service, region = region.as_deref().unwrap_or("-"), %reason, "listing failed");
+        }
         // The checks that would have judged what the listing hides.
         let checks = crate::crawl::actions::find(&reason.action)
             .map(|a| a.feeds.iter().map(|f| f.to_string()).collect())

@@ -5,7 +5,7 @@ use aws_sdk_dynamodb::types::SseStatus;
 use aws_sdk_dynamodb::Client;
 use lakelint_checks::model::{
     DynamoDbInventory, DynamoDbRegion, DynamoDbTable, Observed, Regional, ScalingTarget,
-    TableDescription, Unobserved,
+    TableDescription, Unobserved, UnobservedKind,
 };
 
 use crate::crawl::actions::{per_region, Action, Per};
@@ -123,12 +123,26 @@ async fn describe(
             let units = table.provisioned_throughput()?.read_capacity_units()?;
             (units > 0).then(|| "PROVISIONED".to_string())
         });
-    // No SSEDescription: the table is encrypted with the AWS-owned key.
-    let kms_key = table
-        .sse_description()
-        .filter(|s| matches!(s.status(), Some(SseStatus::Enabled | SseStatus::Updating)))
-        .and_then(|s| s.kms_master_key_arn())
-        .map(str::to_string);
+    // No SSEDescription: the table is encrypted with the AWS-owned key. A
+    // table whose key is inaccessible still names it, for kms.key_in_use_usable.
+    let kms_key = match table.sse_description() {
+        None => Ok(None),
+        Some(sse) => match (sse.status(), sse.kms_master_key_arn()) {
+            (Some(SseStatus::Disabled), _) => Ok(None),
+            (Some(status @ (SseStatus::Enabling | SseStatus::Disabling)), _) => Err(
+                Unobserved::new(UnobservedKind::NotReported, DESCRIBE).with_message(format!(
+                    "server-side encryption is {}: which key will hold is not known",
+                    status.as_str()
+                )),
+            ),
+            (_, Some(key)) => Ok(Some(key.to_string())),
+            (_, None) => Err(Unobserved::not_reported(
+                DESCRIBE,
+                "SSEDescription.KMSMasterKeyArn",
+            )),
+        },
+    }
+    .into();
     Ok((
         table.table_arn().map(str::to_string),
         TableDescription {

@@ -9,8 +9,8 @@ use aws_sdk_emr::types::{ClusterState, InstanceCollectionType, MarketType};
 use aws_sdk_emr::Client;
 use futures::future::join_all;
 use lakelint_checks::model::{
-    EmrCluster, EmrInstances, EmrInventory, EmrRegion, EmrSecurityConfiguration, Market, Observed,
-    Regional, Unobserved, UnobservedKind,
+    AutoTermination, EmrCluster, EmrInstances, EmrInventory, EmrRegion, EmrSecurityConfiguration,
+    Market, Observed, Regional, Unobserved, UnobservedKind,
 };
 
 use crate::crawl::actions::{per_region, Action, Per};
@@ -259,7 +259,7 @@ impl Reader<'_> {
                 action,
                 "TerminationProtected",
             ),
-            auto_termination_idle_seconds: auto_termination.into(),
+            auto_termination: auto_termination.into(),
             managed_scaling: managed_scaling.into(),
             instances: instances.into(),
         })
@@ -284,13 +284,22 @@ impl Reader<'_> {
                             .instance_fleets()
                             .iter()
                             .map(|f| {
-                                let spot = f.target_spot_capacity().unwrap_or(0) > 0;
-                                let on_demand = f.target_on_demand_capacity().unwrap_or(0) > 0;
-                                EmrInstances {
-                                    role: f
-                                        .instance_fleet_type()
-                                        .map(|t| t.as_str().to_string())
-                                        .unwrap_or_default(),
+                                const OP: &str = "elasticmapreduce:ListInstanceFleets";
+                                let role = f.instance_fleet_type().ok_or_else(|| {
+                                    Unobserved::not_reported(OP, "InstanceFleetType")
+                                })?;
+                                let spot = f.target_spot_capacity();
+                                let on_demand = f.target_on_demand_capacity();
+                                if spot.is_none() && on_demand.is_none() {
+                                    return Err(Unobserved::not_reported(
+                                        OP,
+                                        "TargetSpotCapacity and TargetOnDemandCapacity",
+                                    ));
+                                }
+                                let spot = spot.unwrap_or(0) > 0;
+                                let on_demand = on_demand.unwrap_or(0) > 0;
+                                Ok(EmrInstances {
+                                    role: role.as_str().to_string(),
                                     market: match (spot, on_demand) {
                                         (true, true) => Market::Mixed,
                                         (true, false) => Market::Spot,
@@ -301,13 +310,14 @@ impl Reader<'_> {
                                         .iter()
                                         .filter_map(|s| s.instance_type().map(str::to_string))
                                         .collect(),
-                                }
+                                })
                             })
                             .collect();
                         (found, page.marker().map(str::to_string))
                     },
                 )
-                .await;
+                .await
+                .and_then(|fleets| fleets.into_iter().collect());
         }
         self.scan
             .calls
@@ -324,29 +334,35 @@ impl Reader<'_> {
                     let found = page
                         .instance_groups()
                         .iter()
-                        .map(|g| EmrInstances {
-                            role: g
+                        .map(|g| {
+                            const OP: &str = "elasticmapreduce:ListInstanceGroups";
+                            let role = g
                                 .instance_group_type()
-                                .map(|t| t.as_str().to_string())
-                                .unwrap_or_default(),
-                            market: match g.market() {
+                                .ok_or_else(|| Unobserved::not_reported(OP, "InstanceGroupType"))?;
+                            let market = match g.market() {
                                 Some(MarketType::Spot) => Market::Spot,
-                                _ => Market::OnDemand,
-                            },
-                            instance_types: g
-                                .instance_type()
-                                .map(str::to_string)
-                                .into_iter()
-                                .collect(),
+                                Some(MarketType::OnDemand) => Market::OnDemand,
+                                _ => return Err(Unobserved::not_reported(OP, "Market")),
+                            };
+                            Ok(EmrInstances {
+                                role: role.as_str().to_string(),
+                                market,
+                                instance_types: g
+                                    .instance_type()
+                                    .map(str::to_string)
+                                    .into_iter()
+                                    .collect(),
+                            })
                         })
                         .collect();
                     (found, page.marker().map(str::to_string))
                 },
             )
             .await
+            .and_then(|groups| groups.into_iter().collect())
     }
 
-    async fn auto_termination(&self, id: &str) -> Result<Option<i64>, Unobserved> {
+    async fn auto_termination(&self, id: &str) -> Result<Option<AutoTermination>, Unobserved> {
         let out = self
             .scan
             .calls
@@ -357,9 +373,9 @@ impl Reader<'_> {
                     .send()
             })
             .await?;
-        Ok(out
-            .auto_termination_policy()
-            .map(|p| p.idle_timeout().unwrap_or(3600)))
+        Ok(out.auto_termination_policy().map(|p| AutoTermination {
+            idle_timeout_seconds: p.idle_timeout(),
+        }))
     }
 
     async fn managed_scaling(&self, id: &str) -> Result<bool, Unobserved> {

@@ -8,8 +8,8 @@ use aws_sdk_glue::Client;
 use futures::stream::{self, StreamExt};
 use lakelint_checks::interpret::secrets::looks_like_secret;
 use lakelint_checks::model::{
-    CatalogEncryption, GlueCrawler, GlueInventory, GlueJob, GlueRegion, GlueSecurityConfiguration,
-    GlueTable, GlueTrigger, Observed, Regional, Unobserved,
+    CatalogEncryption, EncryptionSetting, GlueCrawler, GlueInventory, GlueJob, GlueRegion,
+    GlueSecurityConfiguration, GlueTable, GlueTrigger, Observed, Regional, Unobserved,
 };
 
 use crate::crawl::actions::{per_region, Action, Per};
@@ -274,33 +274,37 @@ impl Reader<'_> {
                         .security_configurations()
                         .iter()
                         .map(|sc| {
+                            const GET: &str = "glue:GetSecurityConfigurations";
                             let enc = sc.encryption_configuration();
+                            // An omitted setting is not known to be off.
+                            let setting = |mode: Option<&str>, key: Option<&str>, field: &str| {
+                                EncryptionSetting {
+                                    mode: Observed::reported(mode.map(str::to_string), GET, field),
+                                    kms_key: key.map(str::to_string),
+                                }
+                            };
                             let s3 = enc.and_then(|e| e.s3_encryption().first());
                             let cw = enc.and_then(|e| e.cloud_watch_encryption());
                             let jb = enc.and_then(|e| e.job_bookmarks_encryption());
-                            let mode = |m: Option<&str>| m.unwrap_or("DISABLED").to_string();
                             GlueSecurityConfiguration {
                                 name: sc.name().unwrap_or_default().to_string(),
-                                s3_encryption: mode(
+                                s3: setting(
                                     s3.and_then(|s| s.s3_encryption_mode()).map(|m| m.as_str()),
+                                    s3.and_then(|s| s.kms_key_arn()),
+                                    "S3Encryption.S3EncryptionMode",
                                 ),
-                                cloudwatch_encryption: mode(
+                                cloudwatch: setting(
                                     cw.and_then(|c| c.cloud_watch_encryption_mode())
                                         .map(|m| m.as_str()),
+                                    cw.and_then(|c| c.kms_key_arn()),
+                                    "CloudWatchEncryption.CloudWatchEncryptionMode",
                                 ),
-                                job_bookmarks_encryption: mode(
+                                job_bookmarks: setting(
                                     jb.and_then(|j| j.job_bookmarks_encryption_mode())
                                         .map(|m| m.as_str()),
-                                ),
-                                kms_keys: [
-                                    s3.and_then(|s| s.kms_key_arn()),
-                                    cw.and_then(|c| c.kms_key_arn()),
                                     jb.and_then(|j| j.kms_key_arn()),
-                                ]
-                                .into_iter()
-                                .flatten()
-                                .map(str::to_string)
-                                .collect(),
+                                    "JobBookmarksEncryption.JobBookmarksEncryptionMode",
+                                ),
                             }
                         })
                         .collect();
@@ -321,15 +325,21 @@ impl Reader<'_> {
         let settings = out.data_catalog_encryption_settings();
         let at_rest = settings.and_then(|s| s.encryption_at_rest());
         let passwords = settings.and_then(|s| s.connection_password_encryption());
+        const GET: &str = "glue:GetDataCatalogEncryptionSettings";
         Ok(CatalogEncryption {
-            at_rest_mode: at_rest
-                .map(|a| a.catalog_encryption_mode().as_str().to_string())
-                .unwrap_or_else(|| "DISABLED".into()),
+            at_rest_mode: Observed::reported(
+                at_rest.map(|a| a.catalog_encryption_mode().as_str().to_string()),
+                GET,
+                "EncryptionAtRest",
+            ),
             at_rest_kms_key: at_rest
                 .and_then(|a| a.sse_aws_kms_key_id())
                 .map(str::to_string),
-            connection_password_encrypted: passwords
-                .is_some_and(|p| p.return_connection_password_encrypted()),
+            connection_password_encrypted: Observed::reported(
+                passwords.map(|p| p.return_connection_password_encrypted()),
+                GET,
+                "ConnectionPasswordEncryption",
+            ),
             connection_password_kms_key: passwords
                 .and_then(|p| p.aws_kms_key_id())
                 .map(str::to_string),

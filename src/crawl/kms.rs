@@ -145,14 +145,12 @@ impl Reader<'_> {
                 meta.and_then(|m| m.key_state()).map(|s| s.as_str()),
                 "KeyState",
             )?,
-            spec: meta
-                .and_then(|m| m.key_spec())
-                .map_or("SYMMETRIC_DEFAULT", |s| s.as_str())
-                .to_string(),
-            origin: meta
-                .and_then(|m| m.origin())
-                .map_or("AWS_KMS", |o| o.as_str())
-                .to_string(),
+            // Whether rotation applies depends on both.
+            spec: required(
+                meta.and_then(|m| m.key_spec()).map(|s| s.as_str()),
+                "KeySpec",
+            )?,
+            origin: required(meta.and_then(|m| m.origin()).map(|o| o.as_str()), "Origin")?,
             deletion_date: meta.and_then(|m| m.deletion_date()).map(|d| d.to_string()),
             rotation_enabled: None,
             policy: None,

@@ -1,6 +1,6 @@
 //! Lake Formation, per region: the data lake settings and the registered S3 locations.
 
-use aws_sdk_lakeformation::types::PrincipalPermissions;
+use aws_sdk_lakeformation::types::{DataLakePrincipal, PrincipalPermissions};
 use aws_sdk_lakeformation::Client;
 use lakelint_checks::model::{
     DataLakeSettings, DefaultPermission, LakeFormationInventory, LakeFormationRegion, Regional,
@@ -73,30 +73,44 @@ async fn settings(scan: &Scan<'_>, client: &Client) -> Result<DataLakeSettings, 
     let settings = out
         .data_lake_settings()
         .ok_or_else(|| Unobserved::not_reported(GET, "DataLakeSettings"))?;
-    let defaults = |grants: &[PrincipalPermissions]| {
+    // An omitted list is not an empty one, nor a grant without its principal
+    // a grant to nobody: either makes the settings unknown.
+    let principal = |p: Option<&DataLakePrincipal>, field: &str| {
+        p.and_then(|p| p.data_lake_principal_identifier())
+            .map(str::to_string)
+            .ok_or_else(|| Unobserved::not_reported(GET, field))
+    };
+    let defaults = |grants: Option<&Vec<PrincipalPermissions>>, field: &str| {
         grants
+            .ok_or_else(|| Unobserved::not_reported(GET, field))?
             .iter()
-            .map(|g| DefaultPermission {
-                principal: g
-                    .principal()
-                    .and_then(|p| p.data_lake_principal_identifier())
-                    .unwrap_or_default()
-                    .to_string(),
-                permissions: g
-                    .permissions()
-                    .iter()
-                    .map(|p| p.as_str().to_string())
-                    .collect(),
+            .map(|g| {
+                Ok(DefaultPermission {
+                    principal: principal(g.principal(), &format!("{field}.Principal"))?,
+                    permissions: g
+                        .permissions()
+                        .iter()
+                        .map(|p| p.as_str().to_string())
+                        .collect(),
+                })
             })
-            .collect()
+            .collect::<Result<Vec<_>, Unobserved>>()
     };
     Ok(DataLakeSettings {
         admins: settings
-            .data_lake_admins()
+            .data_lake_admins
+            .as_ref()
+            .ok_or_else(|| Unobserved::not_reported(GET, "DataLakeAdmins"))?
             .iter()
-            .filter_map(|a| a.data_lake_principal_identifier().map(str::to_string))
-            .collect(),
-        database_defaults: defaults(settings.create_database_default_permissions()),
-        table_defaults: defaults(settings.create_table_default_permissions()),
+            .map(|a| principal(Some(a), "DataLakeAdmins.DataLakePrincipalIdentifier"))
+            .collect::<Result<_, _>>()?,
+        database_defaults: defaults(
+            settings.create_database_default_permissions.as_ref(),
+            "CreateDatabaseDefaultPermissions",
+        )?,
+        table_defaults: defaults(
+            settings.create_table_default_permissions.as_ref(),
+            "CreateTableDefaultPermissions",
+        )?,
     })
 }

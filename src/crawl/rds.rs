@@ -117,7 +117,7 @@ fn instance(
         ),
         performance_insights_kms_key: i.performance_insights_kms_key_id().map(str::to_string),
         settings: DbSettings {
-            engine: i.engine().unwrap_or_default().to_string(),
+            engine: Observed::reported(i.engine().map(str::to_string), INSTANCES, "Engine"),
             storage_encrypted: Observed::reported(
                 i.storage_encrypted(),
                 INSTANCES,
@@ -155,7 +155,7 @@ fn cluster(scan: &Scan<'_>, region: &str, c: &aws_sdk_rds::types::DbCluster) -> 
         ),
         id,
         settings: DbSettings {
-            engine: c.engine().unwrap_or_default().to_string(),
+            engine: Observed::reported(c.engine().map(str::to_string), CLUSTERS, "Engine"),
             storage_encrypted: Observed::reported(
                 c.storage_encrypted(),
                 CLUSTERS,

@@ -20,15 +20,24 @@ use crate::crawl::collector::{Collector, Gaps, Scan};
 use crate::crawl::in_region;
 
 /// The four Block Public Access settings of an S3 or S3 Control answer
-/// (two SDK types of the same shape); an unset setting is off.
+/// (two SDK types of the same shape); a setting the answer omits is not
+/// known to be off, so the configuration is then unknown.
 macro_rules! public_access_block {
-    ($config:expr) => {
-        PublicAccessBlock {
-            block_public_acls: $config.block_public_acls().unwrap_or(false),
-            ignore_public_acls: $config.ignore_public_acls().unwrap_or(false),
-            block_public_policy: $config.block_public_policy().unwrap_or(false),
-            restrict_public_buckets: $config.restrict_public_buckets().unwrap_or(false),
-        }
+    ($config:expr, $op:expr) => {
+        (|| {
+            let setting = |value: Option<bool>, field: &str| {
+                value.ok_or_else(|| Unobserved::not_reported($op, field))
+            };
+            Ok::<_, Unobserved>(PublicAccessBlock {
+                block_public_acls: setting($config.block_public_acls(), "BlockPublicAcls")?,
+                ignore_public_acls: setting($config.ignore_public_acls(), "IgnorePublicAcls")?,
+                block_public_policy: setting($config.block_public_policy(), "BlockPublicPolicy")?,
+                restrict_public_buckets: setting(
+                    $config.restrict_public_buckets(),
+                    "RestrictPublicBuckets",
+                )?,
+            })
+        })()
     };
 }
 
@@ -205,9 +214,10 @@ impl Reader<'_> {
                     .send()
             })
             .await
-            .map(|out| {
+            .and_then(|out| {
                 out.public_access_block_configuration()
-                    .map(|c| public_access_block!(c))
+                    .map(|c| public_access_block!(c, "s3control:GetPublicAccessBlock"))
+                    .transpose()
             });
         absent_when(result, &["NoSuchPublicAccessBlockConfiguration"])
             .map(Option::flatten)
@@ -327,9 +337,10 @@ impl Reader<'_> {
                         client.get_public_access_block().bucket(name).send()
                     })
                     .await
-                    .map(|out| {
+                    .and_then(|out| {
                         out.public_access_block_configuration()
-                            .map(|c| public_access_block!(c))
+                            .map(|c| public_access_block!(c, "s3:GetPublicAccessBlock"))
+                            .transpose()
                     });
                 absent_when(r, &["NoSuchPublicAccessBlockConfiguration"]).map(Option::flatten)
             },

@@ -101,7 +101,7 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
             let (message, reason) = match judgement.outcome {
                 Outcome::Pass(message) | Outcome::Fail(message) => (message, None),
                 Outcome::Unknown(ref unobserved) => (
-                    format!("could not be evaluated: {unobserved}").into(),
+                    unknown_message(unobserved).into(),
                     Some(unobserved.to_string()),
                 ),
             };
@@ -125,6 +125,20 @@ pub fn evaluate(inventory: &Inventory, config: &Config, selection: &Selection) -
         }
     }
     findings
+}
+
+/// What an UNKNOWN finding says: the reason, and lakelint's own explanation
+/// where it gave one (which field an answer lacked, what it cannot evaluate,
+/// which service was not scanned). A service's error message is left out:
+/// the reason names the call that failed.
+fn unknown_message(unobserved: &crate::model::Unobserved) -> String {
+    use crate::model::UnobservedKind::{NotEvaluated, NotReported, NotScanned};
+    match (&unobserved.kind, &unobserved.message) {
+        (NotReported | NotEvaluated | NotScanned, Some(why)) => {
+            format!("could not be evaluated: {why} ({unobserved})")
+        }
+        _ => format!("could not be evaluated: {unobserved}"),
+    }
 }
 
 /// A listing of the check's service that failed hid resources the check

@@ -82,6 +82,10 @@ pub enum UnobservedKind {
     NotScanned,
     /// The call succeeded but its answer did not carry the field.
     NotReported,
+    /// The answer was read, but lakelint cannot evaluate what it says (a
+    /// filter it does not implement, a value known only later); the message
+    /// says what.
+    NotEvaluated,
     /// The scan's overall `--timeout` ended before the call.
     Deadline,
     /// Any other failure; the code says which.
@@ -128,6 +132,7 @@ impl fmt::Display for Unobserved {
             UnobservedKind::Network => "network error",
             UnobservedKind::NotScanned => "not scanned",
             UnobservedKind::NotReported => "not reported",
+            UnobservedKind::NotEvaluated => "not evaluated",
             UnobservedKind::Deadline => "deadline",
             UnobservedKind::Error => "error",
         };

@@ -51,4 +51,17 @@ pub struct WorkGroupConfiguration {
     pub result_kms_key: Option<String>,
     /// The engine queries run on (`Athena engine version 3`, `PySpark engine version 3`).
     pub effective_engine: Observed<String>,
+    /// Results kept in Athena-owned storage (managed query results) instead of
+    /// an S3 output location; `None` when not enabled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_results: Option<ManagedResults>,
+}
+
+/// Managed query results: always encrypted, with the workgroup's KMS key or
+/// else Athena's own key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManagedResults {
+    /// The customer-managed KMS key; `None` for Athena's key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<String>,
 }

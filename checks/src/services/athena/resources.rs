@@ -21,10 +21,22 @@ impl References for AthenaInventory {
     fn key_uses(&self, inventory: &Inventory) -> Vec<KeyUse> {
         in_regions(Some(self), |r| &r.workgroups)
             .into_iter()
-            .filter_map(|(w, region)| {
-                let key = w.configuration.known()?.result_kms_key.as_deref()?;
-                let purpose = format!("query result encryption of Athena workgroup {}", w.name);
-                Some(KeyUse::new(w.reference(region, inventory), purpose, key))
+            .flat_map(|(w, region)| {
+                let config = w.configuration.known();
+                let s3 = config.and_then(|c| c.result_kms_key.as_deref());
+                let managed = config
+                    .and_then(|c| c.managed_results.as_ref())
+                    .and_then(|m| m.kms_key.as_deref());
+                [
+                    s3.map(|key| (key, "query result encryption")),
+                    managed.map(|key| (key, "managed query result encryption")),
+                ]
+                .into_iter()
+                .flatten()
+                .map(move |(key, what)| {
+                    let purpose = format!("{what} of Athena workgroup {}", w.name);
+                    KeyUse::new(w.reference(region, inventory), purpose, key)
+                })
             })
             .collect()
     }

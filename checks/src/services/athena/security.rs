@@ -39,7 +39,15 @@ fn enforce_configuration(w: &AthenaWorkGroup, _: &AthenaRegion, _: &Context) -> 
 }
 
 fn result_encryption(w: &AthenaWorkGroup, _: &AthenaRegion, _: &Context) -> Judged {
-    match w.configuration.get()?.result_encryption.as_deref() {
+    let configuration = w.configuration.get()?;
+    // Managed query results live in Athena-owned storage, always encrypted.
+    if let Some(managed) = &configuration.managed_results {
+        return pass(match &managed.kms_key {
+            Some(key) => format!("managed query results are encrypted with KMS key {key}"),
+            None => "managed query results are encrypted with Athena's key".to_string(),
+        });
+    }
+    match configuration.result_encryption.as_deref() {
         Some(option @ ("SSE_S3" | "SSE_KMS" | "CSE_KMS")) => {
             pass(format!("query results are encrypted ({option})"))
         }
@@ -55,6 +63,25 @@ mod tests {
     use crate::findings::finding::Status::*;
     use crate::model::*;
     use crate::testing::*;
+
+    /// Workgroups that keep results in Athena-owned storage are judged on
+    /// that storage's encryption, not on the S3 result configuration.
+    #[test]
+    fn managed_query_results_are_encrypted() {
+        let id = "athena.workgroup_result_encryption";
+        let mut wg = good_workgroup("wg");
+        if let Observed::Known(c) = &mut wg.configuration {
+            c.output_location = None;
+            c.result_encryption = None;
+            c.result_kms_key = None;
+            c.managed_results = Some(ManagedResults { kms_key: None });
+        }
+        assert_eq!(workgroup_verdict(id, wg.clone()).unwrap().0, Pass);
+        if let Observed::Known(c) = &mut wg.configuration {
+            c.managed_results = None;
+        }
+        assert_eq!(workgroup_verdict(id, wg).unwrap().0, Fail);
+    }
 
     #[test]
     fn enforcement_and_encryption() {

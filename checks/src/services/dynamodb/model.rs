@@ -39,9 +39,9 @@ pub struct TableDescription {
     pub billing_mode: Observed<String>,
     /// The table cannot be deleted until this is turned off.
     pub deletion_protection: Observed<bool>,
-    /// The KMS key of encryption at rest; `None` for the AWS-owned key (no SSEDescription).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kms_key: Option<String>,
+    /// The KMS key of encryption at rest; `None` for the AWS-owned key (no
+    /// SSEDescription, or server-side encryption with KMS disabled).
+    pub kms_key: Observed<Option<String>>,
 }
 
 /// An Application Auto Scaling target.

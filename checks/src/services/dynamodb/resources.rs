@@ -21,7 +21,7 @@ impl References for DynamoDbInventory {
         in_regions(Some(self), |r| &r.tables)
             .into_iter()
             .filter_map(|(t, region)| {
-                let key = t.description.known()?.kms_key.as_deref()?;
+                let key = t.description.known()?.kms_key.known()?.as_deref()?;
                 let purpose = format!("encryption of DynamoDB table {}", t.name);
                 Some(KeyUse::new(t.reference(region, inventory), purpose, key))
             })

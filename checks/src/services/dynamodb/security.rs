@@ -20,7 +20,7 @@ crate::checks! {
 }
 
 fn table_kms_encryption(t: &DynamoDbTable, _: &DynamoDbRegion, _: &Context) -> Judged {
-    match &t.description.get()?.kms_key {
+    match t.description.get()?.kms_key.get()? {
         Some(key) => pass(format!("encrypted with KMS key {key}")),
         None => fail("encrypted with the AWS-owned key, not a KMS key"),
     }
@@ -38,9 +38,18 @@ mod tests {
         assert_eq!(table_verdict(id, good_table("t")).unwrap().0, Pass);
         let mut t = good_table("t");
         if let Observed::Known(d) = &mut t.description {
-            d.kms_key = None;
+            d.kms_key = Observed::Known(None);
         }
         assert_eq!(table_verdict(id, t).unwrap().0, Fail);
+        // Encryption in transition: which key will hold is not known.
+        let mut t = good_table("t");
+        if let Observed::Known(d) = &mut t.description {
+            d.kms_key = Observed::Unknown(Unobserved::not_reported(
+                "dynamodb:DescribeTable",
+                "SSEDescription.Status",
+            ));
+        }
+        assert_eq!(table_verdict(id, t).unwrap().0, Unknown);
         let mut t = good_table("t");
         t.description = Observed::Unknown(denied("dynamodb:DescribeTable"));
         assert_eq!(table_verdict(id, t).unwrap().0, Unknown);

@@ -1,8 +1,8 @@
 //! The EMR checks of this pillar.
 
 use crate::engine::check::Context;
-use crate::findings::finding::{fail, pass, Judged};
-use crate::model::{EmrCluster, EmrRegion, Market};
+use crate::findings::finding::{fail, not_applicable, pass, Judged};
+use crate::model::{EmrCluster, EmrRegion, Market, Unobserved, UnobservedKind};
 
 crate::checks! {
     "emr.cluster_spot_usage" {
@@ -34,6 +34,14 @@ crate::checks! {
 
 fn spot_usage(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
     let instances = cluster.instances.get()?;
+    if instances.is_empty() {
+        // Nothing about its capacity was observed.
+        return Err(Unobserved::new(
+            UnobservedKind::NotReported,
+            "elasticmapreduce:ListInstanceGroups",
+        )
+        .with_message("the cluster reported no instance groups or fleets"));
+    }
     let on_spot = |role: &str| {
         let mut of_role = instances.iter().filter(|i| i.role == role).peekable();
         of_role
@@ -41,22 +49,29 @@ fn spot_usage(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
             .is_some()
             .then(|| of_role.any(|i| i.market != Market::OnDemand))
     };
-    match (on_spot("TASK"), on_spot("CORE")) {
-        (Some(true), _) => pass("task capacity runs on Spot"),
-        (Some(false), _) => fail("all task capacity is on-demand"),
-        (None, Some(true)) => pass("no task nodes; core capacity runs on Spot"),
-        (None, _) if on_spot("MASTER") == Some(true) => pass("primary node runs on Spot"),
-        (None, _) => fail("no task nodes and on-demand core: the cluster runs no Spot capacity"),
+    match (on_spot("TASK"), on_spot("CORE"), on_spot("MASTER")) {
+        (Some(true), ..) => pass("task capacity runs on Spot"),
+        (Some(false), ..) => fail("all task capacity is on-demand"),
+        (None, Some(true), _) => pass("no task nodes; core capacity runs on Spot"),
+        (None, _, Some(true)) => pass("primary node runs on Spot"),
+        (None, Some(false), _) => {
+            fail("no task nodes and on-demand core: the cluster runs no Spot capacity")
+        }
+        // A single-node cluster: no core or task capacity to move to Spot.
+        (None, None, _) => not_applicable(),
     }
 }
 
 fn auto_termination(cluster: &EmrCluster, _: &EmrRegion, _: &Context) -> Judged {
     // Either setting is enough, so a known one decides even when the other is unreadable.
     match (
-        cluster.auto_termination_idle_seconds.get(),
+        cluster.auto_termination.get(),
         cluster.termination_protected.get(),
     ) {
-        (Ok(Some(seconds)), _) => pass(format!("terminates after {seconds} s idle")),
+        (Ok(Some(policy)), _) => pass(match policy.idle_timeout_seconds {
+            Some(seconds) => format!("terminates after {seconds} s idle"),
+            None => "has an auto-termination policy".to_string(),
+        }),
         (_, Ok(true)) => pass("termination-protected: long-running by intent"),
         (Err(reason), _) | (_, Err(reason)) => Err(reason),
         (Ok(None), Ok(false)) => fail("no auto-termination policy and not termination-protected"),
@@ -95,7 +110,22 @@ mod tests {
         if let Observed::Known(groups) = &mut c.instances {
             groups[1].market = Market::Spot;
         }
-        assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Pass);
+        assert_eq!(emr_cluster_verdict(id, c.clone()).unwrap().0, Pass);
+        // A missing core group is not an on-demand core group: a single-node
+        // cluster has no capacity to move to Spot.
+        if let Observed::Known(groups) = &mut c.instances {
+            groups.truncate(1);
+        }
+        assert_eq!(emr_cluster_verdict(id, c.clone()), None);
+        // No groups or fleets at all: nothing about the capacity was observed.
+        c.instances = Observed::Known(vec![]);
+        assert_eq!(
+            emr_cluster_verdict(id, c).unwrap(),
+            (
+                Unknown,
+                "not reported: elasticmapreduce:ListInstanceGroups".into()
+            )
+        );
         let mut c = good_emr_cluster("j");
         c.instances = Observed::Unknown(Unobserved::new(
             UnobservedKind::NotSupportedByEndpoint,
@@ -119,12 +149,12 @@ mod tests {
             Pass
         );
         let mut c = good_emr_cluster("j");
-        c.auto_termination_idle_seconds = Observed::Known(None);
+        c.auto_termination = Observed::Known(None);
         assert_eq!(emr_cluster_verdict(id, c.clone()).unwrap().0, Fail);
         c.termination_protected = Observed::Known(true);
         assert_eq!(emr_cluster_verdict(id, c).unwrap().0, Pass);
         let mut c = good_emr_cluster("j");
-        c.auto_termination_idle_seconds = Observed::Unknown(Unobserved::new(
+        c.auto_termination = Observed::Unknown(Unobserved::new(
             UnobservedKind::NotSupportedByEndpoint,
             "elasticmapreduce:GetAutoTerminationPolicy",
         ));

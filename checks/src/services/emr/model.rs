@@ -43,8 +43,8 @@ pub struct EmrCluster {
     pub security_configuration: Option<String>,
     /// Termination protection is on.
     pub termination_protected: Observed<bool>,
-    /// Idle seconds before auto-termination; `None` when there is no policy.
-    pub auto_termination_idle_seconds: Observed<Option<i64>>,
+    /// Its auto-termination policy; `None` when it has none.
+    pub auto_termination: Observed<Option<AutoTermination>>,
     /// A managed scaling policy is attached.
     pub managed_scaling: Observed<bool>,
     /// Instance groups or fleets.
@@ -81,4 +81,13 @@ pub struct EmrSecurityConfiguration {
     pub name: String,
     /// The JSON document (`EncryptionConfiguration`, …).
     pub document: Observed<String>,
+}
+
+/// An auto-termination policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutoTermination {
+    /// Idle seconds before the cluster terminates; `None` when the policy
+    /// did not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_timeout_seconds: Option<i64>,
 }

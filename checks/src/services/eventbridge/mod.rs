@@ -1,6 +1,7 @@
 //! EventBridge, per region: the rules of the default event bus, where AWS
 //! services deliver their events.
 
+pub(crate) mod alerting;
 pub(crate) mod model;
 mod resources;
 

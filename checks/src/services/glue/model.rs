@@ -144,27 +144,45 @@ pub struct GlueTable {
 pub struct GlueSecurityConfiguration {
     /// The configuration name.
     pub name: String,
-    /// `DISABLED`, `SSE-KMS`, `SSE-S3`.
-    pub s3_encryption: String,
-    /// `DISABLED`, `SSE-KMS`.
-    pub cloudwatch_encryption: String,
-    /// `DISABLED`, `CSE-KMS`.
-    pub job_bookmarks_encryption: String,
-    /// KMS keys the configuration names.
-    #[serde(default)]
-    pub kms_keys: Vec<String>,
+    /// S3 encryption: `DISABLED`, `SSE-KMS`, `SSE-S3`.
+    pub s3: EncryptionSetting,
+    /// CloudWatch Logs encryption: `DISABLED`, `SSE-KMS`.
+    pub cloudwatch: EncryptionSetting,
+    /// Job-bookmark encryption: `DISABLED`, `CSE-KMS`.
+    pub job_bookmarks: EncryptionSetting,
+}
+
+impl GlueSecurityConfiguration {
+    /// Its three settings, named as messages name them.
+    pub fn settings(&self) -> [(&EncryptionSetting, &'static str); 3] {
+        [
+            (&self.s3, "S3"),
+            (&self.cloudwatch, "CloudWatch"),
+            (&self.job_bookmarks, "job bookmarks"),
+        ]
+    }
+}
+
+/// One encryption setting of a security configuration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EncryptionSetting {
+    /// The mode; unknown when the answer omitted the setting.
+    pub mode: Observed<String>,
+    /// Its KMS key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kms_key: Option<String>,
 }
 
 /// The Data Catalog's encryption settings in a region.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogEncryption {
     /// `DISABLED`, `SSE-KMS`, `SSE-KMS-WITH-SERVICE-ROLE`.
-    pub at_rest_mode: String,
+    pub at_rest_mode: Observed<String>,
     /// The key of encryption at rest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_rest_kms_key: Option<String>,
     /// Connection passwords are returned encrypted.
-    pub connection_password_encrypted: bool,
+    pub connection_password_encrypted: Observed<bool>,
     /// The key connection passwords are encrypted with.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub connection_password_kms_key: Option<String>,

@@ -4,10 +4,10 @@ use crate::engine::check::Context;
 use crate::engine::inputs::{missing_tags, region_record};
 use crate::engine::roles::bucket_of;
 use crate::findings::finding::{fail, not_applicable, pass, Judged};
-use crate::interpret::event_pattern;
-use crate::model::{
-    EventRule, GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind,
-};
+use crate::interpret::event_pattern::unknown_value;
+use crate::model::{GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind};
+use crate::services::eventbridge::alerting::{alerting, Alerting};
+use serde_json::Value;
 
 crate::checks! {
     "glue.job_continuous_logging" {
@@ -105,6 +105,29 @@ fn job_owner_tag(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged {
 /// Glue gives the event.
 const FAILED_STATES: [(&str, &str); 2] = [("FAILED", "ERROR"), ("TIMEOUT", "WARN")];
 
+/// A Glue Job State Change event as EventBridge receives it, with every field
+/// a real one carries; those a run decides (its id, message, time) are
+/// present but unknown.
+fn job_state_change(
+    job: &GlueJob,
+    region: &str,
+    cx: &Context,
+    state: &str,
+    severity: &str,
+) -> Value {
+    serde_json::json!({
+        "version": "0", "id": unknown_value("id"), "source": "aws.glue",
+        "detail-type": "Glue Job State Change",
+        "account": cx.inventory.account.account_id, "time": unknown_value("time"),
+        "region": region, "resources": [],
+        "detail": {
+            "jobName": job.name, "state": state, "severity": severity,
+            "jobRunId": unknown_value("detail.jobRunId"),
+            "message": unknown_value("detail.message"),
+        },
+    })
+}
+
 fn failure_alerting(job: &GlueJob, region: &GlueRegion, cx: &Context) -> Judged {
     let events = region_record(
         cx.inventory,
@@ -116,39 +139,23 @@ fn failure_alerting(job: &GlueJob, region: &GlueRegion, cx: &Context) -> Judged 
     )?;
     let mut covered = Vec::new();
     let mut uncovered = Vec::new();
+    let mut doubt = None;
     for (state, severity) in FAILED_STATES {
-        let event = serde_json::json!({
-            "version": "0", "source": "aws.glue", "detail-type": "Glue Job State Change",
-            "account": cx.inventory.account.account_id, "region": region.region, "resources": [],
-            "detail": {"jobName": job.name, "state": state, "severity": severity},
-        });
-        let matching: Vec<&EventRule> = events
-            .rules
-            .iter()
-            .filter(|r| {
-                r.event_pattern
-                    .as_deref()
-                    .is_some_and(|p| event_pattern::matches_json(p, &event).unwrap_or(false))
-            })
-            .collect();
-        match matching
-            .iter()
-            .find(|r| r.state.as_deref().is_some_and(|s| s.starts_with("ENABLED")))
-        {
-            Some(rule) => covered.push(format!("{state} by rule {}", rule.name)),
-            None if matching.iter().any(|r| r.state.is_none()) => {
-                return Err(Unobserved::not_reported("events:ListRules", "State"));
-            }
-            None => uncovered.push(state),
+        let event = job_state_change(job, &region.region, cx, state, severity);
+        match alerting(&events.rules, &event) {
+            Ok(Alerting::By(rule)) => covered.push(format!("{state} by rule {}", rule.name)),
+            Ok(Alerting::None) => uncovered.push(state),
+            Err(reason) => doubt = doubt.or(Some(reason)),
         }
     }
-    if uncovered.is_empty() {
-        pass(format!("alerts on {}", covered.join(", ")))
-    } else {
-        fail(format!(
+    // A state no rule covers fails the job, whatever is unknown of the other.
+    match (uncovered.is_empty(), doubt) {
+        (false, _) => fail(format!(
             "no enabled EventBridge rule of the default bus matches a {} run of this job",
             uncovered.join(" or ")
-        ))
+        )),
+        (true, Some(reason)) => Err(reason),
+        (true, None) => pass(format!("alerts on {}", covered.join(", "))),
     }
 }
 
@@ -280,6 +287,99 @@ mod tests {
         assert_eq!(
             alerting(vec![rule("?", None, all_jobs)]).unwrap().0,
             Unknown
+        );
+    }
+
+    /// A rule that excludes the job through a filter lakelint does not
+    /// evaluate is not credited with it (it was, when "does not match" was
+    /// negated into "matches").
+    #[test]
+    fn failure_alerting_with_filters_lakelint_cannot_evaluate() {
+        use serde_json::json;
+        let excluding = |filter: serde_json::Value| {
+            json!({"source": ["aws.glue"], "detail-type": ["Glue Job State Change"],
+                   "detail": {"state": ["FAILED", "TIMEOUT"],
+                              "jobName": [{"anything-but": filter}]}})
+        };
+        for filter in [
+            json!({"equals-ignore-case": ["ORDERS", "x"]}),
+            json!({"wildcard": ["ord*", "x*"]}),
+            json!({"prefix": ["ord", "x"]}),
+        ] {
+            let (status, message) =
+                alerting(vec![rule("r", Some("ENABLED"), excluding(filter.clone()))]).unwrap();
+            assert_eq!(status, Fail, "{filter}: {message}");
+        }
+        let (status, message) = alerting(vec![rule(
+            "r",
+            Some("ENABLED"),
+            excluding(json!({"cidr": "10.0.0.0/8"})),
+        )])
+        .unwrap();
+        assert_eq!(
+            (status, message.as_str()),
+            (Unknown, "not evaluated: events:ListRules")
+        );
+        // The finding says why.
+        let mut region = glue_region();
+        region.jobs = vec![good_job("orders")];
+        let mut inv = glue_inventory(region);
+        inv.eventbridge = Some(EventBridgeInventory {
+            regions: vec![EventBridgeRegion {
+                region: "us-east-1".into(),
+                rules: vec![rule(
+                    "r",
+                    Some("ENABLED"),
+                    excluding(json!({"cidr": "10.0.0.0/8"})),
+                )],
+            }],
+        });
+        let selection = crate::Selection {
+            checks: vec!["glue.job_failure_alerting".into()],
+            ..Default::default()
+        };
+        let findings = crate::evaluate(&inv, &Config::default(), &selection);
+        assert_eq!(
+            findings[0].message,
+            "could not be evaluated: rule r: the pattern uses a filter lakelint does not evaluate: {\"anything-but\":{\"cidr\":\"10.0.0.0/8\"}} (not evaluated: events:ListRules)"
+        );
+        // Fields of the real event a rule may filter on are there to judge.
+        let on_run_ids = json!({"source": ["aws.glue"], "detail": {"state": ["FAILED", "TIMEOUT"],
+                                "jobRunId": [{"exists": true}], "account": [{"exists": false}]}});
+        assert_eq!(
+            alerting(vec![rule("r", Some("ENABLED"), on_run_ids)])
+                .unwrap()
+                .0,
+            Pass
+        );
+        let on_messages = json!({"source": ["aws.glue"], "detail": {"state": ["FAILED", "TIMEOUT"],
+                                 "message": [{"prefix": "Command failed"}]}});
+        assert_eq!(
+            alerting(vec![rule("r", Some("ENABLED"), on_messages)])
+                .unwrap()
+                .0,
+            Unknown
+        );
+        // A state no rule covers fails, whatever is unknown of the other.
+        let failed_known = json!({"source": ["aws.glue"], "detail": {"state": ["FAILED"]}});
+        let timeout_unknown = json!({"source": ["aws.glue"], "detail": {"state": ["TIMEOUT"],
+                                     "message": [{"prefix": "x"}]}});
+        assert_eq!(
+            alerting(vec![
+                rule("a", Some("ENABLED"), failed_known),
+                rule("b", Some("ENABLED"), timeout_unknown)
+            ])
+            .unwrap()
+            .0,
+            Unknown
+        );
+        let timeout_unknown = json!({"source": ["aws.glue"], "detail": {"state": ["TIMEOUT"],
+                                     "message": [{"prefix": "x"}]}});
+        assert_eq!(
+            alerting(vec![rule("b", Some("ENABLED"), timeout_unknown)])
+                .unwrap()
+                .0,
+            Fail
         );
     }
 

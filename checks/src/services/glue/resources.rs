@@ -92,23 +92,31 @@ impl References for GlueInventory {
         let mut out = Vec::new();
         for region in &self.regions {
             for config in region.security_configurations.known().into_iter().flatten() {
-                for key in &config.kms_keys {
-                    let purpose = format!("Glue security configuration {}", config.name);
-                    out.push(KeyUse::new(
-                        config.reference(region, inventory),
-                        purpose,
-                        key,
-                    ));
+                for (setting, what) in config.settings() {
+                    if let Some(key) = &setting.kms_key {
+                        let purpose = format!(
+                            "{what} encryption of Glue security configuration {}",
+                            config.name
+                        );
+                        out.push(KeyUse::new(
+                            config.reference(region, inventory),
+                            purpose,
+                            key,
+                        ));
+                    }
                 }
             }
             if let Some(settings) = region.catalog_encryption.known() {
                 let keys = [
-                    &settings.at_rest_kms_key,
-                    &settings.connection_password_kms_key,
+                    (&settings.at_rest_kms_key, "metadata"),
+                    (&settings.connection_password_kms_key, "connection password"),
                 ];
-                for key in keys.into_iter().flatten() {
-                    let purpose = format!("Glue Data Catalog encryption in {}", region.region);
-                    out.push(KeyUse::new(region.reference(self, inventory), purpose, key));
+                for (key, what) in keys {
+                    if let Some(key) = key {
+                        let purpose =
+                            format!("Glue Data Catalog {what} encryption in {}", region.region);
+                        out.push(KeyUse::new(region.reference(self, inventory), purpose, key));
+                    }
                 }
             }
         }

@@ -81,14 +81,15 @@ fn job_security_configuration(job: &GlueJob, region: &GlueRegion, _: &Context) -
         return fail("no security configuration");
     };
     let configs = region.security_configurations.get()?;
-    match configs.iter().find(|c| &c.name == name) {
-        None => fail(format!("security configuration `{name}` does not exist")),
-        Some(c) if c.s3_encryption == "DISABLED" => fail(format!(
+    let Some(c) = configs.iter().find(|c| &c.name == name) else {
+        return fail(format!("security configuration `{name}` does not exist"));
+    };
+    match c.s3.mode.get()?.as_str() {
+        "DISABLED" => fail(format!(
             "security configuration `{name}` leaves S3 encryption off"
         )),
-        Some(c) => pass(format!(
-            "security configuration `{name}` encrypts S3 with {}",
-            c.s3_encryption
+        mode => pass(format!(
+            "security configuration `{name}` encrypts S3 with {mode}"
         )),
     }
 }
@@ -98,30 +99,31 @@ fn security_configuration_complete(
     _: &GlueRegion,
     _: &Context,
 ) -> Judged {
-    let off: Vec<&str> = [
-        ("S3", &c.s3_encryption),
-        ("CloudWatch", &c.cloudwatch_encryption),
-        ("job bookmarks", &c.job_bookmarks_encryption),
-    ]
-    .into_iter()
-    .filter(|(_, mode)| mode.as_str() == "DISABLED")
-    .map(|(what, _)| what)
-    .collect();
-    if off.is_empty() {
-        pass("S3, CloudWatch and job-bookmark encryption are on")
-    } else {
-        fail(format!("encryption off for: {}", off.join(", ")))
+    let mut off = Vec::new();
+    let mut unread = None;
+    for (setting, what) in c.settings() {
+        match setting.mode.get() {
+            Ok(mode) if mode == "DISABLED" => off.push(what),
+            Ok(_) => {}
+            Err(reason) => unread = unread.or(Some(reason)),
+        }
+    }
+    // A setting observed off fails, whatever is unknown of the others.
+    match (off.is_empty(), unread) {
+        (false, _) => fail(format!("encryption off for: {}", off.join(", "))),
+        (true, Some(reason)) => Err(reason),
+        (true, None) => pass("S3, CloudWatch and job-bookmark encryption are on"),
     }
 }
 
 fn catalog_encryption(region: &GlueRegion, _: &GlueInventory, _: &Context) -> Judged {
     let settings = region.catalog_encryption.get()?;
-    if settings.at_rest_mode == "DISABLED" {
+    let mode = settings.at_rest_mode.get()?;
+    if mode == "DISABLED" {
         fail("Data Catalog encryption at rest is off")
     } else {
         pass(format!(
-            "Data Catalog encrypted at rest ({}{})",
-            settings.at_rest_mode,
+            "Data Catalog encrypted at rest ({mode}{})",
             settings
                 .at_rest_kms_key
                 .as_ref()
@@ -136,10 +138,11 @@ fn catalog_connection_password_encryption(
     _: &GlueInventory,
     _: &Context,
 ) -> Judged {
-    if region
+    if *region
         .catalog_encryption
         .get()?
         .connection_password_encrypted
+        .get()?
     {
         pass("connection passwords are returned encrypted")
     } else {
@@ -186,7 +189,7 @@ mod tests {
 
         let mut region = glue_region();
         let mut weak = secure_configuration("secure");
-        weak.s3_encryption = "DISABLED".into();
+        weak.s3.mode = Observed::Known("DISABLED".into());
         region.security_configurations = Observed::Known(vec![weak]);
         region.jobs = vec![good_job("j")];
         assert_eq!(glue_verdict(id, region).unwrap().0, Fail);
@@ -204,8 +207,8 @@ mod tests {
         assert_eq!(glue_verdict(id, glue_region()).unwrap().0, Pass);
         let mut region = glue_region();
         let mut partial = secure_configuration("partial");
-        partial.cloudwatch_encryption = "DISABLED".into();
-        partial.job_bookmarks_encryption = "DISABLED".into();
+        partial.cloudwatch.mode = Observed::Known("DISABLED".into());
+        partial.job_bookmarks.mode = Observed::Known("DISABLED".into());
         region.security_configurations = Observed::Known(vec![partial]);
         let (status, message) = glue_verdict(id, region).unwrap();
         assert_eq!(
@@ -223,9 +226,9 @@ mod tests {
             assert_eq!(glue_verdict(id, glue_region()).unwrap().0, Pass, "{id}");
             let mut region = glue_region();
             region.catalog_encryption = Observed::Known(CatalogEncryption {
-                at_rest_mode: "DISABLED".into(),
+                at_rest_mode: Observed::Known("DISABLED".into()),
                 at_rest_kms_key: None,
-                connection_password_encrypted: false,
+                connection_password_encrypted: Observed::Known(false),
                 connection_password_kms_key: None,
             });
             assert_eq!(glue_verdict(id, region).unwrap().0, Fail, "{id}");

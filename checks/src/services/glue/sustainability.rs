@@ -38,10 +38,26 @@ crate::checks! {
 
 fn off_peak(cx: &Context) -> Vec<Judgement> {
     let mut out = each(cx, |t: &GlueTrigger, _: &GlueRegion, cx| {
-        if t.trigger_type.get()? != "SCHEDULED"
-            || matches!(t.state.as_deref(), Some("DEACTIVATED" | "DEACTIVATING"))
-        {
+        if t.trigger_type.get()? != "SCHEDULED" {
             return not_applicable();
+        }
+        let state = t
+            .state
+            .as_deref()
+            .ok_or_else(|| Unobserved::not_reported("glue:GetTriggers", "State"))?;
+        match state {
+            "ACTIVATED" | "ACTIVATING" => {}
+            // Never activated, being switched off or deleted: fires nothing.
+            "CREATING" | "CREATED" | "DEACTIVATING" | "DEACTIVATED" | "DELETING" => {
+                return not_applicable()
+            }
+            other => {
+                return Err(
+                    Unobserved::new(UnobservedKind::NotReported, "glue:GetTriggers").with_message(
+                        format!("whether a trigger in state {other} fires is not known"),
+                    ),
+                )
+            }
         }
         let schedule = t
             .schedule
@@ -50,9 +66,21 @@ fn off_peak(cx: &Context) -> Vec<Judgement> {
         judge_schedule(schedule, "glue:GetTriggers", cx)
     });
     out.extend(each(cx, |c: &GlueCrawler, _: &GlueRegion, cx| {
-        match (&c.schedule, c.schedule_state.as_deref()) {
-            (Some(schedule), Some("SCHEDULED")) => judge_schedule(schedule, "glue:GetCrawlers", cx),
-            _ => not_applicable(),
+        let Some(schedule) = &c.schedule else {
+            return not_applicable(); // run on demand
+        };
+        match c.schedule_state.as_deref() {
+            Some("SCHEDULED") => judge_schedule(schedule, "glue:GetCrawlers", cx),
+            Some("NOT_SCHEDULED") => not_applicable(),
+            Some(other) => Err(
+                Unobserved::new(UnobservedKind::NotReported, "glue:GetCrawlers").with_message(
+                    format!("whether a schedule in state {other} fires is not known"),
+                ),
+            ),
+            None => Err(Unobserved::not_reported(
+                "glue:GetCrawlers",
+                "Schedule.State",
+            )),
         }
     }));
     out
@@ -181,5 +209,47 @@ mod tests {
             .map(|(_, s, _)| s)
             .collect();
         assert_eq!(got, [Fail, Unknown, Pass, Pass]);
+    }
+
+    /// A trigger never activated fires nothing; a state not reported, or a
+    /// crawler schedule in transition, is not known to fire or not.
+    #[test]
+    fn states_that_fire_and_states_not_known() {
+        let id = "glue.trigger_off_peak";
+        let midday = "cron(0 12 ? * MON-FRI *)";
+        let verdict = |t: crate::model::GlueTrigger| {
+            let mut region = glue_region();
+            region.triggers = vec![t];
+            glue_verdict(id, region)
+        };
+        assert_eq!(verdict(trigger("t", midday, "CREATED")), None);
+        assert_eq!(verdict(trigger("t", midday, "DEACTIVATED")), None);
+        assert_eq!(verdict(trigger("t", midday, "ACTIVATING")).unwrap().0, Fail);
+        assert_eq!(
+            verdict(trigger("t", midday, "UPDATING")).unwrap().0,
+            Unknown
+        );
+        let mut absent = trigger("t", midday, "ACTIVATED");
+        absent.state = None;
+        assert_eq!(
+            verdict(absent).unwrap(),
+            (Unknown, "not reported: glue:GetTriggers".into())
+        );
+        let crawler = |state: Option<&str>| {
+            let mut region = glue_region();
+            region.crawlers = vec![crate::model::GlueCrawler {
+                name: "c".into(),
+                arn: "arn:aws:glue:us-east-1:123456789012:crawler/c".into(),
+                security_configuration: None,
+                s3_targets: vec![],
+                schedule: Some(midday.into()),
+                schedule_state: state.map(Into::into),
+            }];
+            glue_verdict(id, region).map(|(s, _)| s)
+        };
+        assert_eq!(crawler(Some("SCHEDULED")), Some(Fail));
+        assert_eq!(crawler(Some("NOT_SCHEDULED")), None);
+        assert_eq!(crawler(Some("TRANSITIONING")), Some(Unknown));
+        assert_eq!(crawler(None), Some(Unknown));
     }
 }

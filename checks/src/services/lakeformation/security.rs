@@ -6,7 +6,7 @@ use crate::model::{
     Bucket, DefaultPermission, LakeFormationInventory, LakeFormationRegion, S3Inventory,
     Unobserved, UnobservedKind,
 };
-use crate::services::glue::catalog::glue_databases_in;
+use crate::services::glue::catalog::{glue_databases_in, regions_naming};
 
 crate::checks! {
     "lakeformation.default_permissions" {
@@ -95,10 +95,28 @@ fn location_registered(b: &Bucket, _: &S3Inventory, cx: &Context) -> Judged {
             Err(reason) => unreadable = Some(reason),
         }
     }
-    match unreadable {
-        Some(reason) => Err(reason),
-        None => fail("the data-lake bucket is registered with Lake Formation in no scanned region"),
+    if let Some(reason) = unreadable {
+        return Err(reason);
     }
+    // A location is registered with the Data Catalog that names it, in that
+    // catalog's region; a bucket no scanned catalog names (one declared in
+    // lakelint.toml) may be registered in a region that was not scanned.
+    let naming = regions_naming(cx.inventory, &b.name);
+    if naming.is_empty() {
+        let scanned: Vec<&str> = lf.regions.iter().map(|r| r.region.as_str()).collect();
+        return Err(
+            Unobserved::new(UnobservedKind::NotScanned, "lakeformation:ListResources").with_message(
+                format!(
+                    "registered in none of the scanned regions ({}); no scanned Data Catalog names the bucket, so it may be registered in a region that was not scanned",
+                    scanned.join(", ")
+                ),
+            ),
+        );
+    }
+    fail(format!(
+        "the Data Catalog of {} names the bucket, but it is registered with Lake Formation there in no region",
+        naming.join(", ")
+    ))
 }
 
 #[cfg(test)]
@@ -146,6 +164,22 @@ mod tests {
         region.registered = Observed::Known(vec!["arn:aws:s3:::lake-raw/orders".into()]);
         let inv = with_lakeformation(inventory(buckets.clone()), vec![region]);
         let out = run_with(id, &inv, &lake_config());
+        let got: Vec<(&str, crate::findings::finding::Status)> =
+            out.iter().map(|(r, s, _)| (r.as_str(), *s)).collect();
+        // Declared in lakelint.toml only: its registration may live in a
+        // region that was not scanned.
+        assert_eq!(got, [("lake-curated", Unknown), ("lake-raw", Pass)]);
+        // Named by the Data Catalog of a scanned region: registration lives there.
+        let mut glue = glue_region();
+        glue.tables = vec![GlueTable {
+            location: Some("s3://lake-curated/sales/".into()),
+            ..GlueTable::default()
+        }];
+        let mut named = inv.clone();
+        named.glue = Some(GlueInventory {
+            regions: vec![glue],
+        });
+        let out = run_with(id, &named, &lake_config());
         let got: Vec<(&str, crate::findings::finding::Status)> =
             out.iter().map(|(r, s, _)| (r.as_str(), *s)).collect();
         assert_eq!(got, [("lake-curated", Fail), ("lake-raw", Pass)]);

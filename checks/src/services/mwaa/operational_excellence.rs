@@ -20,20 +20,23 @@ crate::checks! {
 
 fn logging(e: &MwaaEnvironment, _: &MwaaRegion, _: &Context) -> Judged {
     let config = e.configuration.get()?;
-    let off: Vec<&str> = [
+    let mut off = Vec::new();
+    let mut unread = None;
+    for (what, on) in [
         ("task", &config.task_logs),
         ("scheduler", &config.scheduler_logs),
-    ]
-    .into_iter()
-    .map(|(what, on)| on.get().map(|on| (!*on).then_some(what)))
-    .collect::<Result<Vec<_>, _>>()?
-    .into_iter()
-    .flatten()
-    .collect();
-    if off.is_empty() {
-        pass("task and scheduler logs go to CloudWatch Logs")
-    } else {
-        fail(format!("{} logs are off", off.join(" and ")))
+    ] {
+        match on.get() {
+            Ok(false) => off.push(what),
+            Ok(true) => {}
+            Err(reason) => unread = unread.or(Some(reason)),
+        }
+    }
+    // A log type observed off fails, whatever is unknown of the other.
+    match (off.is_empty(), unread) {
+        (false, _) => fail(format!("{} logs are off", off.join(" and "))),
+        (true, Some(reason)) => Err(reason),
+        (true, None) => pass("task and scheduler logs go to CloudWatch Logs"),
     }
 }
 
@@ -60,6 +63,14 @@ mod tests {
                 "LoggingConfiguration",
             ));
         }
-        assert_eq!(mwaa_verdict(id, e).unwrap().0, Unknown);
+        assert_eq!(mwaa_verdict(id, e.clone()).unwrap().0, Unknown);
+        // Scheduler logs observed off: a certain FAIL, whatever task logs are.
+        if let Observed::Known(c) = &mut e.configuration {
+            c.scheduler_logs = Observed::Known(false);
+        }
+        assert_eq!(
+            mwaa_verdict(id, e).unwrap(),
+            (Fail, "scheduler logs are off".into())
+        );
     }
 }

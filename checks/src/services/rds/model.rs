@@ -24,7 +24,7 @@ pub struct RdsRegion {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DbSettings {
     /// `mysql`, `postgres`, `aurora-postgresql`, `oracle-ee`, …
-    pub engine: String,
+    pub engine: Observed<String>,
     /// Storage is encrypted at rest.
     pub storage_encrypted: Observed<bool>,
     /// The storage encryption key.
@@ -99,7 +99,7 @@ impl RdsInstance {
 
 impl DbSettings {
     /// Aurora (MySQL- or PostgreSQL-compatible).
-    pub fn is_aurora(&self) -> bool {
-        self.engine.starts_with("aurora")
+    pub fn is_aurora(&self) -> Result<bool, crate::model::observed::Unobserved> {
+        Ok(self.engine.get()?.starts_with("aurora"))
     }
 }

@@ -135,7 +135,7 @@ fn accepts_iam_authentication(engine: &str) -> bool {
 
 fn iam_authentication(cx: &Context) -> Vec<Judgement> {
     each_db_settings(cx, |s: &DbSettings, _| {
-        if !accepts_iam_authentication(&s.engine) {
+        if !accepts_iam_authentication(s.engine.get()?) {
             return not_applicable();
         }
         if *s.iam_authentication.get()? {
@@ -231,8 +231,18 @@ mod tests {
             );
         }
         let mut oracle = good_db_instance("ora");
-        oracle.settings.engine = "oracle-ee".into();
+        oracle.settings.engine = Observed::Known("oracle-ee".into());
         oracle.settings.iam_authentication = Observed::Known(false);
         assert!(by_resource("rds.iam_authentication", rds_region(vec![oracle], vec![])).is_empty());
+        // An engine not reported is not an engine without IAM authentication.
+        let mut unnamed = good_db_instance("u");
+        unnamed.settings.engine = Observed::Unknown(Unobserved::not_reported(
+            "rds:DescribeDBInstances",
+            "Engine",
+        ));
+        assert_eq!(
+            by_resource("rds.iam_authentication", rds_region(vec![unnamed], vec![])),
+            [("u".to_string(), Unknown)]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Redshift provisioned clusters, per region.
 
 pub(crate) mod model;
+mod parameters;
 mod performance_efficiency;
 mod reliability;
 mod resources;

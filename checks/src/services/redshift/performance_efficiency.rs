@@ -4,6 +4,7 @@ use crate::engine::check::Context;
 use crate::findings::finding::{fail, pass, Judged};
 use crate::interpret::generations::is_current_redshift_node;
 use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved, UnobservedKind};
+use crate::services::redshift::parameters::parameter_on;
 
 crate::checks! {
     "redshift.cluster_current_generation" {
@@ -32,19 +33,7 @@ crate::checks! {
 }
 
 fn result_cache(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
-    const NAME: &str = "enable_result_cache_for_session";
-    let group = cluster.parameter_group.as_deref().unwrap_or_default();
-    // Every parameter group lists every parameter: a missing one is not a default.
-    let value = cluster
-        .parameters
-        .get()?
-        .get(NAME)
-        .ok_or_else(|| Unobserved::not_reported("redshift:DescribeClusterParameters", NAME))?;
-    if value.eq_ignore_ascii_case("true") {
-        pass(format!("{NAME} is true in `{group}`"))
-    } else {
-        fail(format!("{NAME} is {value} in `{group}`"))
-    }
+    parameter_on(cluster, "enable_result_cache_for_session")
 }
 
 fn current_generation(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {

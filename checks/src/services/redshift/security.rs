@@ -3,6 +3,7 @@
 use crate::engine::check::Context;
 use crate::findings::finding::{fail, pass, Judged};
 use crate::model::{RedshiftCluster, RedshiftRegion};
+use crate::services::redshift::parameters::parameter_on;
 
 crate::checks! {
     "redshift.cluster_public_access" {
@@ -196,18 +197,6 @@ fn user_activity_logging(c: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -
     parameter_on(c, "enable_user_activity_logging")
 }
 
-fn parameter_on(cluster: &RedshiftCluster, name: &str) -> Judged {
-    let value = cluster.parameters.get()?.get(name).map(String::as_str);
-    let group = cluster.parameter_group.as_deref().unwrap_or_default();
-    match value {
-        Some(v) if v.eq_ignore_ascii_case("true") => pass(format!("{name} is true in `{group}`")),
-        other => fail(format!(
-            "{name} is {} in `{group}`",
-            other.unwrap_or("unset (default false)")
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,6 +246,37 @@ mod tests {
         );
     }
 
+    /// Its input is a field DescribeClusters always carries: what it cannot
+    /// see is a region whose clusters could not be listed.
+    #[test]
+    fn managed_admin_password_unknown_when_clusters_are_unlisted() {
+        let mut inv = inventory(vec![]);
+        inv.redshift = Some(RedshiftInventory {
+            regions: vec![RedshiftRegion {
+                region: "us-east-1".into(),
+                clusters: vec![],
+            }],
+        });
+        inv.scan.gaps.push(Gap {
+            account_id: None,
+            service: Service::Redshift,
+            region: Some("us-east-1".into()),
+            reason: denied("redshift:DescribeClusters"),
+            checks: vec!["redshift.*".into()],
+        });
+        let selection = crate::Selection {
+            checks: vec!["redshift.cluster_managed_admin_password".into()],
+            ..Default::default()
+        };
+        let findings = crate::evaluate(&inv, &crate::Config::default(), &selection);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].status, Unknown);
+        assert_eq!(
+            findings[0].reason.as_deref(),
+            Some("access denied: redshift:DescribeClusters")
+        );
+    }
+
     /// moto cannot seed require_ssl=true (ModifyClusterParameterGroup is not
     /// implemented there), so the PASS side of the parameter checks lives here.
     #[test]
@@ -277,7 +297,9 @@ mod tests {
             if let Observed::Known(p) = &mut c.parameters {
                 p.remove(name);
             }
-            assert_eq!(check(id, c), Some(Fail), "{id}");
+            // One rule for every parameter: absent from the group's answer is
+            // not observed, never its documented default.
+            assert_eq!(check(id, c), Some(Unknown), "{id}");
             let mut c = good_cluster("c");
             c.parameters = Observed::Unknown(denied("redshift:DescribeClusterParameters"));
             assert_eq!(check(id, c), Some(Unknown), "{id}");

@@ -23,8 +23,8 @@ crate::checks! {
 
 fn unused(s: &Secret, _: &SecretsManagerRegion, cx: &Context) -> Judged {
     let limit = i64::from(cx.config.secretsmanager.unused_days);
-    let age = days_before_scan(cx.inventory, s.created.get()?)?;
     match &s.last_accessed {
+        // A read observed long ago decides, whenever the secret was created.
         Some(day) => {
             let idle = days_before_scan(cx.inventory, day)?;
             if idle > limit {
@@ -35,12 +35,18 @@ fn unused(s: &Secret, _: &SecretsManagerRegion, cx: &Context) -> Judged {
                 pass(format!("read within the last {limit} days"))
             }
         }
-        None if age > limit => fail(format!(
-            "never read, and created {age} days before the scan (limit {limit})"
-        )),
-        None => pass(format!(
-            "never read yet, but created only {age} days before the scan"
-        )),
+        None => {
+            let age = days_before_scan(cx.inventory, s.created.get()?)?;
+            if age > limit {
+                fail(format!(
+                    "never read, and created {age} days before the scan (limit {limit})"
+                ))
+            } else {
+                pass(format!(
+                    "never read yet, but created only {age} days before the scan"
+                ))
+            }
+        }
     }
 }
 
@@ -59,7 +65,15 @@ mod tests {
         s.last_accessed = Some("2026-11-20T00:00:00Z".into());
         assert_eq!(secret_verdict(ID, s.clone()).unwrap().0, Pass);
         s.last_accessed = Some("2026-08-01T00:00:00Z".into());
-        assert_eq!(secret_verdict(ID, s).unwrap().0, Fail);
+        assert_eq!(secret_verdict(ID, s.clone()).unwrap().0, Fail);
+        // An old read is a certain FAIL, even when the creation date is unknown.
+        s.created = Observed::Unknown(Unobserved::not_reported(
+            "secretsmanager:ListSecrets",
+            "CreatedDate",
+        ));
+        assert_eq!(secret_verdict(ID, s.clone()).unwrap().0, Fail);
+        s.last_accessed = None;
+        assert_eq!(secret_verdict(ID, s).unwrap().0, Unknown);
     }
 
     #[test]

@@ -24,4 +24,6 @@ pub struct Workload {
     pub name: String,
     /// When the workload or its review was last updated, RFC 3339.
     pub updated_at: Observed<String>,
+    /// When its latest milestone was recorded, RFC 3339; `None` without milestones.
+    pub latest_milestone: Observed<Option<String>>,
 }

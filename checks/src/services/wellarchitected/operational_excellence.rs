@@ -38,27 +38,32 @@ fn judge(cx: &Context, wa: &crate::model::WellArchitectedInventory) -> Judged {
         return fail("no workload is defined in the Well-Architected Tool");
     }
     let limit = i64::from(cx.config.wellarchitected.review_max_age_days);
-    let mut newest: Option<(i64, &str)> = None;
+    // The newest of each workload's update and latest milestone.
+    let mut newest: Option<(i64, &str, &str)> = None;
     let mut unreadable: Option<Unobserved> = None;
     for w in &wa.workloads {
-        match w
-            .updated_at
-            .get()
-            .and_then(|when| days_before_scan(cx.inventory, when))
-        {
-            Ok(days) if newest.is_none_or(|(d, _)| days < d) => newest = Some((days, &w.name)),
-            Ok(_) => {}
-            Err(reason) => unreadable = Some(reason),
+        let milestone = w.latest_milestone.get().map(|m| m.as_deref());
+        for (what, when) in [
+            ("updated", w.updated_at.get().map(|t| Some(t.as_str()))),
+            ("given a milestone", milestone),
+        ] {
+            match when.and_then(|t| t.map(|t| days_before_scan(cx.inventory, t)).transpose()) {
+                Ok(Some(days)) if newest.is_none_or(|(d, ..)| days < d) => {
+                    newest = Some((days, &w.name, what))
+                }
+                Ok(_) => {}
+                Err(reason) => unreadable = Some(reason),
+            }
         }
     }
     match newest {
-        Some((days, name)) if days <= limit => {
-            pass(format!("workload {name} was updated {days} days before the scan"))
+        Some((days, name, what)) if days <= limit => {
+            pass(format!("workload {name} was {what} {days} days before the scan"))
         }
         // An unreadable date may be the recent one.
         _ if unreadable.is_some() => Err(unreadable.expect("checked")),
-        Some((days, name)) => fail(format!(
-            "the most recently updated workload, {name}, was updated {days} days before the scan (limit {limit})"
+        Some((days, name, what)) => fail(format!(
+            "the most recently reviewed workload, {name}, was {what} {days} days before the scan (limit {limit})"
         )),
         None => fail("no workload is defined in the Well-Architected Tool"),
     }
@@ -76,6 +81,7 @@ mod tests {
             arn: format!("arn:aws:wellarchitected:us-east-1:123456789012:workload/{name}"),
             name: name.into(),
             updated_at: updated,
+            latest_milestone: Observed::Known(None),
         }
     }
 
@@ -121,6 +127,23 @@ mod tests {
             ]),
             [Pass]
         );
+    }
+
+    /// A milestone recorded in the window is a review, even when the
+    /// workload itself was last updated long ago.
+    #[test]
+    fn milestones_count_as_reviews() {
+        let at = |t: &str| Observed::Known(t.to_string());
+        let mut old = workload("old", at("2025-01-01T00:00:00Z"));
+        old.latest_milestone = Observed::Known(Some("2026-11-01T00:00:00Z".into()));
+        assert_eq!(verdict(vec![old.clone()]), [Pass]);
+        old.latest_milestone = Observed::Known(Some("2025-02-01T00:00:00Z".into()));
+        assert_eq!(verdict(vec![old.clone()]), [Fail]);
+        old.latest_milestone = Observed::Unknown(Unobserved::new(
+            UnobservedKind::AccessDenied,
+            "wellarchitected:ListMilestones",
+        ));
+        assert_eq!(verdict(vec![old]), [Unknown]);
     }
 
     #[test]
