@@ -1,19 +1,22 @@
 """Seeds a fleet at scale into moto for the benchmark: buckets, Glue jobs,
 triggers and tables, Redshift and EMR clusters, KMS keys, trails, Athena
-workgroups, secrets, DynamoDB tables, RDS instances and state machines spread
+workgroups, secrets, DynamoDB tables, RDS instances, state machines, Kinesis
+and Firehose streams, Lambda consumers and Batch compute environments spread
 over regions, from a seed so two runs build the same fleet.
 
     python bench/fleet.py --endpoint URL --regions us-east-1,eu-west-1,ap-south-1 \
         --buckets 10000 --jobs 2000 --tables 20000 --clusters 100 --keys 500 \
         --workgroups 100 --secrets 500 --triggers 500 --ddb-tables 1000 --db-instances 100 \
-        --state-machines 200 --seed 7
+        --state-machines 200 --streams 100 --functions 300 --compute-environments 30 --seed 7
 """
 
 import argparse
+import io
 import json
 import os
 import random
 import sys
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "localstack"))
@@ -189,6 +192,60 @@ def seed(endpoint, regions, sizes, seed_value):
                 **({"loggingConfiguration": logging} if choices[i] < 0.5 else {}))
         return task
 
+    def stream(i, region):
+        def task():
+            kinesis = client("kinesis", endpoint, region)
+            name = f"stream-{i:04d}"
+            kinesis.create_stream(StreamName=name, ShardCount=1)
+            if choices[i] < 0.5:
+                kinesis.start_stream_encryption(StreamName=name, EncryptionType="KMS", KeyId="alias/aws/kinesis")
+            firehose = client("firehose", endpoint, region)
+            compression = "GZIP" if choices[i] < 0.5 else "UNCOMPRESSED"
+            firehose.create_delivery_stream(
+                DeliveryStreamName=f"delivery-{i:04d}", DeliveryStreamType="DirectPut",
+                ExtendedS3DestinationConfiguration={
+                    "RoleARN": ROLE, "BucketARN": "arn:aws:s3:::bench-lake", "CompressionFormat": compression})
+        return task
+
+    code = io.BytesIO()
+    with zipfile.ZipFile(code, "w") as archive:
+        archive.writestr("handler.py", "def handler(event, context):\n    pass\n")
+
+    def function(i, region):
+        def task():
+            lam = client("lambda", endpoint, region)
+            name = f"consumer-{i:04d}"
+            arm = choices[i] < 0.5
+            lam.create_function(FunctionName=name, Runtime="python3.13" if arm else "python3.9",
+                                Handler="handler.handler", Role=ROLE, Code={"ZipFile": code.getvalue()},
+                                Architectures=["arm64" if arm else "x86_64"])
+            if i < sizes["streams"]:
+                lam.create_event_source_mapping(
+                    FunctionName=name, StartingPosition="LATEST",
+                    EventSourceArn=f"arn:aws:kinesis:{region}:123456789012:stream/stream-{i:04d}")
+        return task
+
+    def compute_environment(i, region):
+        def task():
+            ec2 = client("ec2", endpoint, region)
+            subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
+            group = ec2.describe_security_groups()["SecurityGroups"][0]["GroupId"]
+            capacity = "SPOT" if choices[i] < 0.5 else "EC2"
+            resources = {"type": capacity, "minvCpus": 0, "maxvCpus": 4, "desiredvCpus": 0,
+                         "instanceTypes": ["optimal"], "subnets": [subnet], "securityGroupIds": [group],
+                         "instanceRole": "arn:aws:iam::123456789012:instance-profile/bench"}
+            client("batch", endpoint, region).create_compute_environment(
+                computeEnvironmentName=f"compute-{i:03d}", type="MANAGED", serviceRole=ROLE,
+                computeResources=resources)
+        return task
+
+    if sizes["functions"] or sizes["compute_environments"]:
+        iam = client("iam", endpoint)
+        iam.create_role(RoleName="bench", AssumeRolePolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                    "Principal": {"Service": "lambda.amazonaws.com"}}]}))
+        iam.create_instance_profile(InstanceProfileName="bench")
+
     run([bucket(i, r) for i, r in spread(buckets, regions)])
     run([job(i, r) for i, r in spread(jobs, regions)])
     run([database(r, n, m) for (r, n), m in databases.items()])
@@ -202,6 +259,10 @@ def seed(endpoint, regions, sizes, seed_value):
     run([ddb_table(i, r) for i, r in spread(sizes["ddb_tables"], regions)])
     run([db_instance(i, r) for i, r in spread(sizes["db_instances"], regions)])
     run([state_machine(i, r) for i, r in spread(sizes["state_machines"], regions)])
+    # Kinesis refuses more than a few concurrent stream creations.
+    run([stream(i, r) for i, r in spread(sizes["streams"], regions)], workers=2)
+    run([function(i, r) for i, r in spread(sizes["functions"], regions)])
+    run([compute_environment(i, r) for i, r in spread(sizes["compute_environments"], regions)], workers=1)
 
 
 if __name__ == "__main__":
@@ -210,7 +271,7 @@ if __name__ == "__main__":
     p.add_argument("--regions", default="us-east-1,eu-west-1,ap-south-1")
     defaults = {"buckets": 300, "jobs": 60, "tables": 600, "clusters": 6, "keys": 30, "trails": 2,
                 "triggers": 30, "workgroups": 15, "secrets": 30, "ddb_tables": 30, "db_instances": 9,
-                "state_machines": 15}
+                "state_machines": 15, "streams": 15, "functions": 30, "compute_environments": 6}
     for name, default in defaults.items():
         p.add_argument(f"--{name.replace('_', '-')}", type=int, default=default)
     p.add_argument("--seed", type=int, default=7)

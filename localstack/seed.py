@@ -6,8 +6,10 @@ something to say in every pillar.
 """
 
 import argparse
+import io
 import json
 import sys
+import zipfile
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -117,6 +119,13 @@ def seed_s3(endpoint):
     s3.put_public_access_block(Bucket="acme-audit-logs", PublicAccessBlockConfiguration=ALL_ON)
     s3.put_bucket_versioning(Bucket="acme-audit-logs", VersioningConfiguration={"Status": "Enabled"})
     tags(s3, "acme-audit-logs", owner="security")
+    # The policy every trail bucket carries: CloudTrail may write, nobody else.
+    s3.put_bucket_policy(Bucket="acme-audit-logs", Policy=json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Sid": "AWSCloudTrailAclCheck", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
+         "Action": "s3:GetBucketAcl", "Resource": "arn:aws:s3:::acme-audit-logs"},
+        {"Sid": "AWSCloudTrailWrite", "Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"},
+         "Action": "s3:PutObject", "Resource": f"arn:aws:s3:::acme-audit-logs/AWSLogs/{ACCOUNT}/*",
+         "Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}}}]}))
 
     # Athena query results: SSE-S3, results kept forever.
     s3 = bucket(endpoint, "acme-athena-results", "us-east-1")
@@ -366,12 +375,90 @@ def seed_emrserverless(endpoint):
         name="adhoc-spark", releaseLabel="emr-7.1.0", type="SPARK", autoStopConfiguration={"enabled": False})
 
 
+def seed_streaming(endpoint):
+    """Clickstream in eu-west-1: an encrypted stream landing in the lake as
+    Parquet, and a raw Direct PUT stream with nothing configured."""
+    role = f"arn:aws:iam::{ACCOUNT}:role/firehose-delivery"
+    lake_key = f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/data-lake"
+    kinesis = client("kinesis", endpoint, "eu-west-1")
+    kinesis.create_stream(StreamName="acme-clicks", ShardCount=1)
+    kinesis.start_stream_encryption(StreamName="acme-clicks", EncryptionType="KMS", KeyId=lake_key)
+    kinesis.increase_stream_retention_period(StreamName="acme-clicks", RetentionPeriodHours=72)
+    kinesis.create_stream(StreamName="acme-audit-events", ShardCount=1)
+    firehose = client("firehose", endpoint, "eu-west-1")
+    firehose.create_delivery_stream(
+        DeliveryStreamName="acme-clicks-to-lake", DeliveryStreamType="KinesisStreamAsSource",
+        KinesisStreamSourceConfiguration={
+            "KinesisStreamARN": f"arn:aws:kinesis:eu-west-1:{ACCOUNT}:stream/acme-clicks", "RoleARN": role},
+        ExtendedS3DestinationConfiguration={
+            "RoleARN": role, "BucketARN": "arn:aws:s3:::acme-raw", "CompressionFormat": "UNCOMPRESSED",
+            "CloudWatchLoggingOptions": {"Enabled": True, "LogGroupName": "/aws/kinesisfirehose/acme-clicks",
+                                         "LogStreamName": "S3Delivery"},
+            "DataFormatConversionConfiguration": {
+                "Enabled": True,
+                "SchemaConfiguration": {"DatabaseName": "acme_raw", "TableName": "clicks", "RoleARN": role},
+                "InputFormatConfiguration": {"Deserializer": {"OpenXJsonSerDe": {}}},
+                "OutputFormatConfiguration": {"Serializer": {"ParquetSerDe": {}}}}})
+    firehose.create_delivery_stream(
+        DeliveryStreamName="acme-raw-events", DeliveryStreamType="DirectPut",
+        ExtendedS3DestinationConfiguration={
+            "RoleARN": role, "BucketARN": "arn:aws:s3:::acme-raw", "CompressionFormat": "UNCOMPRESSED"})
+
+
+def seed_msk(endpoint):
+    """A serverless Kafka cluster with IAM authentication (LocalStack Pro only)."""
+    client("kafka", endpoint, "eu-west-1").create_cluster_v2(ClusterName="acme-events", Serverless={
+        "VpcConfigs": [{"SubnetIds": ["subnet-1", "subnet-2"]}],
+        "ClientAuthentication": {"Sasl": {"Iam": {"Enabled": True}}}})
+
+
+def seed_compute(endpoint):
+    """Stream consumers on x86_64 and on Graviton, one whose failed batches are
+    dropped; nightly Batch capacity on Spot and on-demand."""
+    iam = client("iam", endpoint)
+    iam.create_role(RoleName="acme-stream-consumer", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole",
+                                                "Principal": {"Service": "lambda.amazonaws.com"}}]}))
+    code = io.BytesIO()
+    with zipfile.ZipFile(code, "w") as archive:
+        archive.writestr("handler.py", "def handler(event, context):\n    pass\n")
+    lam = client("lambda", endpoint, "eu-west-1")
+    client("sqs", endpoint, "eu-west-1").create_queue(QueueName="acme-failed-batches")
+    for name, runtime, arch, stream, dlq in (
+            ("acme-enrich-clicks", "python3.9", "x86_64", "acme-clicks", False),
+            ("acme-score-audit", "python3.13", "arm64", "acme-audit-events", True)):
+        lam.create_function(FunctionName=name, Runtime=runtime, Handler="handler.handler",
+                            Role=f"arn:aws:iam::{ACCOUNT}:role/acme-stream-consumer",
+                            Code={"ZipFile": code.getvalue()}, Architectures=[arch])
+        extra = {"DestinationConfig": {"OnFailure": {
+            "Destination": f"arn:aws:sqs:eu-west-1:{ACCOUNT}:acme-failed-batches"}}} if dlq else {}
+        lam.create_event_source_mapping(
+            FunctionName=name, EventSourceArn=f"arn:aws:kinesis:eu-west-1:{ACCOUNT}:stream/{stream}",
+            StartingPosition="LATEST", **extra)
+    ec2 = client("ec2", endpoint, "eu-west-1")
+    subnet = ec2.describe_subnets()["Subnets"][0]["SubnetId"]
+    group = ec2.describe_security_groups()["SecurityGroups"][0]["GroupId"]
+    iam.create_role(RoleName="acme-batch", AssumeRolePolicyDocument="{}")
+    iam.create_instance_profile(InstanceProfileName="acme-batch-instances")
+    batch = client("batch", endpoint, "eu-west-1")
+    for name, capacity in (("acme-nightly-spot", "SPOT"), ("acme-nightly-ondemand", "EC2")):
+        resources = {"type": capacity, "minvCpus": 0, "maxvCpus": 16, "desiredvCpus": 0,
+                     "instanceTypes": ["optimal"], "subnets": [subnet], "securityGroupIds": [group],
+                     "instanceRole": f"arn:aws:iam::{ACCOUNT}:instance-profile/acme-batch-instances"}
+        if capacity == "SPOT":
+            resources.update(bidPercentage=60, spotIamFleetRole=f"arn:aws:iam::{ACCOUNT}:role/acme-batch")
+        batch.create_compute_environment(computeEnvironmentName=name, type="MANAGED",
+                                         serviceRole=f"arn:aws:iam::{ACCOUNT}:role/acme-batch",
+                                         computeResources=resources)
+
+
 # In dependency order: keys before what they encrypt, buckets before what points into them.
 SERVICES = [("kms", seed_kms), ("s3", seed_s3), ("glue", seed_glue), ("redshift", seed_redshift),
             ("emr", seed_emr), ("cloudtrail", seed_cloudtrail), ("athena", seed_athena),
             ("lakeformation", seed_lakeformation), ("secretsmanager", seed_secretsmanager),
             ("orchestration", seed_orchestration), ("stepfunctions", seed_stepfunctions),
-            ("dynamodb", seed_dynamodb), ("rds", seed_rds), ("emrserverless", seed_emrserverless)]
+            ("dynamodb", seed_dynamodb), ("rds", seed_rds), ("emrserverless", seed_emrserverless),
+            ("streaming", seed_streaming), ("msk", seed_msk), ("compute", seed_compute)]
 
 
 def seed(endpoint):

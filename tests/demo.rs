@@ -87,6 +87,11 @@ fn demo_platform_covers_every_pillar_and_service() {
         "dynamodb.table_pitr",
         "rds.multi_az",
         "stepfunctions.state_machine_logging",
+        "kinesis.stream_encryption",
+        "firehose.s3_compression",
+        "lambda.function_arm64",
+        "lambda.event_source_failure_destination",
+        "batch.compute_environment_spot",
     ] {
         let statuses: BTreeSet<&str> = report["findings"]
             .as_array()

@@ -156,14 +156,14 @@ fn expected() -> BTreeMap<(String, String), String> {
     // keep access, upgrades and their class.
     #[rustfmt::skip]
     let databases = [
-            //                 public enc multi_az backup delete logs minor iam gen managed
-            ("pg-good",       [P,     P,  P,       P,     P,     P,   P,    P,  P,  P]),
-            ("mysql-bad",     [F,     F,  F,       F,     F,     F,   F,    F,  F,  F]),
-            ("aurora-good",   [NA,    P,  P,       P,     P,     P,   NA,   P,  NA, P]),
-            ("aurora-good-a", [P,     NA, NA,      NA,    NA,    NA,  P,    NA, P,  NA]),
-            ("aurora-good-b", [P,     NA, NA,      NA,    NA,    NA,  P,    NA, P,  NA]),
-            ("aurora-bad",    [NA,    F,  F,       F,     F,     F,   NA,   F,  NA, F]),
-            ("aurora-bad-a",  [F,     NA, NA,      NA,    NA,    NA,  P,    NA, F,  NA]),
+            //                 public enc multi_az backup delete logs minor iam gen managed graviton
+            ("pg-good",       [P,     P,  P,       P,     P,     P,   P,    P,  P,  P,      P]),
+            ("mysql-bad",     [F,     F,  F,       F,     F,     F,   F,    F,  F,  F,      F]),
+            ("aurora-good",   [NA,    P,  P,       P,     P,     P,   NA,   P,  NA, P,      NA]),
+            ("aurora-good-a", [P,     NA, NA,      NA,    NA,    NA,  P,    NA, P,  NA,     P]),
+            ("aurora-good-b", [P,     NA, NA,      NA,    NA,    NA,  P,    NA, P,  NA,     P]),
+            ("aurora-bad",    [NA,    F,  F,       F,     F,     F,   NA,   F,  NA, F,      NA]),
+            ("aurora-bad-a",  [F,     NA, NA,      NA,    NA,    NA,  P,    NA, F,  NA,     F]),
     ];
     want.extend(grid(
         "rds",
@@ -178,6 +178,7 @@ fn expected() -> BTreeMap<(String, String), String> {
             "iam_authentication",
             "current_generation",
             "managed_master_password",
+            "instance_graviton",
         ],
         &databases,
     ));

@@ -25,17 +25,18 @@ fn redshift_expected() -> BTreeMap<(String, String), String> {
         "cluster_current_generation",
         "cluster_managed_admin_password",
         "cluster_result_cache",
+        "cluster_auto_wlm",
     ];
-    // moto serves require_ssl and enable_user_activity_logging as false and
-    // (through the launcher) enable_result_cache_for_session as true for every
-    // parameter group, does not report MultiAZ (so it is UNKNOWN), and ignores
+    // moto serves require_ssl and enable_user_activity_logging as false,
+    // automatic WLM, and (through the launcher) enable_result_cache_for_session
+    // as true for every parameter group, does not report MultiAZ (so it is UNKNOWN), and ignores
     // ManageMasterPassword (so no cluster has a MasterPasswordSecretArn).
     #[rustfmt::skip]
     let rows = [
-        //           public enc ssl audit activity upgrade evr admin retention multi_az copy gen managed cache
-        ("rs-good", [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       P,   P,  F,      P]),
-        ("rs-bad",  [F,     F,  F,  F,    F,       F,      F,  F,    F,        NA,      F,   F,  F,      P]),
-        ("rs-eu",   [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       F,   P,  F,      P]),
+        //           public enc ssl audit activity upgrade evr admin retention multi_az copy gen managed cache wlm
+        ("rs-good", [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       P,   P,  F,      P,    P]),
+        ("rs-bad",  [F,     F,  F,  F,    F,       F,      F,  F,    F,        NA,      F,   F,  F,      P,    P]),
+        ("rs-eu",   [P,     P,  F,  P,    F,       P,      P,  P,    P,        U,       F,   P,  F,      P,    P]),
     ];
     grid("redshift", &checks, &rows)
 }
@@ -49,17 +50,18 @@ fn emr_expected(ids: &BTreeMap<String, String>) -> BTreeMap<(String, String), St
         "cluster_managed_scaling",
         "cluster_current_release",
         "cluster_current_generation",
+        "cluster_graviton",
     ];
     #[rustfmt::skip]
     let rows = [
-        //                security logging spot termination scaling release generation
-        (&ids["emr-good"],   [P,    P,      P,   P,          U,      P,      P]),
-        (&ids["emr-legacy"], [F,    F,      F,   U,          U,      F,      F]),
-        (&ids["emr-s3"],     [P,    P,      F,   U,          U,      P,      P]),
+        //                security logging spot termination scaling release generation graviton
+        (&ids["emr-good"],   [P,    P,      P,   P,          U,      P,      P,         P]),
+        (&ids["emr-legacy"], [F,    F,      F,   U,          U,      F,      F,         F]),
+        (&ids["emr-s3"],     [P,    P,      F,   U,          U,      P,      P,         F]),
         // No task nodes and on-demand core: it runs no Spot at all.
-        (&ids["emr-eu"],     [P,    P,      F,   U,          U,      P,      P]),
+        (&ids["emr-eu"],     [P,    P,      F,   U,          U,      P,      P,         F]),
     ];
-    let rows: Vec<(&str, [&str; 7])> = rows.iter().map(|(id, r)| (id.as_str(), *r)).collect();
+    let rows: Vec<(&str, [&str; 8])> = rows.iter().map(|(id, r)| (id.as_str(), *r)).collect();
     let mut want = grid("emr", &checks, &rows);
     want.extend(grid(
         "emr",

@@ -77,6 +77,7 @@ pub fn scope<B>(req: &Request<B>) -> (String, String) {
 
 /// S3 operations by the sub-resource of a bucket GET.
 const S3_GETS: &[(&str, &str)] = &[
+    ("acl", "GetBucketAcl"),
     ("encryption", "GetBucketEncryption"),
     ("lifecycle", "GetBucketLifecycleConfiguration"),
     ("location", "GetBucketLocation"),
@@ -112,6 +113,20 @@ const REST_ROUTES: &[(&str, &str, &str, &str)] = &[
     ("airflow", "GET", "/environments/*", "GetEnvironment"),
     ("emr-serverless", "GET", "/applications", "ListApplications"),
     ("emr-serverless", "GET", "/applications/*", "GetApplication"),
+    ("kafka", "GET", "/api/v2/clusters", "ListClustersV2"),
+    ("lambda", "GET", "/2015-03-31/functions", "ListFunctions"),
+    (
+        "lambda",
+        "GET",
+        "/2015-03-31/event-source-mappings",
+        "ListEventSourceMappings",
+    ),
+    (
+        "batch",
+        "POST",
+        "/v1/describecomputeenvironments",
+        "DescribeComputeEnvironments",
+    ),
 ];
 
 fn rest_route(service: &str, method: &str, path: &str) -> Option<&'static str> {

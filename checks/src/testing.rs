@@ -44,6 +44,8 @@ pub fn bare_bucket(name: &str, region: &str) -> Bucket {
         intelligent_tiering: Observed::Known(Vec::new()),
         replication: Observed::Known(Vec::new()),
         tags: Observed::Known(BTreeMap::new()),
+        acl: None,
+        policy_status: None,
     }
 }
 
@@ -258,6 +260,7 @@ pub fn good_db_cluster(id: &str) -> RdsCluster {
         id: id.into(),
         arn: format!("arn:aws:rds:us-east-1:123456789012:cluster:{id}"),
         settings: good_db_settings("aurora-postgresql"),
+        instance_settings: None,
     }
 }
 
@@ -483,6 +486,7 @@ pub fn good_cluster(id: &str) -> RedshiftCluster {
                 ("require_ssl", "true"),
                 ("enable_user_activity_logging", "true"),
                 ("enable_result_cache_for_session", "true"),
+                ("wlm_json_configuration", r#"[{"auto_wlm":true}]"#),
             ]
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -562,8 +566,12 @@ pub fn emr_configuration(name: &str, document: &str) -> EmrSecurityConfiguration
 pub fn emr_region(clusters: Vec<EmrCluster>) -> EmrRegion {
     EmrRegion {
         region: "us-east-1".into(),
-        block_public_access: Observed::Known(true),
+        block_public_access: Observed::Known(EmrBlockPublicAccess {
+            enabled: true,
+            permitted_port_ranges: vec![PortRange { min: 22, max: 22 }],
+        }),
         clusters,
+        undescribed_clusters: vec![],
         security_configurations: vec![emr_configuration("secure", EMR_SECURE_DOCUMENT)],
     }
 }
@@ -604,6 +612,7 @@ pub fn with_kms(mut inv: Inventory, keys: Vec<KmsKey>) -> Inventory {
         regions: vec![KmsRegion {
             region: "us-east-1".into(),
             keys,
+            undescribed: vec![],
             aliases: vec![],
         }],
     });
@@ -645,4 +654,143 @@ pub fn verdict_with(id: &str, bucket: Bucket, config: &Config) -> Option<(Status
     let mut out = run_with(id, &inv, config);
     assert!(out.len() <= 1);
     out.pop().map(|(_, status, text)| (status, text))
+}
+
+/// A stream encrypted with a KMS key, keeping records a week.
+pub fn good_stream(name: &str) -> KinesisStream {
+    KinesisStream {
+        name: name.into(),
+        arn: format!("arn:aws:kinesis:us-east-1:123456789012:stream/{name}"),
+        summary: Observed::Known(StreamSummary {
+            encryption_type: Observed::Known("KMS".into()),
+            kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            retention_hours: Observed::Known(168),
+        }),
+    }
+}
+
+pub fn stream_verdict(id: &str, stream: KinesisStream) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.kinesis = Some(KinesisInventory {
+        regions: vec![KinesisRegion {
+            region: "us-east-1".into(),
+            streams: vec![stream],
+        }],
+    });
+    single(id, &inv)
+}
+
+/// A Direct PUT stream to S3, encrypted, logging errors, writing Parquet.
+pub fn good_delivery_stream(name: &str) -> DeliveryStream {
+    DeliveryStream {
+        name: name.into(),
+        arn: format!("arn:aws:firehose:us-east-1:123456789012:deliverystream/{name}"),
+        description: Observed::Known(DeliveryStreamDescription {
+            source: Observed::Known("DirectPut".into()),
+            encryption_status: Some("ENABLED".into()),
+            kms_key: Some("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+            destinations: vec![FirehoseDestination {
+                kind: "ExtendedS3".into(),
+                error_logging: true,
+                compression: Some("GZIP".into()),
+                format_conversion: false,
+            }],
+        }),
+    }
+}
+
+pub fn delivery_verdict(id: &str, stream: DeliveryStream) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.firehose = Some(FirehoseInventory {
+        regions: vec![FirehoseRegion {
+            region: "us-east-1".into(),
+            streams: vec![stream],
+        }],
+    });
+    single(id, &inv)
+}
+
+/// A provisioned cluster that passes every MSK check.
+pub fn good_msk_cluster(name: &str) -> MskCluster {
+    MskCluster {
+        name: name.into(),
+        arn: format!("arn:aws:kafka:us-east-1:123456789012:cluster/{name}/abc"),
+        provisioned: Some(MskProvisioned {
+            client_broker: Observed::Known("TLS".into()),
+            in_cluster: Observed::Known(true),
+            authentication: Observed::Known(MskAuthentication {
+                iam: true,
+                ..MskAuthentication::default()
+            }),
+            public_access: Observed::Known("DISABLED".into()),
+            broker_logs: Observed::Known(vec!["CloudWatchLogs".into()]),
+            data_volume_kms_key: Observed::Known("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+        }),
+    }
+}
+
+pub fn with_msk(mut inv: Inventory, cluster: MskCluster) -> Inventory {
+    inv.msk = Some(MskInventory {
+        regions: vec![MskRegion {
+            region: "us-east-1".into(),
+            clusters: vec![cluster],
+        }],
+    });
+    inv
+}
+
+/// The verdict on one cluster, with its key in the KMS inventory.
+pub fn msk_verdict(id: &str, cluster: MskCluster) -> Option<(Status, String)> {
+    let inv = with_kms(
+        with_msk(inventory(vec![]), cluster),
+        vec![kms_key("k", "Enabled")],
+    );
+    single(id, &inv)
+}
+
+/// A Python function on arm64.
+pub fn good_function(name: &str) -> LambdaFunction {
+    LambdaFunction {
+        name: name.into(),
+        arn: format!("arn:aws:lambda:us-east-1:123456789012:function:{name}"),
+        package_type: "Zip".into(),
+        runtime: Some("python3.13".into()),
+        architectures: vec!["arm64".into()],
+    }
+}
+
+pub fn with_lambda(
+    mut inv: Inventory,
+    functions: Vec<LambdaFunction>,
+    mappings: Observed<Vec<EventSourceMapping>>,
+) -> Inventory {
+    inv.lambda = Some(LambdaInventory {
+        regions: vec![LambdaRegion {
+            region: "us-east-1".into(),
+            functions,
+            event_source_mappings: mappings,
+        }],
+    });
+    inv
+}
+
+pub fn function_verdict(id: &str, function: LambdaFunction) -> Option<(Status, String)> {
+    single(
+        id,
+        &with_lambda(inventory(vec![]), vec![function], Observed::Known(vec![])),
+    )
+}
+
+pub fn compute_environment_verdict(
+    id: &str,
+    environment: ComputeEnvironment,
+) -> Option<(Status, String)> {
+    let mut inv = inventory(vec![]);
+    inv.batch = Some(BatchInventory {
+        regions: vec![BatchRegion {
+            region: "us-east-1".into(),
+            compute_environments: vec![environment],
+        }],
+    });
+    single(id, &inv)
 }

@@ -30,6 +30,14 @@ const TRUSTED: &[&str] = &[
     "glue.table_location_exists",
     "glue.table_partitioned",
     "kms.key_in_use_usable",
+    // A function's runtime and architectures are what ListFunctions lists
+    // (x86_64 when it names none, as the API documents).
+    "lambda.function_arm64",
+    "lambda.function_supported_runtime",
+    // A serverless cluster, by its listed type, is TLS-only, IAM-only and private.
+    "msk.authentication",
+    "msk.encryption_in_transit",
+    "msk.public_access",
     "kms.key_pending_deletion",
     "rds.log_exports",
     "rds.managed_master_password",

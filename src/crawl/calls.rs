@@ -256,7 +256,10 @@ where
             };
             at(kind)
                 .with_code(format!("HTTP{status}"))
-                .with_message("response could not be parsed")
+                .with_message(format!(
+                    "response could not be parsed: {}",
+                    error_chain(err)
+                ))
         }
         SdkError::ServiceError(ctx) => {
             let status = ctx.raw().status().as_u16();
@@ -276,7 +279,15 @@ where
             };
             let mut u = at(kind);
             u.code = code.or_else(|| Some(format!("HTTP{status}")));
-            u.message = message;
+            // A success status with an error is an answer the SDK could not
+            // read (an emulator's malformed timestamp): say what it was.
+            u.message = match message {
+                None if (200..300).contains(&status) => Some(format!(
+                    "answer could not be parsed: {}",
+                    error_chain(ctx.err())
+                )),
+                m => m,
+            };
             u
         }
         _ => at(Error).with_message(error_chain(err)),

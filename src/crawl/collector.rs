@@ -122,6 +122,12 @@ pub(crate) trait Collector: Sync {
 
     /// The section, from the parts of the scanned regions in order.
     fn assemble(parts: Vec<Self::Part>) -> Self::Section;
+
+    /// Reads what depends on other services' sections, once every section is
+    /// in (S3: the ACLs of the buckets trails write to). Nothing by default.
+    fn complete(&self, _scan: &Scan<'_>, _inventory: &mut Inventory) -> impl Future<Output = ()> {
+        async {}
+    }
 }
 
 /// A collection done, waiting to be put into the inventory.
@@ -169,6 +175,12 @@ pub(crate) trait Collect: Sync {
     fn actions(&self) -> &'static [Action];
     /// Runs it in every scanned region, or once for an account-wide service.
     fn run<'a>(&'a self, scan: &'a Scan<'a>) -> LocalBoxFuture<'a, Collected>;
+    /// Its [`Collector::complete`].
+    fn complete<'a>(
+        &'a self,
+        scan: &'a Scan<'a>,
+        inventory: &'a mut Inventory,
+    ) -> LocalBoxFuture<'a, ()>;
 }
 
 impl<C: Collector> Collect for C {
@@ -178,6 +190,14 @@ impl<C: Collector> Collect for C {
 
     fn actions(&self) -> &'static [Action] {
         C::ACTIONS
+    }
+
+    fn complete<'a>(
+        &'a self,
+        scan: &'a Scan<'a>,
+        inventory: &'a mut Inventory,
+    ) -> LocalBoxFuture<'a, ()> {
+        Collector::complete(self, scan, inventory).boxed_local()
     }
 
     fn run<'a>(&'a self, scan: &'a Scan<'a>) -> LocalBoxFuture<'a, Collected> {

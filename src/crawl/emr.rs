@@ -9,8 +9,9 @@ use aws_sdk_emr::types::{ClusterState, InstanceCollectionType, MarketType};
 use aws_sdk_emr::Client;
 use futures::future::join_all;
 use lakelint_checks::model::{
-    AutoTermination, EmrCluster, EmrInstances, EmrInventory, EmrRegion, EmrSecurityConfiguration,
-    Market, Observed, Regional, Unobserved, UnobservedKind,
+    AutoTermination, EmrBlockPublicAccess, EmrCluster, EmrInstances, EmrInventory, EmrRegion,
+    EmrSecurityConfiguration, Market, Observed, PortRange, Regional, Undescribed, Unobserved,
+    UnobservedKind,
 };
 
 use crate::crawl::actions::{per_region, Action, Per};
@@ -87,6 +88,7 @@ impl Collector for Emr {
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> EmrRegion {
         let reader = Reader {
             scan,
+            region,
             client: Client::new(&scan.sdk_in(region)),
         };
         let (block_public_access, clusters, configurations) = tokio::join!(
@@ -94,14 +96,12 @@ impl Collector for Emr {
             reader.clusters(),
             reader.security_configurations()
         );
-        let clusters = match clusters {
-            Ok((clusters, undescribed)) => {
-                undescribed.into_iter().for_each(|reason| gaps.add(reason));
-                clusters
-            }
+        // A cluster that could not be described gets UNKNOWN findings of its own.
+        let (clusters, undescribed_clusters) = match clusters {
+            Ok(found) => found,
             Err(reason) => {
                 gaps.add(reason);
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
         };
         let names = match configurations {
@@ -124,6 +124,7 @@ impl Collector for Emr {
             region: region.into(),
             block_public_access: block_public_access.into(),
             clusters,
+            undescribed_clusters,
             security_configurations,
         }
     }
@@ -136,26 +137,42 @@ impl Collector for Emr {
 /// Reads one region's EMR.
 struct Reader<'a> {
     scan: &'a Scan<'a>,
+    region: &'a str,
     client: Client,
 }
 
 impl Reader<'_> {
-    async fn block_public_access(&self) -> Result<bool, Unobserved> {
+    async fn block_public_access(&self) -> Result<EmrBlockPublicAccess, Unobserved> {
+        const GET: &str = "elasticmapreduce:GetBlockPublicAccessConfiguration";
         let out = self
             .scan
             .calls
-            .run("elasticmapreduce:GetBlockPublicAccessConfiguration", || {
+            .run(GET, || {
                 self.client.get_block_public_access_configuration().send()
             })
             .await?;
-        out.block_public_access_configuration()
+        let config = out.block_public_access_configuration();
+        let enabled = config
             .and_then(|c| c.block_public_security_group_rules())
-            .ok_or_else(|| {
-                Unobserved::not_reported(
-                    "elasticmapreduce:GetBlockPublicAccessConfiguration",
-                    "BlockPublicSecurityGroupRules",
-                )
+            .ok_or_else(|| Unobserved::not_reported(GET, "BlockPublicSecurityGroupRules"))?;
+        let permitted_port_ranges = config
+            .map(|c| c.permitted_public_security_group_rule_ranges())
+            .unwrap_or_default()
+            .iter()
+            .map(|r| {
+                let min = r
+                    .min_range()
+                    .ok_or_else(|| Unobserved::not_reported(GET, "PortRange.MinRange"))?;
+                Ok(PortRange {
+                    min,
+                    max: r.max_range().unwrap_or(min),
+                })
             })
+            .collect::<Result<_, Unobserved>>()?;
+        Ok(EmrBlockPublicAccess {
+            enabled,
+            permitted_port_ranges,
+        })
     }
 
     /// The names of every security configuration in the region.
@@ -185,7 +202,7 @@ impl Reader<'_> {
     }
 
     /// The active clusters, and why any listed cluster could not be described.
-    async fn clusters(&self) -> Result<(Vec<EmrCluster>, Vec<Unobserved>), Unobserved> {
+    async fn clusters(&self) -> Result<(Vec<EmrCluster>, Vec<Undescribed>), Unobserved> {
         let listed = self
             .scan
             .calls
@@ -202,20 +219,31 @@ impl Reader<'_> {
                     let ids = page
                         .clusters()
                         .iter()
-                        .filter_map(|c| c.id().map(str::to_string))
+                        .filter_map(|c| {
+                            Some((c.id()?.to_string(), c.cluster_arn().map(str::to_string)))
+                        })
                         .collect();
                     (ids, page.marker().map(str::to_string))
                 },
             )
             .await?;
         let (mut clusters, mut failed) = (Vec::new(), Vec::new());
-        for result in join_all(listed.iter().map(|id| self.cluster(id))).await {
+        let described = join_all(listed.iter().map(|(id, _)| self.cluster(id))).await;
+        for ((id, arn), result) in listed.into_iter().zip(described) {
             match result {
                 Ok(cluster) => clusters.push(cluster),
-                Err(reason) => failed.push(reason),
+                Err(reason) => failed.push(Undescribed {
+                    arn: arn.unwrap_or_else(|| {
+                        self.scan
+                            .arn("elasticmapreduce", self.region, &format!("cluster/{id}"))
+                    }),
+                    id,
+                    reason,
+                }),
             }
         }
         clusters.sort_by(|a, b| a.id.cmp(&b.id));
+        failed.sort_by(|a, b| a.id.cmp(&b.id));
         Ok((clusters, failed))
     }
 

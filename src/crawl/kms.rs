@@ -4,7 +4,9 @@
 
 use aws_sdk_kms::Client;
 use futures::stream::{self, StreamExt};
-use lakelint_checks::model::{KmsAlias, KmsInventory, KmsKey, KmsRegion, Regional, Unobserved};
+use lakelint_checks::model::{
+    KmsAlias, KmsInventory, KmsKey, KmsRegion, Regional, Undescribed, Unobserved,
+};
 
 use crate::crawl::actions::{per_region, Action, Per};
 use crate::crawl::collector::{Collector, Gaps, Scan};
@@ -50,18 +52,23 @@ impl Collector for Kms {
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> KmsRegion {
         let reader = Reader {
             scan,
+            region,
             client: Client::new(&scan.sdk_in(region)),
         };
         let (keys, aliases) = tokio::join!(reader.keys(), reader.aliases());
         // A key that could not be described (its key policy may deny the
-        // scanner) is listed as a gap rather than judged on guesses.
-        let keys = keys.map(|(keys, undescribed)| {
-            undescribed.into_iter().for_each(|reason| gaps.add(reason));
-            keys
-        });
+        // scanner) gets UNKNOWN findings of its own rather than verdicts on guesses.
+        let (keys, undescribed) = match keys {
+            Ok(found) => found,
+            Err(reason) => {
+                gaps.add(reason);
+                (Vec::new(), Vec::new())
+            }
+        };
         KmsRegion {
             region: region.into(),
-            keys: gaps.keep(keys),
+            keys,
+            undescribed,
             aliases: gaps.keep(aliases),
         }
     }
@@ -74,12 +81,13 @@ impl Collector for Kms {
 /// Reads one region's keys and aliases.
 struct Reader<'a> {
     scan: &'a Scan<'a>,
+    region: &'a str,
     client: Client,
 }
 
 impl Reader<'_> {
-    /// The keys, and why any listed key could not be described.
-    async fn keys(&self) -> Result<(Vec<KmsKey>, Vec<Unobserved>), Unobserved> {
+    /// The keys, and those listed that could not be described.
+    async fn keys(&self) -> Result<(Vec<KmsKey>, Vec<Undescribed>), Unobserved> {
         let ids = self
             .scan
             .calls
@@ -90,7 +98,9 @@ impl Reader<'_> {
                     let ids = page
                         .keys()
                         .iter()
-                        .filter_map(|k| k.key_id().map(str::to_string))
+                        .filter_map(|k| {
+                            Some((k.key_id()?.to_string(), k.key_arn().map(str::to_string)))
+                        })
                         .collect();
                     (
                         ids,
@@ -101,19 +111,29 @@ impl Reader<'_> {
                 },
             )
             .await?;
-        let described: Vec<Result<KmsKey, Unobserved>> = stream::iter(ids)
-            .map(|id| self.key(id))
-            .buffer_unordered(KEYS_IN_FLIGHT)
-            .collect()
-            .await;
+        let described: Vec<(String, Option<String>, Result<KmsKey, Unobserved>)> =
+            stream::iter(ids)
+                .map(|(id, arn)| async move {
+                    let key = self.key(id.clone()).await;
+                    (id, arn, key)
+                })
+                .buffer_unordered(KEYS_IN_FLIGHT)
+                .collect()
+                .await;
         let (mut keys, mut failed) = (Vec::new(), Vec::new());
-        for result in described {
+        for (id, arn, result) in described {
             match result {
                 Ok(key) => keys.push(key),
-                Err(reason) => failed.push(reason),
+                Err(reason) => failed.push(Undescribed {
+                    arn: arn
+                        .unwrap_or_else(|| self.scan.arn("kms", self.region, &format!("key/{id}"))),
+                    id,
+                    reason,
+                }),
             }
         }
         keys.sort_by(|a, b| a.id.cmp(&b.id));
+        failed.sort_by(|a, b| a.id.cmp(&b.id));
         Ok((keys, failed))
     }
 

@@ -13,15 +13,20 @@ mod regions;
 mod retry;
 
 mod athena;
+mod batch;
 mod cloudtrail;
 mod dax;
 mod dynamodb;
 mod emr;
 mod emrserverless;
 mod eventbridge;
+mod firehose;
 mod glue;
+mod kinesis;
 mod kms;
 mod lakeformation;
+mod lambda;
+mod msk;
 mod mwaa;
 mod rds;
 mod redshift;
@@ -235,9 +240,9 @@ pub async fn scan_with(sdk: &SdkConfig, options: &ScanOptions) -> Result<Invento
 
     let mut inventory = Inventory {
         schema_version: INVENTORY_SCHEMA_VERSION.into(),
-        account,
+        account: account.clone(),
         scan: ScanInfo {
-            regions,
+            regions: regions.clone(),
             services,
             started_at: started_at.to_rfc3339(),
             endpoint_url: endpoint,
@@ -250,6 +255,12 @@ pub async fn scan_with(sdk: &SdkConfig, options: &ScanOptions) -> Result<Invento
     for part in collected {
         part.store(&mut inventory);
     }
+    for collector in &collectors {
+        collector.complete(&scan, &mut inventory).await;
+    }
+    // The completing reads count too.
+    inventory.scan.api_calls = ApiCalls::of(calls.counts());
+    inventory.scan.missing_permissions = missing_permissions(&calls.denied());
     inventory.scan.finished_at = chrono::Utc::now().to_rfc3339();
     inventory.scan.duration_ms = clock.elapsed().as_millis() as u64;
     Ok(inventory)

@@ -55,6 +55,16 @@ const CEILINGS: &[(&str, f64, f64)] = &[
     ("states", 50.0, 50.0),
     ("airflow", 10.0, 10.0),
     ("emr-serverless", 20.0, 20.0),
+    // Kinesis documents per-account rates for its control plane (Developer
+    // Guide, "Quotas and limits"): ListStreams 5, DescribeStreamSummary 20.
+    ("kinesis:ListStreams", 5.0, 5.0),
+    ("kinesis:DescribeStreamSummary", 20.0, 20.0),
+    ("firehose", 10.0, 10.0),
+    ("kafka", 10.0, 10.0),
+    // Lambda's control-plane quota is 15 requests per second (Developer
+    // Guide, "Lambda quotas").
+    ("lambda", 15.0, 15.0),
+    ("batch", 10.0, 10.0),
 ];
 
 /// For an action no entry names (none should be: `tests/call_budget.rs`).

@@ -6,7 +6,8 @@
 use aws_sdk_rds::types::MasterUserSecret;
 use aws_sdk_rds::Client;
 use lakelint_checks::model::{
-    DbSettings, ManagedSecret, Observed, RdsCluster, RdsInstance, RdsInventory, RdsRegion, Regional,
+    DbSettings, InstanceSettings, ManagedSecret, Observed, RdsCluster, RdsInstance, RdsInventory,
+    RdsRegion, Regional,
 };
 
 use crate::crawl::actions::{Action, Per};
@@ -148,7 +149,27 @@ fn instance(
 
 fn cluster(scan: &Scan<'_>, region: &str, c: &aws_sdk_rds::types::DbCluster) -> Option<RdsCluster> {
     let id = c.db_cluster_identifier()?.to_string();
+    // A Multi-AZ DB cluster sets its instances' class, access and upgrades.
+    let multi_az_db_cluster = c.engine().is_some_and(|e| !e.starts_with("aurora"));
+    let instance_settings = multi_az_db_cluster.then(|| InstanceSettings {
+        class: Observed::reported(
+            c.db_cluster_instance_class().map(str::to_string),
+            CLUSTERS,
+            "DBClusterInstanceClass",
+        ),
+        publicly_accessible: Observed::reported(
+            c.publicly_accessible(),
+            CLUSTERS,
+            "PubliclyAccessible",
+        ),
+        auto_minor_upgrade: Observed::reported(
+            c.auto_minor_version_upgrade(),
+            CLUSTERS,
+            "AutoMinorVersionUpgrade",
+        ),
+    });
     Some(RdsCluster {
+        instance_settings,
         arn: c.db_cluster_arn().map_or_else(
             || scan.arn("rds", region, &format!("cluster:{id}")),
             str::to_string,

@@ -18,6 +18,7 @@ const PARAMETERS_READ: &[&str] = &[
     "require_ssl",
     "enable_user_activity_logging",
     "enable_result_cache_for_session",
+    "wlm_json_configuration",
 ];
 
 /// Collects Redshift, region by region.
@@ -52,6 +53,7 @@ impl Collector for Redshift {
                 "redshift.cluster_require_ssl",
                 "redshift.cluster_user_activity_logging",
                 "redshift.cluster_result_cache",
+                "redshift.cluster_auto_wlm",
             ],
         ),
         Action::read("redshift:DescribeClusters", Per::REGION, &["redshift.*"]),

@@ -9,8 +9,8 @@ use aws_sdk_s3::types::{BucketVersioningStatus, ExpirationStatus, MfaDeleteStatu
 use aws_sdk_s3::Client;
 use futures::stream::{self, StreamExt};
 use lakelint_checks::model::{
-    Bucket, BucketEncryption, LifecycleRule, LoggingTarget, Observed, PublicAccessBlock,
-    ReplicationRule, S3Inventory, Unobserved, Versioning,
+    AclGrant, Bucket, BucketEncryption, Inventory, LifecycleRule, LoggingTarget, Observed,
+    PublicAccessBlock, ReplicationRule, S3Inventory, Unobserved, Versioning,
 };
 
 use crate::crawl::actions::{Action, Per};
@@ -48,6 +48,28 @@ pub(crate) struct S3;
 const BUCKET: Per = Per::new("bucket", |inventory| {
     inventory.s3.as_ref().map_or(0, |s| s.buckets.len() as u64)
 });
+
+/// Once per bucket a check must know to be public or not: a trail's bucket
+/// of the scanned regions.
+const TRAIL_BUCKET: Per = Per::new("trail bucket", |inventory| {
+    trail_buckets(inventory).len() as u64
+});
+
+/// The scanned buckets a trail writes to: those whose publicness a check needs.
+fn trail_buckets(inventory: &Inventory) -> Vec<String> {
+    let (Some(s3), Some(cloudtrail)) = (&inventory.s3, &inventory.cloudtrail) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = cloudtrail
+        .trails
+        .iter()
+        .filter_map(|t| t.s3_bucket.clone())
+        .filter(|name| s3.buckets.iter().any(|b| &b.name == name))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
 
 /// Only for buckets whose region ListBuckets did not report (AWS reports it; moto does not).
 const BUCKET_WITHOUT_LISTED_REGION: Per = Per::new(
@@ -88,6 +110,11 @@ impl Collector for S3 {
             ],
         ),
         Action::read(
+            "s3:GetBucketAcl",
+            TRAIL_BUCKET,
+            &["cloudtrail.trail_bucket_protected"],
+        ),
+        Action::read(
             "s3:GetBucketLocation",
             BUCKET_WITHOUT_LISTED_REGION,
             &["s3.*"],
@@ -103,7 +130,15 @@ impl Collector for S3 {
         Action::read(
             "s3:GetBucketPolicy",
             BUCKET,
-            &["s3.bucket_secure_transport"],
+            &[
+                "s3.bucket_secure_transport",
+                "cloudtrail.trail_bucket_protected",
+            ],
+        ),
+        Action::read(
+            "s3:GetBucketPolicyStatus",
+            TRAIL_BUCKET,
+            &["cloudtrail.trail_bucket_protected"],
         ),
         Action::read_as(
             "s3:GetBucketReplication",
@@ -175,7 +210,57 @@ impl Collector for S3 {
     fn assemble(mut parts: Vec<S3Inventory>) -> S3Inventory {
         parts.pop().expect("an account-wide service is read once")
     }
+
+    /// The ACL and S3's policy status of the buckets trails write to: only
+    /// there does a check need to know whether a bucket is public.
+    async fn complete(&self, scan: &Scan<'_>, inventory: &mut Inventory) {
+        let names = trail_buckets(inventory);
+        let Some(s3) = inventory.s3.as_mut() else {
+            return;
+        };
+        let reader = Reader {
+            scan,
+            path_style: scan.sdk.endpoint_url().is_some(),
+        };
+        let wanted: Vec<(String, String, Observed<Option<String>>)> = s3
+            .buckets
+            .iter()
+            .filter(|b| names.contains(&b.name))
+            .map(|b| {
+                let region = b
+                    .region
+                    .known()
+                    .cloned()
+                    .unwrap_or_else(|| scan.home().to_string());
+                (b.name.clone(), region, b.policy.clone())
+            })
+            .collect();
+        let read: Vec<PublicnessReads> = stream::iter(wanted)
+            .map(|(name, region, policy)| {
+                let reader = &reader;
+                in_region(&region.clone(), async move {
+                    let client = reader.client(&region);
+                    let (acl, status) = tokio::join!(
+                        reader.acl(&client, &name),
+                        reader.policy_status(&client, &name, &policy)
+                    );
+                    (name, acl, status)
+                })
+            })
+            .buffer_unordered(16)
+            .collect()
+            .await;
+        for (name, acl, status) in read {
+            if let Some(bucket) = s3.buckets.iter_mut().find(|b| b.name == name) {
+                bucket.acl = Some(acl);
+                bucket.policy_status = Some(status);
+            }
+        }
+    }
 }
+
+/// A trail bucket's ACL and S3's verdict on its policy.
+type PublicnessReads = (String, Observed<Vec<AclGrant>>, Observed<Option<bool>>);
 
 /// Reads S3 through clients of each bucket's region.
 struct Reader<'a> {
@@ -262,6 +347,65 @@ impl Reader<'_> {
             .await;
         buckets.sort_by(|a, b| a.name.cmp(&b.name));
         Ok((buckets, account_bucket_names))
+    }
+
+    /// The grants of the bucket's ACL.
+    async fn acl(&self, client: &Client, name: &str) -> Observed<Vec<AclGrant>> {
+        const GET: &str = "s3:GetBucketAcl";
+        self.scan
+            .calls
+            .run(GET, || client.get_bucket_acl().bucket(name).send())
+            .await
+            .and_then(|out| {
+                out.grants()
+                    .iter()
+                    .map(|g| {
+                        let grantee = g.grantee().and_then(|who| {
+                            who.uri()
+                                .or(who.id())
+                                .or(who.email_address())
+                                .map(str::to_string)
+                        });
+                        Ok(AclGrant {
+                            grantee: grantee
+                                .ok_or_else(|| Unobserved::not_reported(GET, "Grantee"))?,
+                            permission: g
+                                .permission()
+                                .map(|p| p.as_str().to_string())
+                                .ok_or_else(|| Unobserved::not_reported(GET, "Permission"))?,
+                        })
+                    })
+                    .collect()
+            })
+            .into()
+    }
+
+    /// S3's verdict on the bucket policy; no call when there is none.
+    async fn policy_status(
+        &self,
+        client: &Client,
+        name: &str,
+        policy: &Observed<Option<String>>,
+    ) -> Observed<Option<bool>> {
+        const GET: &str = "s3:GetBucketPolicyStatus";
+        match policy {
+            Observed::Known(None) => return Observed::Known(None),
+            Observed::Unknown(reason) => return Observed::Unknown(reason.clone()),
+            Observed::Known(Some(_)) => {}
+        }
+        let result = self
+            .scan
+            .calls
+            .run(GET, || {
+                client.get_bucket_policy_status().bucket(name).send()
+            })
+            .await
+            .and_then(|out| {
+                out.policy_status()
+                    .and_then(|s| s.is_public())
+                    .ok_or_else(|| Unobserved::not_reported(GET, "PolicyStatus.IsPublic"))
+            });
+        absent_when(result, &["NoSuchBucketPolicy"]).into()
     }
 
     /// Every page of ListBuckets, with each bucket's region.
@@ -456,6 +600,8 @@ impl Reader<'_> {
             intelligent_tiering: intelligent_tiering.into(),
             replication: replication.into(),
             tags: tags.into(),
+            acl: None,
+            policy_status: None,
         }
     }
 

@@ -4,7 +4,8 @@ moto answers some S3 reads in ways the strict Rust SDK cannot parse, puts every
 EMR cluster in us-east-1 behind a custom endpoint (it reads the region from the
 host name only), has neither EMR ListSecurityConfigurations nor S3
 Intelligent-Tiering configurations, and leaves enable_result_cache_for_session
-out of Redshift's default parameter group; this launcher patches those before
+out of Redshift's default parameter group, and writes MSK's creationTime
+without a zone; this launcher patches those before
 serving, and can deny chosen S3 reads to prove that a failed call becomes
 UNKNOWN.
 
@@ -17,9 +18,11 @@ Environment:
 
 import os
 import sys
+from datetime import datetime, timezone
 
 from moto.core.responses import ActionResult, BaseResponse
 from moto.emr.responses import ElasticMapReduceResponse
+from moto.kafka.models import FakeKafkaCluster
 from moto.moto_api._internal import mock_random
 from moto.redshift.models import RedshiftBackend
 from moto.s3 import responses as s3_responses
@@ -113,6 +116,17 @@ def redshift_init(self, *args, **kwargs):
 
 
 RedshiftBackend.__init__ = redshift_init
+
+original_kafka_init = FakeKafkaCluster.__init__
+
+
+def kafka_init(self, *args, **kwargs):
+    # moto writes creationTime without a zone, which RFC 3339 (and the SDK) refuse.
+    original_kafka_init(self, *args, **kwargs)
+    self.creation_time = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+FakeKafkaCluster.__init__ = kafka_init
 
 if __name__ == "__main__":
     # Generated ids (EMR clusters, KMS keys) depend only on the seeding order, so

@@ -71,6 +71,19 @@ def seed(endpoint):
     s3.put_bucket_logging(Bucket="trail-logs", BucketLoggingStatus={
         "LoggingEnabled": {"TargetBucket": "access-logs", "TargetPrefix": "trail-logs/"}})
     bucket(s3, "trail-logs-open")
+    # Versioned and logged, but public through an ACL grant to AllUsers.
+    for name in ("trail-logs-acl", "trail-logs-ip"):
+        bucket(s3, name)
+        s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
+        s3.put_bucket_logging(Bucket=name, BucketLoggingStatus={
+            "LoggingEnabled": {"TargetBucket": "access-logs", "TargetPrefix": f"{name}/"}})
+    s3.put_bucket_acl(Bucket="trail-logs-acl", ACL="public-read")
+    # Everyone may write, but only from one address: not public, as S3 says.
+    s3.put_bucket_policy(Bucket="trail-logs-ip", Policy=json.dumps({"Statement": [{
+        "Effect": "Allow", "Principal": "*", "Action": "s3:PutObject",
+        "Resource": "arn:aws:s3:::trail-logs-ip/*",
+        "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.25/32"}}}]}))
+    bucket(s3, "lake-read-only")
 
     ct = client("cloudtrail", endpoint, "us-east-1")
     ct.create_trail(Name="main", S3BucketName="trail-logs", IsMultiRegionTrail=True,
@@ -83,10 +96,18 @@ def seed(endpoint):
             {"Field": "eventCategory", "Equals": ["Data"]},
             {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
             {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::lake-covered/"]}]},
+        # Reads only: not the writes S3.22 asks for.
+        {"Name": "lake-reads", "FieldSelectors": [
+            {"Field": "eventCategory", "Equals": ["Data"]},
+            {"Field": "resources.type", "Equals": ["AWS::S3::Object"]},
+            {"Field": "readOnly", "Equals": ["true"]},
+            {"Field": "resources.ARN", "StartsWith": ["arn:aws:s3:::lake-read-only/"]}]},
     ])
     ct.start_logging(Name="main")
     # Single-region, unvalidated, unencrypted, never started.
     ct.create_trail(Name="stopped", S3BucketName="trail-logs-open")
+    for trail, name in (("acl-public", "trail-logs-acl"), ("ip-limited", "trail-logs-ip")):
+        ct.create_trail(Name=trail, S3BucketName=name, EnableLogFileValidation=True)
 
     eu = client("cloudtrail", endpoint, "eu-west-1")
     eu.create_trail(Name="eu-basic", S3BucketName="trail-logs", EnableLogFileValidation=True)

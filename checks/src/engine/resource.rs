@@ -4,7 +4,7 @@
 
 use crate::engine::check::{Context, Judgement};
 use crate::findings::finding::{intern, Judged, Outcome, ResourceRef};
-use crate::model::Inventory;
+use crate::model::{Inventory, Unobserved};
 
 /// A kind of resource that checks judge one by one.
 pub trait Resource: Sized + 'static {
@@ -15,6 +15,12 @@ pub trait Resource: Sized + 'static {
     fn all(inventory: &Inventory) -> Vec<(&Self, &Self::In)>;
     /// How findings name it.
     fn reference(&self, within: &Self::In, inventory: &Inventory) -> ResourceRef;
+    /// Resources of the kind a listing named but whose details could not be
+    /// read, with the reason: every check of the kind gives each an UNKNOWN
+    /// finding. None unless a kind says otherwise.
+    fn undescribed(_inventory: &Inventory) -> Vec<(ResourceRef, Unobserved)> {
+        Vec::new()
+    }
 }
 
 /// Runs `judge` on every resource of type `T`; a judgement that could not see
@@ -23,7 +29,7 @@ pub fn each<T: Resource>(
     cx: &Context,
     judge: impl Fn(&T, &T::In, &Context) -> Judged,
 ) -> Vec<Judgement> {
-    T::all(cx.inventory)
+    let mut out: Vec<Judgement> = T::all(cx.inventory)
         .into_iter()
         .filter_map(|(item, within)| {
             settle(judge(item, within, cx)).map(|outcome| Judgement {
@@ -32,7 +38,20 @@ pub fn each<T: Resource>(
                 severity: None,
             })
         })
-        .collect()
+        .collect();
+    out.extend(undescribed::<T>(cx.inventory));
+    out
+}
+
+/// An UNKNOWN for each resource listed but not described, with its reason.
+pub fn undescribed<T: Resource>(inventory: &Inventory) -> impl Iterator<Item = Judgement> {
+    T::undescribed(inventory)
+        .into_iter()
+        .map(|(resource, reason)| Judgement {
+            resource,
+            outcome: Outcome::Unknown(reason),
+            severity: None,
+        })
 }
 
 /// Turns a judgement that could not see its input into an UNKNOWN outcome.

@@ -18,6 +18,8 @@ pub struct Config {
     pub emr: EmrConfig,
     /// `[rds]`.
     pub rds: RdsConfig,
+    /// `[kinesis]`.
+    pub kinesis: KinesisConfig,
     /// `[secretsmanager]`.
     pub secretsmanager: SecretsManagerConfig,
     /// `[wellarchitected]`.
@@ -37,6 +39,7 @@ impl Default for Config {
             redshift: RedshiftConfig::default(),
             emr: EmrConfig::default(),
             rds: RdsConfig::default(),
+            kinesis: KinesisConfig::default(),
             secretsmanager: SecretsManagerConfig::default(),
             wellarchitected: WellArchitectedConfig::default(),
             peak_window: PeakWindow::default(),
@@ -67,12 +70,16 @@ impl Default for RedshiftConfig {
 pub struct EmrConfig {
     /// Lowest acceptable EMR major release (`emr-6.x` is 6).
     pub min_release_major: u32,
+    /// Ports block public access may leave open to the internet
+    /// (`emr.account_block_public_access`).
+    pub allowed_public_ports: Vec<u16>,
 }
 
 impl Default for EmrConfig {
     fn default() -> Self {
         Self {
             min_release_major: 6,
+            allowed_public_ports: vec![22],
         }
     }
 }
@@ -92,6 +99,35 @@ impl Default for RdsConfig {
             min_backup_retention_days: 7,
         }
     }
+}
+
+/// The `[kinesis]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct KinesisConfig {
+    /// Fewest hours a stream keeps its records (`kinesis.stream_retention`);
+    /// Kinesis keeps them 24 to 8,760 hours.
+    #[serde(deserialize_with = "retention_hours")]
+    pub min_retention_hours: u32,
+}
+
+impl Default for KinesisConfig {
+    fn default() -> Self {
+        Self {
+            min_retention_hours: 48,
+        }
+    }
+}
+
+/// Hours of stream retention: 24 to 8,760, as Kinesis allows.
+fn retention_hours<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let hours = u32::deserialize(deserializer)?;
+    if !(24..=8760).contains(&hours) {
+        return Err(serde::de::Error::custom(format!(
+            "{hours} is not a number of hours Kinesis keeps records (24 to 8760)"
+        )));
+    }
+    Ok(hours)
 }
 
 /// The `[secretsmanager]` table.

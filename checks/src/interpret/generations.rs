@@ -1,5 +1,11 @@
-//! Which instance and node families are of the current generation. Data, in
-//! one place: extend the tables when AWS retires a family.
+//! Which instance and node families are of the current generation, and
+//! which run on Graviton. Data, in one place: extend the tables when AWS
+//! retires or launches a family.
+//!
+//! Sources, read 2026-12-03: Amazon EC2 User Guide, "Instance types"
+//! (previous-generation and Graviton-based families); Amazon RDS User Guide,
+//! "DB instance classes" (supported engines per class); Amazon Redshift
+//! Management Guide, "Node types".
 
 /// EC2 instance families of a previous generation (EMR nodes): each has a
 /// successor with better price-performance per watt.
@@ -20,6 +26,58 @@ pub const REDSHIFT_NODE_FAMILIES: &[(&str, bool)] = &[
     ("ds2", false),
     ("ds1", false),
 ];
+
+/// EC2 families on AWS Graviton processors (Arm).
+pub const GRAVITON_EC2_FAMILIES: &[&str] = &[
+    "a1", "c6g", "c6gd", "c6gn", "c7g", "c7gd", "c7gn", "c8g", "c8gd", "c8gn", "g5g", "hpc7g",
+    "i4g", "i8g", "im4gn", "is4gen", "m6g", "m6gd", "m7g", "m7gd", "m8g", "m8gd", "r6g", "r6gd",
+    "r7g", "r7gd", "r8g", "r8gd", "t4g", "x2gd", "x8g",
+];
+
+/// Current EC2 families on Intel or AMD processors (x86_64): known, and not Graviton.
+pub const X86_EC2_FAMILIES: &[&str] = &[
+    "c5", "c5a", "c5ad", "c5d", "c5n", "c6a", "c6i", "c6id", "c6in", "c7a", "c7i", "c7i-flex",
+    "c8i", "d3", "d3en", "g4ad", "g4dn", "g5", "g6", "g6e", "h1", "i3", "i3en", "i4i", "i7i",
+    "i7ie", "inf1", "inf2", "m5", "m5a", "m5ad", "m5d", "m5dn", "m5n", "m5zn", "m6a", "m6i",
+    "m6id", "m6idn", "m6in", "m7a", "m7i", "m7i-flex", "m8i", "p3", "p3dn", "p4d", "p5", "r5",
+    "r5a", "r5ad", "r5b", "r5d", "r5dn", "r5n", "r6a", "r6i", "r6id", "r6idn", "r6in", "r7a",
+    "r7i", "r7iz", "r8i", "t3", "t3a", "trn1", "u-3tb1", "u-6tb1", "x1", "x1e", "x2idn", "x2iedn",
+    "x2iezn", "z1d",
+];
+
+/// RDS engines that offer Graviton classes (db.m6g, db.r6g, db.t4g, …);
+/// Oracle, SQL Server and Db2 do not.
+pub const RDS_GRAVITON_ENGINES: &[&str] = &[
+    "aurora-mysql",
+    "aurora-postgresql",
+    "mariadb",
+    "mysql",
+    "postgres",
+];
+
+/// Whether an EC2 instance type runs on Graviton; `None` for a family
+/// neither table knows.
+pub fn is_graviton(instance_type: &str) -> Option<bool> {
+    let family = family(instance_type);
+    if GRAVITON_EC2_FAMILIES.contains(&family) {
+        Some(true)
+    } else if X86_EC2_FAMILIES.contains(&family) || PREVIOUS_EC2_FAMILIES.contains(&family) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Whether an RDS class (`db.r6g.large`) runs on Graviton; `None` for an
+/// unknown family. `db.serverless` (Aurora Serverless v2) is neither.
+pub fn is_graviton_rds_class(class: &str) -> Option<bool> {
+    let instance_type = class.strip_prefix("db.")?;
+    match family(instance_type) {
+        "serverless" => None,
+        "t2" => Some(false),
+        _ => is_graviton(instance_type),
+    }
+}
 
 /// The family of an instance or node type: `m5.xlarge` → `m5`, `ra3.4xlarge` → `ra3`.
 pub fn family(instance_type: &str) -> &str {
@@ -65,5 +123,25 @@ mod tests {
         assert!(is_previous_rds_class("db.t2.micro"));
         assert!(!is_previous_rds_class("db.r6g.large"));
         assert!(!is_previous_rds_class("db.serverless"));
+    }
+
+    #[test]
+    fn graviton_families() {
+        assert_eq!(is_graviton("m6g.xlarge"), Some(true));
+        assert_eq!(is_graviton("c7gn.large"), Some(true));
+        assert_eq!(is_graviton("m5.xlarge"), Some(false));
+        assert_eq!(is_graviton("m4.large"), Some(false));
+        assert_eq!(is_graviton("zz9.large"), None);
+        assert_eq!(is_graviton_rds_class("db.r6g.large"), Some(true));
+        assert_eq!(is_graviton_rds_class("db.r5.large"), Some(false));
+        assert_eq!(is_graviton_rds_class("db.t2.micro"), Some(false));
+        assert_eq!(is_graviton_rds_class("db.serverless"), None);
+        // The tables do not overlap.
+        for f in GRAVITON_EC2_FAMILIES {
+            assert!(
+                !X86_EC2_FAMILIES.contains(f) && !PREVIOUS_EC2_FAMILIES.contains(f),
+                "{f}"
+            );
+        }
     }
 }

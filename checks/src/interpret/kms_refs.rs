@@ -54,6 +54,9 @@ pub fn resolve<'a>(inventory: &'a Inventory, reference: &str, region: &str) -> K
     if let Some(key) = found {
         return KeyLookup::Found(key);
     }
+    if let Some(u) = key_id.and_then(|id| scanned.undescribed.iter().find(|u| u.id == id)) {
+        return KeyLookup::Unreadable(u.reason.clone());
+    }
     match inventory.gap(Service::Kms, Some(region)) {
         Some(gap) => KeyLookup::Unreadable(gap.reason.clone()),
         None => KeyLookup::Missing,
@@ -84,6 +87,7 @@ mod tests {
                     arn: "arn:aws:kms:us-east-1:123456789012:alias/lake".into(),
                     target_key_id: Some("k1".into()),
                 }],
+                undescribed: vec![],
             }],
         });
         inv

@@ -71,49 +71,168 @@ pub fn enforces_secure_transport(policy: &Value) -> bool {
     })
 }
 
-/// Condition keys that narrow an `Allow` for everyone down to an account,
-/// organization, network path or caller (matched case-insensitively).
-const NARROWING_CONDITION_KEYS: &[&str] = &[
-    "aws:principalaccount",
-    "aws:principalorgid",
-    "aws:principalorgpaths",
-    "aws:principalarn",
-    "aws:sourceaccount",
-    "aws:sourceorgid",
-    "aws:sourceorgpaths",
-    "aws:sourcearn",
-    "aws:sourcevpce",
+/// Condition keys whose fixed values make an `Allow` for everyone non-public,
+/// as Amazon S3 decides it (S3 User Guide, "The meaning of public"), with
+/// `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:PrincipalArn` and
+/// `kms:CallerAccount` for key policies. Matched case-insensitively.
+const NARROWING_KEYS: &[&str] = &[
+    "aws:sourceip",
     "aws:sourcevpc",
+    "aws:sourcevpce",
+    "aws:sourceaccount",
+    "aws:sourceowner",
+    "aws:sourcearn",
+    "aws:principalorgid",
+    "aws:principalaccount",
+    "aws:principalarn",
     "aws:userid",
+    "s3:dataaccesspointarn",
+    "s3:dataaccesspointaccount",
     "kms:calleraccount",
 ];
 
-/// A condition that names one of the narrowing keys with a concrete value (a
-/// bare `*` narrows nothing).
-fn is_narrowed(statement: &Value) -> bool {
-    let Some(Value::Object(conditions)) = statement.get("Condition") else {
-        return false;
-    };
-    conditions
-        .values()
-        .filter_map(Value::as_object)
-        .flat_map(|clause| clause.iter())
-        .filter(|(key, _)| NARROWING_CONDITION_KEYS.contains(&key.to_ascii_lowercase().as_str()))
-        .any(|(_, value)| {
-            as_list(value)
-                .iter()
-                .any(|v| v.as_str().is_some_and(|s| s != "*"))
-        })
+/// Whether a statement's principal (or `NotPrincipal`, which grants everyone
+/// but those named) includes everyone.
+fn grants_everyone(statement: &Value) -> bool {
+    is_everyone(statement.get("Principal")) || statement.get("NotPrincipal").is_some()
 }
 
-/// Whether any statement allows everyone (`*`, `{"AWS": "*"}`) without a
-/// condition that narrows who that is: the test behind `kms.key_policy_public`.
+/// A value that pins a key: no wildcard, no policy variable, and for
+/// `aws:SourceIp` not a block of every address.
+fn is_fixed(key: &str, value: &Value) -> bool {
+    let Some(text) = value.as_str() else {
+        // Numbers and booleans are fixed values.
+        return !value.is_null() && !value.is_array() && !value.is_object();
+    };
+    if text.contains('*') || text.contains('?') || text.contains("${") {
+        return false;
+    }
+    if key == "aws:sourceip" {
+        return text
+            .rsplit_once('/')
+            .is_none_or(|(_, bits)| bits.trim() != "0");
+    }
+    true
+}
+
+/// The condition operators that pin a key to the values they list. Negated
+/// operators, `…IfExists` (a request without the key passes) and
+/// `ForAllValues:` (an empty set passes) pin nothing.
+fn pins(operator: &str) -> bool {
+    let op = operator.to_ascii_lowercase();
+    let op = op.strip_prefix("foranyvalue:").unwrap_or(&op);
+    !op.ends_with("ifexists")
+        && !op.starts_with("forallvalues:")
+        && matches!(
+            op,
+            "stringequals"
+                | "stringequalsignorecase"
+                | "stringlike"
+                | "arnequals"
+                | "arnlike"
+                | "ipaddress"
+                | "numericequals"
+        )
+}
+
+/// The narrowing keys a statement pins to fixed values, with their values.
+fn narrowing(statement: &Value) -> Vec<(String, Vec<String>)> {
+    let Some(Value::Object(conditions)) = statement.get("Condition") else {
+        return Vec::new();
+    };
+    conditions
+        .iter()
+        .filter(|(operator, _)| pins(operator))
+        .filter_map(|(_, clause)| clause.as_object())
+        .flat_map(|clause| clause.iter())
+        .filter_map(|(key, value)| {
+            let key = key.to_ascii_lowercase();
+            if !NARROWING_KEYS.contains(&key.as_str()) {
+                return None;
+            }
+            let values = as_list(value);
+            (!values.is_empty() && values.iter().all(|v| is_fixed(&key, v))).then(|| {
+                (
+                    key,
+                    values
+                        .iter()
+                        .map(|v| match v {
+                            Value::String(s) => s.clone(),
+                            other => other.to_string(),
+                        })
+                        .collect(),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Whether a policy makes its resource public, and why, as S3 means it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exposure {
+    /// Some statement allows everyone without pinning a narrowing key.
+    pub public: bool,
+    /// What decides it, for messages.
+    pub why: String,
+}
+
+/// Reads a policy as S3 reads it for publicness: a statement that allows
+/// everyone (`*`, `{"AWS": "*"}`, or any `NotPrincipal`) is public unless a
+/// condition pins a narrowing key to fixed values; `Deny` statements make
+/// nothing public.
+pub fn exposure(policy: &Value) -> Exposure {
+    let mut narrowed = Vec::new();
+    for (n, statement) in statements(policy).into_iter().enumerate() {
+        let allows = statement
+            .get("Effect")
+            .and_then(Value::as_str)
+            .is_some_and(|e| e.eq_ignore_ascii_case("Allow"));
+        if !allows || !grants_everyone(statement) {
+            continue;
+        }
+        let pinned = narrowing(statement);
+        if pinned.is_empty() {
+            let name = statement.get("Sid").and_then(Value::as_str).map_or_else(
+                || format!("statement {}", n + 1),
+                |sid| format!("statement {sid}"),
+            );
+            return Exposure {
+                public: true,
+                why: format!(
+                    "{name} allows everyone without a condition that pins who or from where"
+                ),
+            };
+        }
+        narrowed.extend(pinned.into_iter().map(|(key, values)| {
+            let values = values.join(", ");
+            if key == "aws:sourceip" {
+                format!("from {values}")
+            } else {
+                format!("for {key} {values}")
+            }
+        }));
+    }
+    if narrowed.is_empty() {
+        Exposure {
+            public: false,
+            why: "no statement allows everyone".into(),
+        }
+    } else {
+        narrowed.dedup();
+        Exposure {
+            public: false,
+            why: format!(
+                "the policy allows everyone only {}: not public",
+                narrowed.join("; ")
+            ),
+        }
+    }
+}
+
+/// Whether any statement makes the resource public (see [`exposure`]): the
+/// test behind `kms.key_policy_public` and a trail bucket's policy.
 pub fn allows_everyone(policy: &Value) -> bool {
-    statements(policy).into_iter().any(|statement| {
-        statement.get("Effect").and_then(Value::as_str) == Some("Allow")
-            && is_everyone(statement.get("Principal"))
-            && !is_narrowed(statement)
-    })
+    exposure(policy).public
 }
 
 #[cfg(test)]
@@ -252,5 +371,148 @@ mod tests {
         // Whoever the principal, the Deny refuses plain HTTP.
         assert!(enforces_secure_transport(&narrow_principal));
         assert!(!enforces_secure_transport(&json!({})));
+    }
+
+    fn s3_allow(condition: Option<Value>) -> Value {
+        let mut statement = json!({"Effect": "Allow", "Principal": "*", "Action": "s3:PutObject",
+            "Resource": "arn:aws:s3:::B/*"});
+        if let Some(c) = condition {
+            statement["Condition"] = c;
+        }
+        json!({"Version": "2012-10-17", "Statement": [statement]})
+    }
+
+    /// The shapes of S3's "The meaning of public": each narrowing key alone
+    /// with a fixed value is not public; a wildcard, a policy variable, an
+    /// every-address block, a negated or IfExists operator is.
+    #[test]
+    fn the_meaning_of_public() {
+        let not_public = [
+            ("IpAddress", "aws:SourceIp", json!("10.0.0.25")),
+            (
+                "IpAddress",
+                "aws:SourceIp",
+                json!(["10.0.0.0/8", "192.0.2.0/24"]),
+            ),
+            ("IpAddress", "aws:SourceIp", json!("2001:db8::/32")),
+            ("StringEquals", "aws:SourceVpc", json!("vpc-1a2b3c4d")),
+            ("StringEquals", "aws:SourceVpce", json!("vpce-1a2b3c4d")),
+            ("StringEquals", "aws:SourceAccount", json!("111122223333")),
+            ("StringEquals", "aws:SourceOwner", json!("111122223333")),
+            (
+                "ArnEquals",
+                "aws:SourceArn",
+                json!("arn:aws:cloudtrail:us-east-1:111122223333:trail/t"),
+            ),
+            (
+                "ArnLike",
+                "aws:SourceArn",
+                json!("arn:aws:cloudtrail:us-east-1:111122223333:trail/t"),
+            ),
+            ("StringEquals", "aws:PrincipalOrgID", json!("o-abc123")),
+            (
+                "StringEquals",
+                "aws:PrincipalAccount",
+                json!("111122223333"),
+            ),
+            ("StringEquals", "aws:userid", json!("AIDAEXAMPLE")),
+            (
+                "StringEquals",
+                "s3:DataAccessPointArn",
+                json!("arn:aws:s3:us-east-1:111122223333:accesspoint/ap"),
+            ),
+            (
+                "StringEquals",
+                "s3:DataAccessPointAccount",
+                json!("111122223333"),
+            ),
+            ("StringEquals", "kms:CallerAccount", json!("111122223333")),
+            (
+                "ForAnyValue:StringEquals",
+                "aws:SourceVpce",
+                json!(["vpce-1"]),
+            ),
+        ];
+        for (op, key, value) in not_public {
+            let policy = s3_allow(Some(json!({op: {key: value.clone()}})));
+            let e = exposure(&policy);
+            assert!(!e.public, "{op} {key} {value}: {}", e.why);
+        }
+        let public = [
+            ("IpAddress", "aws:SourceIp", json!("0.0.0.0/0")),
+            ("IpAddress", "aws:SourceIp", json!("::/0")),
+            (
+                "IpAddress",
+                "aws:SourceIp",
+                json!(["10.0.0.0/8", "0.0.0.0/0"]),
+            ),
+            ("NotIpAddress", "aws:SourceIp", json!("10.0.0.0/8")),
+            ("StringLike", "aws:SourceAccount", json!("1111*")),
+            (
+                "StringEquals",
+                "aws:SourceArn",
+                json!("arn:aws:s3:::${aws:username}"),
+            ),
+            ("StringLike", "aws:userid", json!("AROAEXAMPLE:*")),
+            (
+                "StringNotEquals",
+                "aws:SourceAccount",
+                json!("111122223333"),
+            ),
+            ("StringEqualsIfExists", "aws:SourceVpce", json!("vpce-1")),
+            (
+                "ForAllValues:StringEquals",
+                "aws:SourceVpce",
+                json!(["vpce-1"]),
+            ),
+            ("StringEquals", "s3:prefix", json!("home/")),
+        ];
+        for (op, key, value) in public {
+            let policy = s3_allow(Some(json!({op: {key: value.clone()}})));
+            assert!(exposure(&policy).public, "{op} {key} {value}");
+        }
+        assert!(exposure(&s3_allow(None)).public);
+    }
+
+    #[test]
+    fn statements_principals_and_messages() {
+        // Fixed source IPs: the message says why it is not public.
+        let policy = s3_allow(Some(json!({"IpAddress": {"aws:SourceIp": "10.0.0.25/32"}})));
+        assert_eq!(
+            exposure(&policy).why,
+            "the policy allows everyone only from 10.0.0.25/32: not public"
+        );
+        // Several statements: one public statement is enough.
+        let two = json!({"Statement": [
+            {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject",
+             "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1"}}},
+            {"Sid": "Open", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:ListBucket"}
+        ]});
+        let e = exposure(&two);
+        assert!(e.public);
+        assert!(
+            e.why.starts_with("statement Open allows everyone"),
+            "{}",
+            e.why
+        );
+        // NotPrincipal with Allow grants everyone else.
+        let not_principal = json!({"Statement": [{"Effect": "Allow",
+            "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject"}]});
+        assert!(exposure(&not_principal).public);
+        // Deny statements make nothing public.
+        let deny = json!({"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+            {"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::1:root"}, "Action": "s3:*"}]});
+        assert_eq!(
+            exposure(&deny),
+            Exposure {
+                public: false,
+                why: "no statement allows everyone".into()
+            }
+        );
+        // A named principal or a service is not everyone.
+        let named = json!({"Statement": [{"Effect": "Allow",
+            "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject"}]});
+        assert!(!exposure(&named).public);
     }
 }

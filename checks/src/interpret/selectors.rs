@@ -1,5 +1,5 @@
 //! What a trail's event selectors record: management events read and write,
-//! and which buckets' S3 object events.
+//! and which buckets' S3 object reads and writes.
 
 use crate::model::{EventSelectors, FieldSelector};
 
@@ -10,8 +10,24 @@ pub struct Recorded {
     pub management_read: bool,
     /// Write management events.
     pub management_write: bool,
-    /// S3 object-level (data) events.
-    pub s3_data: S3DataCoverage,
+    /// S3 object-level (data) events that read.
+    pub s3_reads: S3DataCoverage,
+    /// S3 object-level (data) events that write.
+    pub s3_writes: S3DataCoverage,
+}
+
+impl Recorded {
+    /// Both coverages a selector of this read/write kind adds to.
+    fn s3(&mut self, read: bool, write: bool) -> Vec<&mut S3DataCoverage> {
+        let mut out = Vec::new();
+        if read {
+            out.push(&mut self.s3_reads);
+        }
+        if write {
+            out.push(&mut self.s3_writes);
+        }
+        out
+    }
 }
 
 /// Which buckets' object events are recorded.
@@ -72,8 +88,10 @@ impl EventSelectors {
                 if resource.kind.as_deref() != Some("AWS::S3::Object") {
                     continue;
                 }
-                for value in &resource.values {
-                    out.s3_data.add(partition, value);
+                for coverage in out.s3(read, write) {
+                    for value in &resource.values {
+                        coverage.add(partition, value);
+                    }
                 }
             }
         }
@@ -90,17 +108,30 @@ impl EventSelectors {
             }
             let s3_objects = field("resources.type")
                 .is_some_and(|f| f.equals.iter().any(|t| t == "AWS::S3::Object"));
-            if category.iter().any(|c| c == "Data") && s3_objects {
-                match field("resources.ARN") {
-                    None => out.s3_data.all_buckets = true,
-                    Some(arn) => {
-                        for value in arn.starts_with.iter().chain(&arn.equals) {
-                            out.s3_data.add(partition, value);
-                        }
-                        let excluded = arn.not_starts_with.iter().chain(&arn.not_equals);
-                        out.s3_data.excluded_prefixes.extend(excluded.cloned());
-                        if arn.starts_with.is_empty() && arn.equals.is_empty() {
-                            out.s3_data.all_buckets = true; // everything but the exclusions
+            // A selector narrowed by another field (eventName, userIdentity…)
+            // records only some of the bucket's events: it covers nothing whole.
+            let narrowed = selector.field_selectors.iter().any(|f| {
+                !matches!(
+                    f.field.as_str(),
+                    "eventCategory" | "resources.type" | "resources.ARN" | "readOnly"
+                )
+            });
+            if category.iter().any(|c| c == "Data") && s3_objects && !narrowed {
+                let read_only: &[String] = field("readOnly").map_or(&[], |f| &f.equals);
+                let only = |v: &str| read_only.len() == 1 && read_only[0] == v;
+                let (read, write) = (!only("false"), !only("true"));
+                for coverage in out.s3(read, write) {
+                    match field("resources.ARN") {
+                        None => coverage.all_buckets = true,
+                        Some(arn) => {
+                            for value in arn.starts_with.iter().chain(&arn.equals) {
+                                coverage.add(partition, value);
+                            }
+                            let excluded = arn.not_starts_with.iter().chain(&arn.not_equals);
+                            coverage.excluded_prefixes.extend(excluded.cloned());
+                            if arn.starts_with.is_empty() && arn.equals.is_empty() {
+                                coverage.all_buckets = true; // everything but the exclusions
+                            }
                         }
                     }
                 }
@@ -157,15 +188,32 @@ mod tests {
             vec![],
         );
         assert!(s.management_read && s.management_write);
-        assert!(s.s3_data.covers_bucket("aws", "lake-raw"));
-        assert!(!s.s3_data.covers_bucket("aws", "lake-curated"));
+        assert!(s.s3_writes.covers_bucket("aws", "lake-raw"));
+        assert!(s.s3_reads.covers_bucket("aws", "lake-raw"));
+        assert!(!s.s3_writes.covers_bucket("aws", "lake-curated"));
 
         let s = recorded(vec![basic(Some("WriteOnly"), None, &[])], vec![]);
         assert!(!s.management_read && s.management_write);
 
         let s = recorded(vec![basic(None, Some(false), &["arn:aws:s3"])], vec![]);
         assert!(!s.management_write);
-        assert!(s.s3_data.covers_bucket("aws", "anything"));
+        assert!(s.s3_writes.covers_bucket("aws", "anything"));
+
+        // ReadOnly data selectors record reads, not the writes S3.22 asks for.
+        let s = recorded(vec![basic(Some("ReadOnly"), None, &["arn:aws:s3"])], vec![]);
+        assert!(s.s3_reads.covers_bucket("aws", "lake"));
+        assert!(!s.s3_writes.covers_bucket("aws", "lake"));
+        // A read-only and a write-only selector together record both.
+        let s = recorded(
+            vec![
+                basic(Some("ReadOnly"), None, &["arn:aws:s3:::lake/"]),
+                basic(Some("WriteOnly"), None, &["arn:aws:s3:::lake/"]),
+            ],
+            vec![],
+        );
+        assert!(
+            s.s3_reads.covers_bucket("aws", "lake") && s.s3_writes.covers_bucket("aws", "lake")
+        );
     }
 
     #[test]
@@ -178,8 +226,9 @@ mod tests {
         ]);
         let s = recorded(vec![], vec![management, lake]);
         assert!(s.management_read && s.management_write);
-        assert!(s.s3_data.covers_bucket("aws", "lake-raw"));
-        assert!(!s.s3_data.covers_bucket("aws", "other"));
+        assert!(s.s3_writes.covers_bucket("aws", "lake-raw"));
+        assert!(s.s3_reads.covers_bucket("aws", "lake-raw"));
+        assert!(!s.s3_writes.covers_bucket("aws", "other"));
 
         let read_only = advanced(vec![
             field("eventCategory", &["Management"], &[]),
@@ -192,7 +241,32 @@ mod tests {
             field("eventCategory", &["Data"], &[]),
             field("resources.type", &["AWS::S3::Object"], &[]),
         ]);
-        assert!(recorded(vec![], vec![every_object]).s3_data.all_buckets);
+        assert!(
+            recorded(vec![], vec![every_object.clone()])
+                .s3_writes
+                .all_buckets
+        );
+        // readOnly=true: reads only; readOnly=false: writes only.
+        let mut reads = every_object.clone();
+        reads
+            .field_selectors
+            .push(field("readOnly", &["true"], &[]));
+        let s = recorded(vec![], vec![reads]);
+        assert!(s.s3_reads.all_buckets && !s.s3_writes.all_buckets);
+        let mut writes = every_object.clone();
+        writes
+            .field_selectors
+            .push(field("readOnly", &["false"], &[]));
+        let s = recorded(vec![], vec![writes]);
+        assert!(!s.s3_reads.all_buckets && s.s3_writes.all_buckets);
+        // Narrowed to some events: no whole coverage.
+        let mut some = every_object;
+        some.field_selectors
+            .push(field("eventName", &["PutObject"], &[]));
+        assert_eq!(
+            recorded(vec![], vec![some]).s3_writes,
+            S3DataCoverage::default()
+        );
 
         let excluding = advanced(vec![
             field("eventCategory", &["Data"], &[]),
@@ -204,7 +278,7 @@ mod tests {
             },
         ]);
         let s = recorded(vec![], vec![excluding]);
-        assert!(s.s3_data.covers_bucket("aws", "lake-raw"));
-        assert!(!s.s3_data.covers_bucket("aws", "scratch"));
+        assert!(s.s3_writes.covers_bucket("aws", "lake-raw"));
+        assert!(!s.s3_writes.covers_bucket("aws", "scratch"));
     }
 }

@@ -9,7 +9,7 @@ use crate::model::observed::Unobserved;
 use crate::model::service::Service;
 
 /// Version of the saved-inventory format; bump on incompatible changes.
-pub const INVENTORY_SCHEMA_VERSION: &str = "3";
+pub const INVENTORY_SCHEMA_VERSION: &str = "4";
 
 /// A service's part of the inventory, and where it is kept.
 pub trait Section: Sized {

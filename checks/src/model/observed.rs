@@ -160,3 +160,15 @@ impl<T> Default for Regional<T> {
         }
     }
 }
+
+/// A resource a listing named whose details could not be read: it gets an
+/// UNKNOWN finding of its own from every check of its kind, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Undescribed {
+    /// Its id, as the listing gave it.
+    pub id: String,
+    /// Its ARN, as the listing gave it or built from the id.
+    pub arn: String,
+    /// Why its details could not be read.
+    pub reason: Unobserved,
+}

@@ -136,10 +136,12 @@ mod tests {
             let json = serde_json::to_string(&service).unwrap();
             assert_eq!(json, format!("\"{service}\""));
         }
-        assert_eq!(
-            "sqs".parse::<Service>().unwrap_err().to_string(),
-            "unknown service `sqs` (known: s3, glue, redshift, emr, kms, cloudtrail, athena, lakeformation, secretsmanager, eventbridge, wellarchitected, dynamodb, dax, rds, stepfunctions, mwaa, emrserverless)"
+        let error = "sqs".parse::<Service>().unwrap_err().to_string();
+        assert!(
+            error.starts_with("unknown service `sqs` (known: s3, glue, redshift, emr, kms,"),
+            "{error}"
         );
+        assert!(Service::ALL.iter().all(|s| error.contains(s.as_str())));
     }
 
     #[test]

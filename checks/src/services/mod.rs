@@ -10,15 +10,20 @@
 //! table, and a collector (`src/crawl/<name>.rs` in the `lakelint` crate).
 
 pub(crate) mod athena;
+pub(crate) mod batch;
 pub(crate) mod cloudtrail;
 pub(crate) mod dax;
 pub(crate) mod dynamodb;
 pub(crate) mod emr;
 pub(crate) mod emrserverless;
 pub(crate) mod eventbridge;
+pub(crate) mod firehose;
 pub(crate) mod glue;
+pub(crate) mod kinesis;
 pub(crate) mod kms;
 pub(crate) mod lakeformation;
+pub(crate) mod lambda;
+pub(crate) mod msk;
 pub(crate) mod mwaa;
 pub(crate) mod rds;
 pub(crate) mod redshift;
@@ -72,6 +77,16 @@ macro_rules! for_each_service {
             Mwaa => mwaa: MwaaInventory, iam: "airflow", Regional;
             /// Amazon EMR Serverless applications.
             EmrServerless => emrserverless: EmrServerlessInventory, iam: "emr-serverless", Regional;
+            /// Amazon Kinesis Data Streams.
+            Kinesis => kinesis: KinesisInventory, iam: "kinesis", Regional;
+            /// Amazon Data Firehose streams.
+            Firehose => firehose: FirehoseInventory, iam: "firehose", Regional;
+            /// Amazon MSK clusters, provisioned and serverless.
+            Msk => msk: MskInventory, iam: "kafka", Regional;
+            /// AWS Lambda functions and their event source mappings.
+            Lambda => lambda: LambdaInventory, iam: "lambda", Regional;
+            /// AWS Batch compute environments.
+            Batch => batch: BatchInventory, iam: "batch", Regional;
         }
     };
 }

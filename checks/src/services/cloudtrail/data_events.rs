@@ -3,6 +3,15 @@
 
 use crate::model::{Bucket, Inventory, Service, Trail, Unobserved, UnobservedKind};
 
+/// Which of a bucket's object-level events a check needs recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Needed {
+    /// Its writes (Security Hub S3.22).
+    Writes,
+    /// Its reads and its writes, by one trail (in place of server access logs).
+    ReadsAndWrites,
+}
+
 /// Whether CloudTrail records the object-level events of `bucket`.
 #[derive(Debug)]
 pub(crate) enum DataEvents<'a> {
@@ -11,12 +20,15 @@ pub(crate) enum DataEvents<'a> {
     NotCovered,
 }
 
-/// Looks for a logging trail whose S3 data-event selectors cover all of the
-/// bucket; `Err` when a trail that might cover it could not be read.
+/// Looks for a logging trail whose S3 data-event selectors record the
+/// `needed` events of all of the bucket; `Err` when a trail that might could
+/// not be read.
 pub(crate) fn s3_data_events<'a>(
     inventory: &'a Inventory,
     bucket: &Bucket,
+    needed: Needed,
 ) -> Result<DataEvents<'a>, Unobserved> {
+    let partition = &inventory.account.partition;
     let cloudtrail = inventory.cloudtrail.as_ref().ok_or_else(|| {
         Unobserved::new(UnobservedKind::NotScanned, "cloudtrail:GetEventSelectors")
             .with_message("CloudTrail was not scanned")
@@ -34,13 +46,13 @@ pub(crate) fn s3_data_events<'a>(
             _ => {}
         }
         match (trail.logging.get(), trail.selectors.get()) {
-            (Ok(true), Ok(selectors))
-                if selectors
-                    .recorded(&inventory.account.partition)
-                    .s3_data
-                    .covers_bucket(&inventory.account.partition, &bucket.name) =>
-            {
-                return Ok(DataEvents::Covered(trail));
+            (Ok(true), Ok(selectors)) => {
+                let recorded = selectors.recorded(partition);
+                let writes = recorded.s3_writes.covers_bucket(partition, &bucket.name);
+                let reads = recorded.s3_reads.covers_bucket(partition, &bucket.name);
+                if writes && (reads || needed == Needed::Writes) {
+                    return Ok(DataEvents::Covered(trail));
+                }
             }
             (Err(reason), _) | (_, Err(reason)) => unreadable = Some(reason),
             _ => {}

@@ -8,7 +8,7 @@ use crate::model::{
     Bucket, CloudTrailInventory, PublicAccessBlock, S3Inventory, Service, Trail, Unobserved,
     UnobservedKind,
 };
-use crate::services::cloudtrail::data_events::{s3_data_events, DataEvents};
+use crate::services::cloudtrail::data_events::{s3_data_events, DataEvents, Needed};
 
 crate::checks! {
     "cloudtrail.multi_region_logging" {
@@ -154,11 +154,13 @@ fn s3_data_events_check(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judge
     if !cx.roles.is_data_lake(&bucket.name)? {
         return not_applicable();
     }
-    match s3_data_events(cx.inventory, bucket)? {
+    match s3_data_events(cx.inventory, bucket, Needed::Writes)? {
         DataEvents::Covered(trail) => {
-            pass(format!("S3 data events recorded by trail {}", trail.name))
+            pass(format!("object writes recorded by trail {}", trail.name))
         }
-        DataEvents::NotCovered => fail("no logging trail records S3 data events for this bucket"),
+        DataEvents::NotCovered => {
+            fail("no logging trail records this bucket's object writes (S3 data events)")
+        }
     }
 }
 
@@ -189,10 +191,15 @@ fn trail_bucket_protected(trail: &Trail, _: &CloudTrailInventory, cx: &Context) 
     // even when another property could not be read.
     let mut problems = Vec::new();
     let mut unreadable = None;
-    match is_public(bucket, s3) {
-        Ok(true) => problems.push("public (its policy allows everyone)"),
-        Ok(false) => {}
+    let mut public_why = String::new();
+    let mut private_note = None;
+    match publicness(bucket, s3) {
+        Ok(Publicness::Public(why)) => public_why = format!("public {why}"),
+        Ok(Publicness::Private(note)) => private_note = note,
         Err(reason) => unreadable = Some(reason),
+    }
+    if !public_why.is_empty() {
+        problems.push(public_why.as_str());
     }
     match bucket.versioning.get() {
         Ok(v) if !v.enabled() => problems.push("unversioned"),
@@ -207,39 +214,115 @@ fn trail_bucket_protected(trail: &Trail, _: &CloudTrailInventory, cx: &Context) 
     match (problems.is_empty(), unreadable) {
         (false, _) => fail(format!("trail bucket {name} is {}", problems.join(", "))),
         (true, Some(reason)) => Err(reason),
-        (true, None) => pass(format!(
-            "trail bucket {name} is private, versioned and logged"
-        )),
+        (true, None) => pass(match private_note {
+            Some(note) => format!("trail bucket {name} is private ({note}), versioned and logged"),
+            None => format!("trail bucket {name} is private, versioned and logged"),
+        }),
     }
 }
 
-/// Public as S3's policy status says: the bucket policy allows everyone and
-/// Block Public Access (bucket and account combined) does not restrict it.
-fn is_public(bucket: &Bucket, s3: &S3Inventory) -> Result<bool, Unobserved> {
-    let restricts =
-        |pab: &Option<PublicAccessBlock>| pab.is_some_and(|p| p.restrict_public_buckets);
-    let bucket_level = bucket.public_access_block.get();
-    let account_level = s3.account_public_access_block.get();
-    if matches!(&bucket_level, Ok(p) if restricts(p))
-        || matches!(&account_level, Ok(p) if restricts(p))
+/// Whether a bucket is public, as S3 means it.
+enum Publicness {
+    /// Public, and how.
+    Public(String),
+    /// Not public, with what narrows its policy when it allows everyone.
+    Private(Option<String>),
+}
+
+/// Public as the catalog's "Public" says: a policy that allows everyone (S3's
+/// own GetBucketPolicyStatus where it was read, else the policy read as S3
+/// reads it) unless RestrictPublicBuckets is on, or an ACL grant to AllUsers
+/// or AuthenticatedUsers unless IgnorePublicAcls is on; each setting at the
+/// bucket or the account level.
+fn publicness(bucket: &Bucket, s3: &S3Inventory) -> Result<Publicness, Unobserved> {
+    // A setting on at either level applies; off needs both levels read.
+    let setting = |on: fn(&PublicAccessBlock) -> bool| -> Result<bool, Unobserved> {
+        let level = |l: Result<&Option<PublicAccessBlock>, Unobserved>| {
+            l.map(|p| p.as_ref().is_some_and(on))
+        };
+        match (
+            level(bucket.public_access_block.get()),
+            level(s3.account_public_access_block.get()),
+        ) {
+            (Ok(true), _) | (_, Ok(true)) => Ok(true),
+            (Err(reason), _) | (_, Err(reason)) => Err(reason),
+            (Ok(false), Ok(false)) => Ok(false),
+        }
+    };
+    let mut unknown = None;
+
+    // Through the policy: S3's own verdict where it was read, else the policy
+    // read as S3 reads it.
+    let exposure = policy_exposure(bucket);
+    let note = match &exposure {
+        Ok(Some(e)) if !e.public && e.why != "no statement allows everyone" => Some(e.why.clone()),
+        _ => None,
+    };
+    let policy_public = match bucket
+        .policy_status
+        .as_ref()
+        .map(crate::model::Observed::get)
     {
-        return Ok(false);
+        Some(Ok(Some(true))) => Ok(Some(
+            "through its policy (S3's policy status: IsPublic)".to_string(),
+        )),
+        Some(Ok(Some(false) | None)) => Ok(None),
+        _ => exposure.map(|e| {
+            e.filter(|e| e.public)
+                .map(|e| format!("through its policy ({})", e.why))
+        }),
+    };
+    // A setting known to be on closes its door whatever lies behind it.
+    match (policy_public, setting(|p| p.restrict_public_buckets)) {
+        (_, Ok(true)) | (Ok(None), _) => {}
+        (Ok(Some(why)), Ok(false)) => return Ok(Publicness::Public(why)),
+        (Err(reason), _) | (_, Err(reason)) => unknown = Some(reason),
     }
+
+    // Through the ACL.
+    if !matches!(setting(|p| p.ignore_public_acls), Ok(true)) {
+        let grants = match bucket.acl.as_ref() {
+            Some(acl) => acl.get().map(|g| g.as_slice()),
+            None => Err(
+                Unobserved::new(UnobservedKind::NotScanned, "s3:GetBucketAcl")
+                    .with_message("the bucket's ACL was not read"),
+            ),
+        };
+        match (grants, setting(|p| p.ignore_public_acls)) {
+            (Ok(grants), ignore) => {
+                if let Some(group) = grants.iter().find_map(|g| g.public_group()) {
+                    match ignore {
+                        Ok(_) => {
+                            return Ok(Publicness::Public(format!(
+                                "through an ACL grant to {group}"
+                            )))
+                        }
+                        Err(reason) => unknown = unknown.or(Some(reason)),
+                    }
+                }
+            }
+            (Err(reason), _) => unknown = unknown.or(Some(reason)),
+        }
+    }
+    match unknown {
+        Some(reason) => Err(reason),
+        None => Ok(Publicness::Private(note)),
+    }
+}
+
+/// The bucket policy read as S3 reads it for publicness; `None` without a policy.
+fn policy_exposure(
+    bucket: &Bucket,
+) -> Result<Option<crate::interpret::policy::Exposure>, Unobserved> {
     let Some(document) = bucket.policy.get()? else {
-        return Ok(false);
+        return Ok(None);
     };
     let policy: serde_json::Value = serde_json::from_str(document).map_err(|e| {
         Unobserved::new(UnobservedKind::Error, "s3:GetBucketPolicy")
             .with_code("MalformedPolicy")
             .with_message(e.to_string())
     })?;
-    if !crate::interpret::policy::allows_everyone(&policy) {
-        return Ok(false);
-    }
-    // The policy is public unless a level that could not be read restricts it.
-    bucket_level?;
-    account_level?;
-    Ok(true)
+    Ok(Some(crate::interpret::policy::exposure(&policy)))
 }
 
 #[cfg(test)]
@@ -461,7 +544,8 @@ mod tests {
         let inv = with_trails(inventory(vec![public.clone()]), vec![good_trail("t")]);
         assert_eq!(
             run(id, &inv)[0].2,
-            "trail bucket trail-logs is public (its policy allows everyone)"
+            "trail bucket trail-logs is public through its policy (statement 1 allows everyone \
+             without a condition that pins who or from where)"
         );
         // A known problem stands even when another property is unreadable.
         let mut mixed = public;
@@ -480,5 +564,65 @@ mod tests {
         unknown.versioning = Observed::Unknown(denied("s3:GetBucketVersioning"));
         let inv = with_trails(inventory(vec![unknown]), vec![good_trail("t")]);
         assert_eq!(run(id, &inv)[0].1, Unknown);
+    }
+
+    #[test]
+    fn trail_bucket_publicness_is_what_s3_calls_public() {
+        let id = "cloudtrail.trail_bucket_protected";
+        let judge = |edit: &dyn Fn(&mut Bucket)| {
+            let mut bucket = bare_bucket("trail-logs", "us-east-1");
+            bucket.public_access_block = Observed::Known(None);
+            bucket.versioning = Observed::Known(Versioning {
+                status: Some("Enabled".into()),
+                mfa_delete: false,
+            });
+            bucket.logging = Observed::Known(Some(LoggingTarget {
+                target_bucket: "x".into(),
+                target_prefix: String::new(),
+            }));
+            bucket.acl = Some(Observed::Known(vec![]));
+            edit(&mut bucket);
+            let inv = with_trails(inventory(vec![bucket]), vec![good_trail("t")]);
+            let out = run(id, &inv);
+            (out[0].1, out[0].2.clone())
+        };
+        let all_users = AclGrant {
+            grantee: "http://acs.amazonaws.com/groups/global/AllUsers".into(),
+            permission: "READ".into(),
+        };
+        assert_eq!(judge(&|_| {}).0, Pass);
+        // A public-read ACL is public unless IgnorePublicAcls is on.
+        let (status, text) = judge(&|b| b.acl = Some(Observed::Known(vec![all_users.clone()])));
+        assert_eq!(
+            (status, text.as_str()),
+            (
+                Fail,
+                "trail bucket trail-logs is public through an ACL grant to AllUsers"
+            )
+        );
+        let ignored = |b: &mut Bucket| {
+            b.acl = Some(Observed::Known(vec![all_users.clone()]));
+            b.public_access_block = Observed::Known(Some(PublicAccessBlock {
+                ignore_public_acls: true,
+                ..PublicAccessBlock::default()
+            }));
+        };
+        assert_eq!(judge(&ignored).0, Pass);
+        // An ACL not read is not "no grants".
+        assert_eq!(
+            judge(&|b| b.acl = Some(Observed::Unknown(denied("s3:GetBucketAcl")))).0,
+            Unknown
+        );
+        // Allowing everyone only from a network is not public.
+        let (status, text) = judge(&|b| {
+            b.policy = Observed::Known(Some(
+                r#"{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::trail-logs/*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}]}"#.into(),
+            ))
+        });
+        assert_eq!(status, Pass, "{text}");
+        assert!(text.contains("private ("), "{text}");
+        // S3's own policy status wins over lakelint's reading.
+        let (status, _) = judge(&|b| b.policy_status = Some(Observed::Known(Some(true))));
+        assert_eq!(status, Fail);
     }
 }

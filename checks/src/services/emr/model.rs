@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::observed::{Observed, Regional};
+use crate::model::observed::{Observed, Regional, Undescribed};
 
 /// EMR in every scanned region.
 pub type EmrInventory = Regional<EmrRegion>;
@@ -13,10 +13,13 @@ pub type EmrInventory = Regional<EmrRegion>;
 pub struct EmrRegion {
     /// The region.
     pub region: String,
-    /// Whether block public access is on for the region.
-    pub block_public_access: Observed<bool>,
+    /// Block public access for EMR in the region.
+    pub block_public_access: Observed<EmrBlockPublicAccess>,
     /// Clusters in STARTING, BOOTSTRAPPING, RUNNING or WAITING.
     pub clusters: Vec<EmrCluster>,
+    /// Active clusters ListClusters named that could not be described.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undescribed_clusters: Vec<Undescribed>,
     /// Every security configuration of the region, in use or not, by name.
     pub security_configurations: Vec<EmrSecurityConfiguration>,
 }
@@ -90,4 +93,24 @@ pub struct AutoTermination {
     /// did not say.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idle_timeout_seconds: Option<i64>,
+}
+
+/// EMR block public access in a region.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmrBlockPublicAccess {
+    /// `BlockPublicSecurityGroupRules`: clusters may not start with security
+    /// groups open to the internet.
+    pub enabled: bool,
+    /// The port ranges security groups may still open to the internet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permitted_port_ranges: Vec<PortRange>,
+}
+
+/// A range of ports, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortRange {
+    /// The first port.
+    pub min: i32,
+    /// The last port.
+    pub max: i32,
 }

@@ -8,7 +8,30 @@ use crate::engine::roles::BucketRole;
 use crate::model::*;
 use crate::ResourceRef;
 
-crate::regional_resource!(EmrCluster in EmrRegion, emr.clusters, id, "AwsEmrCluster");
+impl Resource for EmrCluster {
+    type In = EmrRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &EmrRegion)> {
+        in_regions(inventory.emr.as_ref(), |r| &r.clusters)
+    }
+    fn reference(&self, region: &EmrRegion, inventory: &Inventory) -> ResourceRef {
+        regional_ref(
+            inventory,
+            &region.region,
+            &self.arn,
+            &self.id,
+            "AwsEmrCluster",
+        )
+    }
+    fn undescribed(inventory: &Inventory) -> Vec<(ResourceRef, Unobserved)> {
+        in_regions(inventory.emr.as_ref(), |r| &r.undescribed_clusters)
+            .into_iter()
+            .map(|(u, r)| {
+                let resource = regional_ref(inventory, &r.region, &u.arn, &u.id, "AwsEmrCluster");
+                (resource, u.reason.clone())
+            })
+            .collect()
+    }
+}
 
 impl Resource for EmrSecurityConfiguration {
     type In = EmrRegion;

@@ -2,7 +2,7 @@
 
 use crate::engine::check::Context;
 use crate::findings::finding::{fail, pass, Judged};
-use crate::model::{EmrCluster, EmrInventory, EmrRegion, EmrSecurityConfiguration};
+use crate::model::{EmrCluster, EmrInventory, EmrRegion, EmrSecurityConfiguration, PortRange};
 
 crate::checks! {
     "emr.account_block_public_access" {
@@ -55,11 +55,39 @@ crate::checks! {
     }
 }
 
-fn account_block_public_access(region: &EmrRegion, _: &EmrInventory, _: &Context) -> Judged {
-    if *region.block_public_access.get()? {
-        pass("block public access is on")
+fn account_block_public_access(region: &EmrRegion, _: &EmrInventory, cx: &Context) -> Judged {
+    let bpa = region.block_public_access.get()?;
+    if !bpa.enabled {
+        return fail("block public access is off");
+    }
+    let allowed = &cx.config.emr.allowed_public_ports;
+    let describe = |r: &PortRange| {
+        if r.min == r.max {
+            format!("port {}", r.min)
+        } else {
+            format!("ports {}-{}", r.min, r.max)
+        }
+    };
+    let beyond: Vec<String> = bpa
+        .permitted_port_ranges
+        .iter()
+        .filter(|r| (r.min..=r.max).any(|port| !allowed.iter().any(|a| i32::from(*a) == port)))
+        .map(describe)
+        .collect();
+    let allow_list = allowed
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if beyond.is_empty() {
+        pass(format!(
+            "block public access is on; permitted ports are within the allow-list ({allow_list})"
+        ))
     } else {
-        fail("block public access is off")
+        fail(format!(
+            "block public access is on, but permits {} beyond the allow-list ({allow_list})",
+            beyond.join(", ")
+        ))
     }
 }
 
@@ -103,9 +131,29 @@ mod tests {
     fn block_public_access() {
         let id = "emr.account_block_public_access";
         assert_eq!(emr_verdict(id, emr_region(vec![])).unwrap().0, Pass);
-        let mut region = emr_region(vec![]);
-        region.block_public_access = Observed::Known(false);
-        assert_eq!(emr_verdict(id, region).unwrap().0, Fail);
+        let bpa = |enabled: bool, ranges: &[(i32, i32)]| {
+            let mut region = emr_region(vec![]);
+            region.block_public_access = Observed::Known(EmrBlockPublicAccess {
+                enabled,
+                permitted_port_ranges: ranges
+                    .iter()
+                    .map(|&(min, max)| PortRange { min, max })
+                    .collect(),
+            });
+            emr_verdict(id, region).unwrap()
+        };
+        assert_eq!(bpa(false, &[(22, 22)]).0, Fail);
+        assert_eq!(bpa(true, &[]).0, Pass);
+        // Every port exempted is not "on".
+        assert_eq!(
+            bpa(true, &[(0, 65535)]),
+            (
+                Fail,
+                "block public access is on, but permits ports 0-65535 beyond the allow-list (22)"
+                    .into()
+            )
+        );
+        assert_eq!(bpa(true, &[(22, 22), (443, 443)]).0, Fail);
         let mut region = emr_region(vec![]);
         region.block_public_access =
             Observed::Unknown(denied("elasticmapreduce:GetBlockPublicAccessConfiguration"));

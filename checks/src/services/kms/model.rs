@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::observed::{Observed, Regional};
+use crate::model::observed::{Observed, Regional, Undescribed};
 
 /// KMS in every scanned region.
 pub type KmsInventory = Regional<KmsRegion>;
@@ -15,6 +15,9 @@ pub struct KmsRegion {
     pub region: String,
     /// Every key that could be described.
     pub keys: Vec<KmsKey>,
+    /// Keys ListKeys named that could not be described.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub undescribed: Vec<Undescribed>,
     /// Every alias.
     pub aliases: Vec<KmsAlias>,
 }

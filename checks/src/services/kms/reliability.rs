@@ -1,8 +1,8 @@
 //! The KMS checks of this pillar: keys that are going away, and what still uses them.
 
 use crate::engine::check::{Context, Judgement};
-use crate::engine::resource::Resource;
-use crate::findings::finding::{Outcome, Severity};
+use crate::engine::resource::{undescribed, Resource};
+use crate::findings::finding::{Outcome, ResourceRef, Severity};
 use crate::interpret::kms_refs::{key_uses, resolve, KeyLookup};
 use crate::model::KmsKey;
 
@@ -74,39 +74,81 @@ fn key_pending_deletion(cx: &Context) -> Vec<Judgement> {
             });
         }
     }
+    // Keys listed but not described: their state is unknown.
+    out.extend(undescribed::<KmsKey>(cx.inventory));
     out
 }
 
 fn key_in_use_usable(cx: &Context) -> Vec<Judgement> {
-    key_uses(cx.inventory)
+    // One finding per resource: a resource that uses several keys (a Glue
+    // security configuration, a Data Catalog) gets the worst verdict, and the
+    // message names every setting that decides it.
+    let mut by_user: Vec<(ResourceRef, Vec<Outcome>)> = Vec::new();
+    for u in key_uses(cx.inventory) {
+        let outcome = match resolve(cx.inventory, &u.key, &u.region) {
+            KeyLookup::Found(key) if key.state == "Enabled" => {
+                Outcome::Pass(format!("{} uses enabled key {}", u.purpose, key.id).into())
+            }
+            KeyLookup::Found(key) => Outcome::Fail(
+                format!("{} uses key {}, which is {}", u.purpose, key.id, key.state).into(),
+            ),
+            KeyLookup::Unreadable(reason) => Outcome::Unknown(reason),
+            KeyLookup::Missing => Outcome::Fail(
+                format!(
+                    "{} names key {}, which does not exist in {}: no such key or alias \
+                     (deleted, or a wrong reference)",
+                    u.purpose, u.key, u.region
+                )
+                .into(),
+            ),
+            // Another account's key, or KMS not scanned: nothing to judge here.
+            KeyLookup::Elsewhere | KeyLookup::NotScanned => continue,
+        };
+        match by_user.iter_mut().find(|(user, _)| *user == u.user) {
+            Some((_, outcomes)) => outcomes.push(outcome),
+            None => by_user.push((u.user, vec![outcome])),
+        }
+    }
+    by_user
         .into_iter()
-        .filter_map(|u| {
-            let outcome = match resolve(cx.inventory, &u.key, &u.region) {
-                KeyLookup::Found(key) if key.state == "Enabled" => {
-                    Outcome::Pass(format!("{} uses enabled key {}", u.purpose, key.id).into())
-                }
-                KeyLookup::Found(key) => Outcome::Fail(
-                    format!("{} uses key {}, which is {}", u.purpose, key.id, key.state).into(),
-                ),
-                KeyLookup::Unreadable(reason) => Outcome::Unknown(reason),
-                KeyLookup::Missing => Outcome::Fail(
-                    format!(
-                        "{} names key {}, which does not exist in {}: no such key or alias \
-                         (deleted, or a wrong reference)",
-                        u.purpose, u.key, u.region
-                    )
-                    .into(),
-                ),
-                // Another account's key, or KMS not scanned: nothing to judge here.
-                KeyLookup::Elsewhere | KeyLookup::NotScanned => return None,
-            };
-            Some(Judgement {
-                resource: u.user,
-                outcome,
-                severity: None,
-            })
+        .map(|(resource, outcomes)| Judgement {
+            resource,
+            outcome: worst(outcomes),
+            severity: None,
         })
         .collect()
+}
+
+/// FAIL when any use fails (naming each failing one), else UNKNOWN when any
+/// is unknown, else PASS (naming each).
+fn worst(outcomes: Vec<Outcome>) -> Outcome {
+    let texts = |wanted: fn(&Outcome) -> Option<&str>| -> Vec<String> {
+        outcomes
+            .iter()
+            .filter_map(wanted)
+            .map(str::to_string)
+            .collect()
+    };
+    let failing = texts(|o| match o {
+        Outcome::Fail(m) => Some(m),
+        _ => None,
+    });
+    if !failing.is_empty() {
+        return Outcome::Fail(failing.join("; ").into());
+    }
+    if let Some(Outcome::Unknown(reason)) =
+        outcomes.iter().find(|o| matches!(o, Outcome::Unknown(_)))
+    {
+        return Outcome::Unknown(reason.clone());
+    }
+    Outcome::Pass(
+        texts(|o| match o {
+            Outcome::Pass(m) => Some(m),
+            _ => None,
+        })
+        .join("; ")
+        .into(),
+    )
 }
 
 #[cfg(test)]
@@ -197,5 +239,45 @@ mod tests {
             "{message}"
         );
         assert_eq!(status("foreign"), None);
+    }
+
+    /// One finding per resource: a Glue security configuration with one dead
+    /// key among three fails once, naming the setting that uses it.
+    #[test]
+    fn one_finding_per_resource_the_worst_verdict() {
+        let mut region = glue_region();
+        let key = |id: &str| Some(format!("arn:aws:kms:us-east-1:123456789012:key/{id}"));
+        let mut config = secure_configuration("mixed");
+        config.s3.kms_key = key("k1");
+        config.cloudwatch.kms_key = key("k2");
+        config.job_bookmarks.kms_key = key("k3");
+        region.security_configurations = Observed::Known(vec![config]);
+        region.catalog_encryption = Observed::Known(CatalogEncryption {
+            at_rest_mode: Observed::Known("SSE-KMS".into()),
+            at_rest_kms_key: key("k1"),
+            connection_password_encrypted: Observed::Known(true),
+            connection_password_kms_key: key("k3"),
+        });
+        let inv = with_kms(
+            glue_inventory(region),
+            vec![
+                kms_key("k1", "Enabled"),
+                kms_key("k2", "Disabled"),
+                kms_key("k3", "Enabled"),
+            ],
+        );
+        let out = run("kms.key_in_use_usable", &inv);
+        let mixed: Vec<_> = out.iter().filter(|(id, ..)| id == "mixed").collect();
+        assert_eq!(mixed.len(), 1, "{out:?}");
+        assert_eq!(mixed[0].1, Fail);
+        assert_eq!(
+            mixed[0].2,
+            "CloudWatch encryption of Glue security configuration mixed uses key k2, which is Disabled"
+        );
+        // The catalog's two keys are both enabled: one PASS naming both.
+        let catalog: Vec<_> = out.iter().filter(|(id, ..)| id == "123456789012").collect();
+        assert_eq!(catalog.len(), 1, "{out:?}");
+        assert_eq!(catalog[0].1, Pass);
+        assert!(catalog[0].2.contains("metadata") && catalog[0].2.contains("connection password"));
     }
 }

@@ -1,7 +1,7 @@
 //! How checks walk KMS's records and what they reference.
 
 use crate::engine::references::References;
-use crate::engine::resource::{regional_ref, Listing, Resource};
+use crate::engine::resource::{in_regions, regional_ref, Listing, Resource};
 use crate::model::*;
 use crate::ResourceRef;
 
@@ -23,6 +23,16 @@ impl Resource for KmsKey {
     }
     fn reference(&self, region: &KmsRegion, inventory: &Inventory) -> ResourceRef {
         regional_ref(inventory, &region.region, &self.arn, &self.id, "AwsKmsKey")
+    }
+    /// Keys not described: whether customer-managed or not, unknown.
+    fn undescribed(inventory: &Inventory) -> Vec<(ResourceRef, Unobserved)> {
+        in_regions(inventory.kms.as_ref(), |r| &r.undescribed)
+            .into_iter()
+            .map(|(u, r)| {
+                let resource = regional_ref(inventory, &r.region, &u.arn, &u.id, "AwsKmsKey");
+                (resource, u.reason.clone())
+            })
+            .collect()
     }
 }
 

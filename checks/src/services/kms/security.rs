@@ -58,10 +58,13 @@ fn key_policy_public(key: &KmsKey, _: &KmsRegion, _: &Context) -> Judged {
             .with_code("MalformedPolicy")
             .with_message(e.to_string())
     })?;
-    if policy::allows_everyone(&parsed) {
-        fail("key policy allows principal * without a narrowing condition")
+    let exposure = policy::exposure(&parsed);
+    if exposure.public {
+        fail(format!("the key policy is public: {}", exposure.why))
+    } else if exposure.why == "no statement allows everyone" {
+        pass("the key policy names its principals")
     } else {
-        pass("key policy names its principals")
+        pass(exposure.why)
     }
 }
 

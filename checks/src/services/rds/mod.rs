@@ -7,10 +7,12 @@ mod reliability;
 mod resources;
 mod security;
 pub(crate) mod settings;
+mod sustainability;
 
 /// The service's checks, a list per pillar file.
 pub(crate) const CHECKS: &[&[crate::engine::check::Check]] = &[
     security::CHECKS,
     reliability::CHECKS,
     performance_efficiency::CHECKS,
+    sustainability::CHECKS,
 ];

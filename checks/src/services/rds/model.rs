@@ -88,6 +88,22 @@ pub struct RdsCluster {
     pub arn: String,
     /// Its settings.
     pub settings: DbSettings,
+    /// For a Multi-AZ DB cluster (not Aurora), the settings its instances
+    /// take from it; `None` for Aurora, whose instances keep their own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_settings: Option<InstanceSettings>,
+}
+
+/// Settings of an instance that a Multi-AZ DB cluster sets for all of its
+/// instances.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstanceSettings {
+    /// `DBClusterInstanceClass`.
+    pub class: Observed<String>,
+    /// Reachable from outside its VPC.
+    pub publicly_accessible: Observed<bool>,
+    /// Minor engine upgrades are applied in the maintenance window.
+    pub auto_minor_upgrade: Observed<bool>,
 }
 
 impl RdsInstance {

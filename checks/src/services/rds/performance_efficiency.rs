@@ -1,9 +1,9 @@
 //! The RDS checks of this pillar.
 
-use crate::engine::check::Context;
-use crate::findings::finding::{fail, pass, Judged};
+use crate::engine::check::{Context, Judgement};
+use crate::findings::finding::{fail, pass};
 use crate::interpret::generations::is_previous_rds_class;
-use crate::model::{RdsInstance, RdsRegion};
+use crate::services::rds::settings::each_instance_level;
 
 crate::checks! {
     "rds.current_generation" {
@@ -16,17 +16,19 @@ crate::checks! {
             than their Graviton and current Intel successors.",
         remediation: "Modify the instance to a current class (db.m6g, db.r6g, db.t4g, …).",
         cli: "aws rds modify-db-instance --db-instance-identifier <instance> --db-instance-class db.m6g.large --apply-immediately",
-        each: current_generation,
+        judge: current_generation,
     }
 }
 
-fn current_generation(i: &RdsInstance, _: &RdsRegion, _: &Context) -> Judged {
-    let class = i.class.get()?;
-    if is_previous_rds_class(class) {
-        fail(format!("previous-generation class {class}"))
-    } else {
-        pass(format!("class {class}"))
-    }
+fn current_generation(cx: &Context) -> Vec<Judgement> {
+    each_instance_level(cx, |i, _| {
+        let class = i.class.get()?;
+        if is_previous_rds_class(class) {
+            fail(format!("previous-generation class {class}"))
+        } else {
+            pass(format!("class {class}"))
+        }
+    })
 }
 
 #[cfg(test)]

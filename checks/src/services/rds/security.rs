@@ -4,8 +4,8 @@
 
 use crate::engine::check::{Context, Judgement};
 use crate::findings::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{DbSettings, RdsInstance, RdsRegion};
-use crate::services::rds::settings::each_db_settings;
+use crate::model::DbSettings;
+use crate::services::rds::settings::{each_db_settings, each_instance_level, InstanceLevel};
 
 crate::checks! {
     "rds.instance_public_access" {
@@ -18,7 +18,7 @@ crate::checks! {
             the database is then one security-group rule away from the internet.",
         remediation: "Turn off public accessibility; reach the database from inside the VPC.",
         cli: "aws rds modify-db-instance --db-instance-identifier <instance> --no-publicly-accessible --apply-immediately",
-        each: public_access,
+        judge: public_access,
     }
     "rds.storage_encrypted" {
         title: "RDS storage is encrypted at rest",
@@ -55,7 +55,7 @@ crate::checks! {
             falls behind until someone remembers.",
         remediation: "Turn on automatic minor version upgrades.",
         cli: "aws rds modify-db-instance --db-instance-identifier <instance> --auto-minor-version-upgrade",
-        each: auto_minor_upgrade,
+        judge: auto_minor_upgrade,
     }
     "rds.iam_authentication" {
         title: "RDS database accepts IAM authentication",
@@ -81,15 +81,21 @@ crate::checks! {
     }
 }
 
-fn public_access(i: &RdsInstance, _: &RdsRegion, _: &Context) -> Judged {
-    if *i.publicly_accessible.get()? {
-        fail("instance is publicly accessible")
-    } else {
-        pass("instance is not publicly accessible")
-    }
+fn public_access(cx: &Context) -> Vec<Judgement> {
+    each_instance_level(cx, |i, _| {
+        if *i.publicly_accessible.get()? {
+            fail("instance is publicly accessible")
+        } else {
+            pass("instance is not publicly accessible")
+        }
+    })
 }
 
-fn auto_minor_upgrade(i: &RdsInstance, _: &RdsRegion, _: &Context) -> Judged {
+fn auto_minor_upgrade(cx: &Context) -> Vec<Judgement> {
+    each_instance_level(cx, |i, _| minor_upgrade(i))
+}
+
+fn minor_upgrade(i: &InstanceLevel) -> Judged {
     if *i.auto_minor_upgrade.get()? {
         pass("minor version upgrades are automatic")
     } else {
@@ -169,10 +175,12 @@ mod tests {
     ];
 
     fn by_resource(id: &str, region: RdsRegion) -> Vec<(String, Status)> {
-        run(id, &with_rds(inventory(vec![]), region))
+        let mut out: Vec<_> = run(id, &with_rds(inventory(vec![]), region))
             .into_iter()
             .map(|(r, s, _)| (r, s))
-            .collect()
+            .collect();
+        out.sort();
+        out
     }
 
     #[test]
@@ -244,5 +252,44 @@ mod tests {
             by_resource("rds.iam_authentication", rds_region(vec![unnamed], vec![])),
             [("u".to_string(), Unknown)]
         );
+    }
+
+    /// A Multi-AZ DB cluster sets its instances' public access and minor
+    /// upgrades: one verdict for the cluster, none for each member; an Aurora
+    /// cluster's instances keep their own.
+    #[test]
+    fn multi_az_db_clusters_are_judged_once() {
+        let mut maz = good_db_cluster("maz");
+        maz.settings.engine = Observed::Known("postgres".into());
+        maz.instance_settings = Some(InstanceSettings {
+            class: Observed::Known("db.m4.large".into()),
+            publicly_accessible: Observed::Known(true),
+            auto_minor_upgrade: Observed::Known(false),
+        });
+        let member = |id: &str, cluster: &str| {
+            let mut i = good_db_instance(id);
+            i.cluster = Some(cluster.into());
+            i
+        };
+        let aurora = good_db_cluster("aur");
+        let region = rds_region(
+            vec![
+                member("maz-1", "maz"),
+                member("maz-2", "maz"),
+                member("aur-1", "aur"),
+            ],
+            vec![maz, aurora],
+        );
+        for (id, maz_status) in [
+            ("rds.instance_public_access", Fail),
+            ("rds.auto_minor_upgrade", Fail),
+            ("rds.current_generation", Fail),
+        ] {
+            assert_eq!(
+                by_resource(id, region.clone()),
+                [("aur-1".to_string(), Pass), ("maz".to_string(), maz_status)],
+                "{id}"
+            );
+        }
     }
 }

@@ -3,8 +3,9 @@
 use crate::engine::check::Context;
 use crate::findings::finding::{fail, pass, Judged};
 use crate::interpret::generations::is_current_redshift_node;
+use crate::interpret::wlm::{self, Wlm};
 use crate::model::{RedshiftCluster, RedshiftRegion, Unobserved, UnobservedKind};
-use crate::services::redshift::parameters::parameter_on;
+use crate::services::redshift::parameters::{parameter, parameter_on};
 
 crate::checks! {
     "redshift.cluster_current_generation" {
@@ -30,10 +31,41 @@ crate::checks! {
         cli: "aws redshift modify-cluster-parameter-group --parameter-group-name <group> --parameters ParameterName=enable_result_cache_for_session,ParameterValue=true",
         each: result_cache,
     }
+    "redshift.cluster_auto_wlm" {
+        title: "Redshift cluster uses automatic WLM or concurrency scaling",
+        resource: "AwsRedshiftCluster",
+        severity: Low,
+        practice: "PERF03-BP04",
+        rationale: "Manual queues with fixed slots leave memory idle at night and queue \
+            queries at peak; automatic WLM sizes both, and concurrency scaling adds \
+            capacity for bursts.",
+        remediation: "Switch the parameter group to automatic WLM, or turn on \
+            concurrency scaling for the busy queues.",
+        cli: "aws redshift modify-cluster-parameter-group --parameter-group-name <group> --parameters file://auto-wlm.json",
+        each: auto_wlm,
+    }
 }
 
 fn result_cache(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
     parameter_on(cluster, "enable_result_cache_for_session")
+}
+
+fn auto_wlm(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
+    let value = parameter(cluster, "wlm_json_configuration")?;
+    match wlm::parse(value) {
+        Ok(Wlm::Auto) => pass("automatic WLM"),
+        Ok(Wlm::Manual { queues, scaling }) if scaling > 0 => pass(format!(
+            "manual WLM; concurrency scaling on for {scaling} of {queues} queues"
+        )),
+        Ok(Wlm::Manual { queues, .. }) => fail(format!(
+            "manual WLM with concurrency scaling off on all {queues} queues"
+        )),
+        Err(why) => Err(Unobserved::new(
+            UnobservedKind::NotEvaluated,
+            "redshift:DescribeClusterParameters",
+        )
+        .with_message(why)),
+    }
 }
 
 fn current_generation(cluster: &RedshiftCluster, _: &RedshiftRegion, _: &Context) -> Judged {
@@ -87,5 +119,35 @@ mod tests {
         assert_eq!(with(Some("true")), Pass);
         assert_eq!(with(Some("false")), Fail);
         assert_eq!(with(None), Unknown);
+    }
+
+    #[test]
+    fn workload_management() {
+        let id = "redshift.cluster_auto_wlm";
+        let with = |value: Option<&str>| {
+            let mut c = good_cluster("c");
+            if let crate::model::Observed::Known(p) = &mut c.parameters {
+                match value {
+                    Some(v) => p.insert("wlm_json_configuration".into(), v.into()),
+                    None => p.remove("wlm_json_configuration"),
+                };
+            }
+            cluster_verdict(id, c).map(|(s, _)| s)
+        };
+        assert_eq!(with(Some(r#"[{"auto_wlm":true}]"#)), Some(Pass));
+        assert_eq!(
+            with(Some(
+                r#"[{"query_concurrency":5,"concurrency_scaling":"auto"},{"short_query_queue":true}]"#
+            )),
+            Some(Pass)
+        );
+        assert_eq!(
+            with(Some(
+                r#"[{"query_concurrency":5,"concurrency_scaling":"off"},{"short_query_queue":true}]"#
+            )),
+            Some(Fail)
+        );
+        assert_eq!(with(Some("[{broken")), Some(Unknown));
+        assert_eq!(with(None), Some(Unknown));
     }
 }

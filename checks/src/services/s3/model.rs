@@ -46,6 +46,36 @@ pub struct Bucket {
     pub replication: Observed<Vec<ReplicationRule>>,
     /// The bucket's tags.
     pub tags: Observed<BTreeMap<String, String>>,
+    /// The ACL's grants; read only for buckets whose publicness a check
+    /// needs (trail buckets), `None` elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acl: Option<Observed<Vec<AclGrant>>>,
+    /// S3's own verdict on the bucket policy (GetBucketPolicyStatus
+    /// `IsPublic`; `None` inside when there is no policy), read with the ACL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy_status: Option<Observed<Option<bool>>>,
+}
+
+/// One grant of a bucket ACL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AclGrant {
+    /// The grantee: a group URI, a canonical user id or an email address.
+    pub grantee: String,
+    /// `READ`, `WRITE`, `READ_ACP`, `WRITE_ACP`, `FULL_CONTROL`.
+    pub permission: String,
+}
+
+impl AclGrant {
+    /// The public group it grants to (`AllUsers`, `AuthenticatedUsers`), if any.
+    pub fn public_group(&self) -> Option<&'static str> {
+        match self.grantee.as_str() {
+            "http://acs.amazonaws.com/groups/global/AllUsers" => Some("AllUsers"),
+            "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" => {
+                Some("AuthenticatedUsers")
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The four Block Public Access settings.
@@ -84,10 +114,18 @@ impl PublicAccessBlock {
         }
     }
 
-    /// Blocks both public policies and public ACLs from taking effect.
-    pub fn blocks_public_policies_and_acls(&self) -> bool {
-        (self.block_public_policy || self.restrict_public_buckets)
-            && (self.block_public_acls || self.ignore_public_acls)
+    /// The settings that are off, by their API names.
+    pub fn off(&self) -> Vec<&'static str> {
+        [
+            (self.block_public_acls, "BlockPublicAcls"),
+            (self.ignore_public_acls, "IgnorePublicAcls"),
+            (self.block_public_policy, "BlockPublicPolicy"),
+            (self.restrict_public_buckets, "RestrictPublicBuckets"),
+        ]
+        .into_iter()
+        .filter(|(on, _)| !on)
+        .map(|(_, name)| name)
+        .collect()
     }
 }
 

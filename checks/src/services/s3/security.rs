@@ -5,7 +5,7 @@ use crate::engine::resource::{account_ref, one};
 use crate::findings::finding::{fail, pass, Judged};
 use crate::interpret::policy;
 use crate::model::{Bucket, PublicAccessBlock, S3Inventory, Unobserved, UnobservedKind};
-use crate::services::cloudtrail::data_events::{s3_data_events, DataEvents};
+use crate::services::cloudtrail::data_events::{s3_data_events, DataEvents, Needed};
 
 crate::checks! {
     "s3.account_public_access_block" {
@@ -96,27 +96,31 @@ fn account_public_access_block(cx: &Context) -> Vec<Judgement> {
 
 fn bucket_public_access_block(bucket: &Bucket, s3: &S3Inventory, _: &Context) -> Judged {
     // S3 applies each setting that either level turns on, so the levels are
-    // combined setting by setting; a known block at one level decides even
-    // when the other could not be read.
-    let blocks =
-        |pab: &Option<PublicAccessBlock>| pab.is_some_and(|p| p.blocks_public_policies_and_acls());
+    // combined setting by setting; one level with all four on decides even
+    // when the other could not be read. BlockPublicAcls and BlockPublicPolicy
+    // only refuse new grants: all four are needed.
+    let all_on = |pab: &Option<PublicAccessBlock>| pab.is_some_and(|p| p.all_on());
     match (
         bucket.public_access_block.get(),
         s3.account_public_access_block.get(),
     ) {
-        (Ok(b), _) if blocks(b) => {
-            pass("bucket-level Block Public Access blocks public policies and ACLs")
+        (Ok(b), _) if all_on(b) => {
+            pass("all four bucket-level Block Public Access settings are on")
         }
-        (_, Ok(a)) if blocks(a) => {
-            pass("account-level Block Public Access blocks public policies and ACLs")
+        (_, Ok(a)) if all_on(a) => {
+            pass("all four account-level Block Public Access settings are on")
         }
         (Err(reason), _) | (_, Err(reason)) => Err(reason),
         (Ok(b), Ok(a)) => {
-            if PublicAccessBlock::combined(b.as_ref(), a.as_ref()).blocks_public_policies_and_acls()
-            {
-                pass("bucket- and account-level Block Public Access together block public policies and ACLs")
+            let combined = PublicAccessBlock::combined(b.as_ref(), a.as_ref());
+            let off = combined.off();
+            if off.is_empty() {
+                pass("bucket- and account-level Block Public Access together turn on all four settings")
             } else {
-                fail("neither bucket- nor account-level Block Public Access blocks public policies and ACLs")
+                fail(format!(
+                    "Block Public Access is off at both the bucket and the account level for {}",
+                    off.join(", ")
+                ))
             }
         }
     }
@@ -160,15 +164,14 @@ fn bucket_access_logging(bucket: &Bucket, _: &S3Inventory, cx: &Context) -> Judg
             target.target_bucket, target.target_prefix
         ));
     }
-    match s3_data_events(cx.inventory, bucket) {
-        Ok(DataEvents::Covered(trail)) => pass(format!(
-            "CloudTrail S3 data events of trail {} cover the bucket",
+    match s3_data_events(cx.inventory, bucket, Needed::ReadsAndWrites)? {
+        DataEvents::Covered(trail) => pass(format!(
+            "trail {} records the bucket's object reads and writes",
             trail.name
         )),
-        Ok(DataEvents::NotCovered) => {
-            fail("no server access logging and no CloudTrail S3 data events cover the bucket")
-        }
-        Err(reason) => Err(reason),
+        DataEvents::NotCovered => fail(
+            "no server access logging, and no logging trail records both reads and writes of the bucket's objects",
+        ),
     }
 }
 
@@ -225,10 +228,12 @@ mod tests {
         let id = "s3.bucket_public_access_block";
         let policies_only = PublicAccessBlock {
             block_public_policy: true,
+            restrict_public_buckets: true,
             ..PublicAccessBlock::default()
         };
         let acls_only = PublicAccessBlock {
             block_public_acls: true,
+            ignore_public_acls: true,
             ..PublicAccessBlock::default()
         };
         let mut bucket = bare_bucket("b", "us-east-1");
@@ -242,7 +247,7 @@ mod tests {
             (out[0].1, out[0].2.as_str()),
             (
                 Pass,
-                "bucket- and account-level Block Public Access together block public policies and ACLs"
+                "bucket- and account-level Block Public Access together turn on all four settings"
             )
         );
     }

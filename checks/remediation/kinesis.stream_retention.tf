@@ -1,0 +1,4 @@
+resource "aws_kinesis_stream" "this" {
+  # …
+  retention_period = 48
+}

@@ -1,0 +1,4 @@
+resource "aws_lambda_function" "this" {
+  # …
+  architectures = ["arm64"]
+}

@@ -1,0 +1,4 @@
+resource "aws_db_instance" "this" {
+  # …
+  instance_class = "db.r7g.large"
+}
