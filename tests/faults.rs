@@ -389,6 +389,20 @@ fn the_iam_policy_covers_exactly_the_calls_made() {
                     "wellarchitected:ListMilestones",
                     r#"{"WorkloadId": "0123456789abcdef", "MilestoneSummaries": []}"#,
                 ),
+                // Nor Redshift Serverless: a workgroup without a maximum, so
+                // its usage limits are read.
+                Answer::to(
+                    "redshift-serverless:ListWorkgroups",
+                    r#"{"workgroups": [{"workgroupName": "adhoc", "workgroupArn": "arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/adhoc", "publiclyAccessible": false, "enhancedVpcRouting": true}]}"#,
+                ),
+                Answer::to(
+                    "redshift-serverless:ListUsageLimits",
+                    r#"{"usageLimits": []}"#,
+                ),
+                Answer::to(
+                    "redshift-serverless:ListNamespaces",
+                    r#"{"namespaces": []}"#,
+                ),
             ],
             ..Faults::default()
         },

@@ -794,3 +794,60 @@ pub fn compute_environment_verdict(
     });
     single(id, &inv)
 }
+
+/// A private workgroup with enhanced VPC routing and a maximum capacity.
+pub fn good_serverless_workgroup(name: &str) -> ServerlessWorkgroup {
+    ServerlessWorkgroup {
+        name: name.into(),
+        arn: format!("arn:aws:redshift-serverless:us-east-1:123456789012:workgroup/{name}"),
+        publicly_accessible: Observed::Known(false),
+        enhanced_vpc_routing: Observed::Known(true),
+        max_capacity: Some(128),
+        usage_limits: None,
+    }
+}
+
+/// A namespace on a customer-managed key exporting every log.
+pub fn good_namespace(name: &str) -> ServerlessNamespace {
+    ServerlessNamespace {
+        name: name.into(),
+        arn: format!("arn:aws:redshift-serverless:us-east-1:123456789012:namespace/{name}"),
+        kms_key: Observed::Known("arn:aws:kms:us-east-1:123456789012:key/k".into()),
+        log_exports: vec![
+            "useractivitylog".into(),
+            "connectionlog".into(),
+            "userlog".into(),
+        ],
+    }
+}
+
+fn with_serverless(
+    workgroups: Vec<ServerlessWorkgroup>,
+    namespaces: Vec<ServerlessNamespace>,
+) -> Inventory {
+    let mut inv = with_kms(inventory(vec![]), vec![kms_key("k", "Enabled")]);
+    inv.redshiftserverless = Some(RedshiftServerlessInventory {
+        regions: vec![RedshiftServerlessRegion {
+            region: "us-east-1".into(),
+            workgroups,
+            namespaces,
+        }],
+    });
+    inv
+}
+
+/// An inventory holding one namespace (and its key).
+pub fn with_namespace(namespace: ServerlessNamespace) -> Inventory {
+    with_serverless(vec![], vec![namespace])
+}
+
+pub fn serverless_workgroup_verdict(
+    id: &str,
+    workgroup: ServerlessWorkgroup,
+) -> Option<(Status, String)> {
+    single(id, &with_serverless(vec![workgroup], vec![]))
+}
+
+pub fn namespace_verdict(id: &str, namespace: ServerlessNamespace) -> Option<(Status, String)> {
+    single(id, &with_namespace(namespace))
+}

@@ -30,6 +30,7 @@ mod msk;
 mod mwaa;
 mod rds;
 mod redshift;
+mod redshiftserverless;
 mod s3;
 mod secretsmanager;
 mod stepfunctions;

@@ -65,6 +65,7 @@ const CEILINGS: &[(&str, f64, f64)] = &[
     // Guide, "Lambda quotas").
     ("lambda", 15.0, 15.0),
     ("batch", 10.0, 10.0),
+    ("redshift-serverless", 10.0, 10.0),
 ];
 
 /// For an action no entry names (none should be: `tests/call_budget.rs`).

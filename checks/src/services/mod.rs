@@ -27,6 +27,7 @@ pub(crate) mod msk;
 pub(crate) mod mwaa;
 pub(crate) mod rds;
 pub(crate) mod redshift;
+pub(crate) mod redshiftserverless;
 pub(crate) mod s3;
 pub(crate) mod secretsmanager;
 pub(crate) mod stepfunctions;
@@ -87,6 +88,8 @@ macro_rules! for_each_service {
             Lambda => lambda: LambdaInventory, iam: "lambda", Regional;
             /// AWS Batch compute environments.
             Batch => batch: BatchInventory, iam: "batch", Regional;
+            /// Amazon Redshift Serverless workgroups and namespaces.
+            RedshiftServerless => redshiftserverless: RedshiftServerlessInventory, iam: "redshift-serverless", Regional;
         }
     };
 }

@@ -1,0 +1,4 @@
+resource "aws_redshiftserverless_namespace" "this" {
+  # …
+  log_exports = ["useractivitylog", "connectionlog", "userlog"]
+}

@@ -1,0 +1,4 @@
+resource "aws_redshiftserverless_workgroup" "this" {
+  # …
+  enhanced_vpc_routing = true
+}
