@@ -183,7 +183,7 @@ def seed_glue(endpoint):
         Command={"Name": "glueetl", "ScriptLocation": "s3://acme-curated/scripts/orders.py"},
         DefaultArguments={"--enable-metrics": "true", "--enable-continuous-cloudwatch-log": "true",
                           "--enable-auto-scaling": "true", "--job-bookmark-option": "job-bookmark-enable"},
-        Timeout=120, MaxRetries=1, Tags={"owner": "data-platform"},
+        Timeout=120, MaxRetries=1, Tags={"owner": "data-platform", "managed-by": "terraform"},
     )
     glue.create_job(
         Name="legacy-export", Role=role, GlueVersion="2.0",
@@ -332,7 +332,7 @@ def seed_stepfunctions(endpoint):
         name="lake-pipeline", definition=definition, roleArn=role,
         loggingConfiguration={"level": "ERROR", "includeExecutionData": False, "destinations": [
             {"cloudWatchLogsLogGroup": {"logGroupArn": f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:pipelines:*"}}]},
-        tracingConfiguration={"enabled": True})
+        tracingConfiguration={"enabled": True}, tags=[{"key": "managed-by", "value": "terraform"}])
     sfn.create_state_machine(name="export-pipeline", definition=definition, roleArn=role)
 
 
@@ -452,13 +452,22 @@ def seed_compute(endpoint):
                                          computeResources=resources)
 
 
+def seed_logs(endpoint):
+    """Glue's output kept a month; a stream consumer's logs kept forever."""
+    us = client("logs", endpoint, "us-east-1")
+    us.create_log_group(logGroupName="/aws-glue/jobs/output")
+    us.put_retention_policy(logGroupName="/aws-glue/jobs/output", retentionInDays=30)
+    client("logs", endpoint, "eu-west-1").create_log_group(logGroupName="/aws/lambda/acme-enrich-clicks")
+
+
 # In dependency order: keys before what they encrypt, buckets before what points into them.
 SERVICES = [("kms", seed_kms), ("s3", seed_s3), ("glue", seed_glue), ("redshift", seed_redshift),
             ("emr", seed_emr), ("cloudtrail", seed_cloudtrail), ("athena", seed_athena),
             ("lakeformation", seed_lakeformation), ("secretsmanager", seed_secretsmanager),
             ("orchestration", seed_orchestration), ("stepfunctions", seed_stepfunctions),
             ("dynamodb", seed_dynamodb), ("rds", seed_rds), ("emrserverless", seed_emrserverless),
-            ("streaming", seed_streaming), ("msk", seed_msk), ("compute", seed_compute)]
+            ("streaming", seed_streaming), ("msk", seed_msk), ("compute", seed_compute),
+            ("logs", seed_logs)]
 
 
 def seed(endpoint):

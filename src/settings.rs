@@ -83,6 +83,11 @@ mod tests {
                 "missing field `end`",
             ),
             ("[rds]\nmin_backup_retention_days = 0\n", "at least 1"),
+            (
+                "[logs]\npipeline_prefixes = [\"/aws-glue/\", \"\"]\n",
+                "must not be empty",
+            ),
+            ("iac_tag_keys = [\"\"]\n", "not a tag key"),
             ("[secretsmanager]\nunused_days = -3\n", "line 2"),
         ] {
             let err = format!("{:#}", parse(text).unwrap_err());

@@ -96,6 +96,9 @@ fn demo_platform_covers_every_pillar_and_service() {
         "lambda.function_arm64",
         "lambda.event_source_failure_destination",
         "batch.compute_environment_spot",
+        "logs.pipeline_log_retention",
+        "glue.job_deployed_as_code",
+        "stepfunctions.state_machine_deployed_as_code",
     ] {
         let statuses: BTreeSet<&str> = report["findings"]
             .as_array()

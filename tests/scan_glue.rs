@@ -22,15 +22,16 @@ fn expected() -> BTreeMap<(String, String), String> {
         "job_retries",
         "job_bookmarks",
         "job_failure_alerting",
+        "job_deployed_as_code",
     ];
     #[rustfmt::skip]
     let jobs = [
-        //              sec secret logs metrics owner version scaling timeout retries bookmarks alerting
-        ("etl-good",   [P,  P,     P,   P,      P,    P,      P,      P,      P,      P,        P]),
-        ("etl-legacy", [F,  P,     F,   F,      F,    F,      NA,     F,      F,      F,        F]),
-        ("etl-secret", [F,  F,     F,   P,      F,    P,      F,      F,      F,      F,        F]),
-        ("shell-job",  [P,  P,     P,   F,      F,    P,      NA,     P,      P,      NA,       F]),
-        ("eu-job",     [P,  P,     P,   P,      P,    P,      P,      P,      P,      P,        P]),
+        //              sec secret logs metrics owner version scaling timeout retries bookmarks alerting code
+        ("etl-good",   [P,  P,     P,   P,      P,    P,      P,      P,      P,      P,        P,       P]),
+        ("etl-legacy", [F,  P,     F,   F,      F,    F,      NA,     F,      F,      F,        F,       F]),
+        ("etl-secret", [F,  F,     F,   P,      F,    P,      F,      F,      F,      F,        F,       F]),
+        ("shell-job",  [P,  P,     P,   F,      F,    P,      NA,     P,      P,      NA,       F,       F]),
+        ("eu-job",     [P,  P,     P,   P,      P,    P,      P,      P,      P,      P,        P,       F]),
     ];
     let table_checks = [
         "table_columnar_format",

@@ -184,8 +184,12 @@ fn expected() -> BTreeMap<(String, String), String> {
     ));
     want.extend(grid(
         "stepfunctions",
-        &["state_machine_logging", "state_machine_tracing"],
-        &[("pipeline-good", [P, P]), ("pipeline-bad", [F, F])],
+        &[
+            "state_machine_logging",
+            "state_machine_tracing",
+            "state_machine_deployed_as_code",
+        ],
+        &[("pipeline-good", [P, P, P]), ("pipeline-bad", [F, F, F])],
     ));
     want.extend(grid(
         "emrserverless",

@@ -288,6 +288,13 @@ pub fn good_state_machine(name: &str) -> StateMachine {
             tracing: Observed::Known(true),
             kms_key: None,
         }),
+        tags: Observed::Known(
+            [(
+                "aws:cloudformation:stack-name".to_string(),
+                "etl".to_string(),
+            )]
+            .into(),
+        ),
     }
 }
 
@@ -402,7 +409,14 @@ pub fn good_job(name: &str) -> GlueJob {
         secret_argument_keys: vec![],
         timeout_minutes: Some(60),
         max_retries: 1,
-        tags: Observed::Known([("owner".to_string(), "data".to_string())].into()),
+        tags: Observed::Known(
+            [
+                ("owner".to_string(), "data".to_string()),
+                ("managed-by".to_string(), "terraform".to_string()),
+            ]
+            .into(),
+        ),
+        source_control: None,
     }
 }
 

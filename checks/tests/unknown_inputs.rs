@@ -38,6 +38,9 @@ const TRUSTED: &[&str] = &[
     "msk.authentication",
     "msk.encryption_in_transit",
     "msk.public_access",
+    // A log group's retention is listed; DescribeLogGroups omits it when
+    // events never expire, as the API documents.
+    "logs.pipeline_log_retention",
     "kms.key_pending_deletion",
     "rds.log_exports",
     "rds.managed_master_password",

@@ -93,7 +93,11 @@ impl Collector for Glue {
                 "cloudtrail.s3_data_events",
             ],
         ),
-        Action::read("glue:GetTags", JOB, &["glue.job_owner_tag"]),
+        Action::read(
+            "glue:GetTags",
+            JOB,
+            &["glue.job_owner_tag", "glue.job_deployed_as_code"],
+        ),
         Action::read("glue:GetTriggers", Per::REGION, &["glue.trigger_off_peak"]),
     ];
 
@@ -203,6 +207,14 @@ impl Reader<'_> {
                     timeout_minutes: job.timeout(),
                     max_retries: job.max_retries(),
                     tags: tags.into(),
+                    // Absent: the job is not linked to a repository.
+                    source_control: job.source_control_details().and_then(|s| {
+                        let provider = s.provider()?.as_str();
+                        Some(match s.repository() {
+                            Some(repo) => format!("{provider} {repo}"),
+                            None => provider.to_string(),
+                        })
+                    }),
                 }
             })
             .buffer_unordered(IN_FLIGHT_PER_REGION)

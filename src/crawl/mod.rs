@@ -26,6 +26,7 @@ mod kinesis;
 mod kms;
 mod lakeformation;
 mod lambda;
+mod logs;
 mod msk;
 mod mwaa;
 mod rds;

@@ -66,6 +66,9 @@ const CEILINGS: &[(&str, f64, f64)] = &[
     ("lambda", 15.0, 15.0),
     ("batch", 10.0, 10.0),
     ("redshift-serverless", 10.0, 10.0),
+    // CloudWatch Logs documents DescribeLogGroups at 10 per second per
+    // account and region (User Guide, "CloudWatch Logs quotas").
+    ("logs:DescribeLogGroups", 10.0, 10.0),
 ];
 
 /// For an action no entry names (none should be: `tests/call_budget.rs`).

@@ -1,5 +1,7 @@
 //! Step Functions, per region: every state machine, and each one's logging,
-//! tracing and encryption. The definition DescribeStateMachine returns is not kept.
+//! tracing, encryption and tags. The definition DescribeStateMachine returns is not kept.
+
+use std::collections::BTreeMap;
 
 use aws_sdk_sfn::types::EncryptionType;
 use aws_sdk_sfn::Client;
@@ -20,6 +22,7 @@ const STATE_MACHINE: Per = Per::new("state machine", |inventory| {
 });
 
 const DESCRIBE: &str = "states:DescribeStateMachine";
+const TAGS: &str = "states:ListTagsForResource";
 
 impl Collector for StepFunctions {
     type Section = StepFunctionsInventory;
@@ -30,6 +33,11 @@ impl Collector for StepFunctions {
             DESCRIBE,
             STATE_MACHINE,
             &["stepfunctions.*", "kms.key_in_use_usable"],
+        ),
+        Action::read(
+            TAGS,
+            STATE_MACHINE,
+            &["stepfunctions.state_machine_deployed_as_code"],
         ),
         Action::read(
             "states:ListStateMachines",
@@ -58,8 +66,11 @@ impl Collector for StepFunctions {
         let state_machines = per_resource(gaps.keep(listed), |(name, arn): (String, String)| {
             let client = &client;
             async move {
+                let (configuration, tags) =
+                    tokio::join!(configuration(scan, client, &arn), tags(scan, client, &arn));
                 StateMachine {
-                    configuration: configuration(scan, client, &arn).await.into(),
+                    configuration: configuration.into(),
+                    tags: tags.into(),
                     name,
                     arn,
                 }
@@ -110,4 +121,27 @@ async fn configuration(
             .and_then(|e| e.kms_key_id())
             .map(str::to_string),
     })
+}
+
+async fn tags(
+    scan: &Scan<'_>,
+    client: &Client,
+    arn: &str,
+) -> Result<BTreeMap<String, String>, Unobserved> {
+    let out = scan
+        .calls
+        .run(TAGS, || {
+            client.list_tags_for_resource().resource_arn(arn).send()
+        })
+        .await?;
+    Ok(out
+        .tags()
+        .iter()
+        .filter_map(|t| {
+            Some((
+                t.key()?.to_string(),
+                t.value().unwrap_or_default().to_string(),
+            ))
+        })
+        .collect())
 }

@@ -86,7 +86,7 @@ def seed(endpoint):
     security_configuration(glue, "no-s3", "DISABLED", "SSE-KMS", "CSE-KMS", "us-east-1")
 
     job(glue, "etl-good", GlueVersion="4.0", SecurityConfiguration="secure", DefaultArguments=GOOD_ARGS,
-        Timeout=60, MaxRetries=1, Tags={"owner": "data"})
+        Timeout=60, MaxRetries=1, Tags={"owner": "data", "managed-by": "terraform"})
     job(glue, "etl-legacy", GlueVersion="2.0", MaxRetries=0)
     job(glue, "etl-secret", GlueVersion="3.0", SecurityConfiguration="no-s3", Timeout=2880, DefaultArguments={
         "--db-password": SECRET_VALUE,

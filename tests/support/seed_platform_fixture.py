@@ -164,7 +164,8 @@ def orchestration(endpoint):
             {"cloudWatchLogsLogGroup": {"logGroupArn": f"arn:aws:logs:us-east-1:{ACCOUNT}:log-group:sfn:*"}}]},
         tracingConfiguration={"enabled": True},
         encryptionConfiguration={"type": "CUSTOMER_MANAGED_KMS_KEY", "kmsKeyId": DOOMED_KEY,
-                                 "kmsDataKeyReusePeriodSeconds": 300})
+                                 "kmsDataKeyReusePeriodSeconds": 300},
+        tags=[{"key": "managed-by", "value": "cdk"}])
     sfn.create_state_machine(name="pipeline-bad", definition=definition, roleArn=role)
     emr = client("emr-serverless", endpoint, "eu-west-1")
     for name, enabled in [("spark-good", True), ("spark-bad", False)]:

@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 pub struct Config {
     /// Tag keys every taggable resource must carry (matched case-insensitively).
     pub required_tags: Vec<String>,
+    /// Tag keys that show a resource was deployed as code (matched
+    /// case-insensitively), beside CloudFormation's stack tag.
+    #[serde(deserialize_with = "tag_keys")]
+    pub iac_tag_keys: Vec<String>,
     /// `[s3]`.
     pub s3: S3Config,
     /// `[glue]`.
@@ -20,6 +24,8 @@ pub struct Config {
     pub rds: RdsConfig,
     /// `[kinesis]`.
     pub kinesis: KinesisConfig,
+    /// `[logs]`.
+    pub logs: LogsConfig,
     /// `[secretsmanager]`.
     pub secretsmanager: SecretsManagerConfig,
     /// `[wellarchitected]`.
@@ -34,12 +40,14 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             required_tags: vec!["owner".into()],
+            iac_tag_keys: vec!["managed-by".into(), "terraform".into()],
             s3: S3Config::default(),
             glue: GlueConfig::default(),
             redshift: RedshiftConfig::default(),
             emr: EmrConfig::default(),
             rds: RdsConfig::default(),
             kinesis: KinesisConfig::default(),
+            logs: LogsConfig::default(),
             secretsmanager: SecretsManagerConfig::default(),
             wellarchitected: WellArchitectedConfig::default(),
             peak_window: PeakWindow::default(),
@@ -128,6 +136,59 @@ fn retention_hours<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<
         )));
     }
     Ok(hours)
+}
+
+/// Tag keys: each non-empty, at most 128 characters as AWS allows.
+fn tag_keys<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let keys = Vec::<String>::deserialize(deserializer)?;
+    if let Some(bad) = keys
+        .iter()
+        .find(|k| k.is_empty() || k.chars().count() > 128)
+    {
+        return Err(serde::de::Error::custom(format!(
+            "`{bad}` is not a tag key (1 to 128 characters), e.g. \"managed-by\""
+        )));
+    }
+    Ok(keys)
+}
+
+/// The `[logs]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LogsConfig {
+    /// Name prefixes of the data platform's log groups
+    /// (`logs.pipeline_log_retention`).
+    #[serde(deserialize_with = "prefixes")]
+    pub pipeline_prefixes: Vec<String>,
+}
+
+impl Default for LogsConfig {
+    fn default() -> Self {
+        Self {
+            // Glue jobs and crawlers, Lambda, Step Functions' vended logs,
+            // MWAA (`airflow-<environment>-<type>`), EMR Serverless.
+            pipeline_prefixes: [
+                "/aws-glue/",
+                "/aws/lambda/",
+                "/aws/vendedlogs/states/",
+                "airflow-",
+                "/aws/emr-serverless/",
+            ]
+            .map(String::from)
+            .to_vec(),
+        }
+    }
+}
+
+/// Log-group name prefixes: each non-empty (an empty one would match every group).
+fn prefixes<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let prefixes = Vec::<String>::deserialize(deserializer)?;
+    if prefixes.iter().any(String::is_empty) {
+        return Err(serde::de::Error::custom(
+            "a log-group prefix must not be empty, e.g. \"/aws-glue/\"",
+        ));
+    }
+    Ok(prefixes)
 }
 
 /// The `[secretsmanager]` table.

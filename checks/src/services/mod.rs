@@ -23,6 +23,7 @@ pub(crate) mod kinesis;
 pub(crate) mod kms;
 pub(crate) mod lakeformation;
 pub(crate) mod lambda;
+pub(crate) mod logs;
 pub(crate) mod msk;
 pub(crate) mod mwaa;
 pub(crate) mod rds;
@@ -88,6 +89,8 @@ macro_rules! for_each_service {
             Lambda => lambda: LambdaInventory, iam: "lambda", Regional;
             /// AWS Batch compute environments.
             Batch => batch: BatchInventory, iam: "batch", Regional;
+            /// Amazon CloudWatch Logs log groups (the data platform's logs).
+            Logs => logs: LogsInventory, iam: "logs", Regional;
             /// Amazon Redshift Serverless workgroups and namespaces.
             RedshiftServerless => redshiftserverless: RedshiftServerlessInventory, iam: "redshift-serverless", Regional;
         }

@@ -65,6 +65,10 @@ pub struct GlueJob {
     pub max_retries: i32,
     /// The job's tags.
     pub tags: Observed<BTreeMap<String, String>>,
+    /// Where its script is kept (`GITHUB owner/repo`); `None` when the job
+    /// is not linked to source control.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_control: Option<String>,
 }
 
 /// A Glue crawler.

@@ -5,6 +5,7 @@ use crate::engine::inputs::{missing_tags, region_record};
 use crate::engine::roles::bucket_of;
 use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::interpret::event_pattern::unknown_value;
+use crate::interpret::iac;
 use crate::model::{GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind};
 use crate::services::eventbridge::alerting::{alerting, Alerting};
 use serde_json::Value;
@@ -59,6 +60,20 @@ crate::checks! {
         cli: "aws events put-rule --name glue-job-failures --event-pattern '{\"source\":[\"aws.glue\"],\"detail-type\":[\"Glue Job State Change\"],\"detail\":{\"state\":[\"FAILED\",\"TIMEOUT\"]}}'",
         each: failure_alerting,
     }
+    "glue.job_deployed_as_code" {
+        title: "Glue job is deployed as code",
+        resource: "AwsGlueJob",
+        severity: Low,
+        practice: "OPS05-BP01",
+        rationale: "A job edited by hand in the console has no review, no history and no \
+            way back; one deployed from a repository (CloudFormation, the CDK, \
+            Terraform, Glue's own source control) has all three.",
+        remediation: "Deploy the job from a repository with CloudFormation, the CDK or \
+            Terraform (tagging it as lakelint.toml's `iac_tag_keys` say), or link it to \
+            source control.",
+        cli: "aws glue update-source-control-from-job --job-name <job> --provider GITHUB --repository-owner <owner> --repository-name <repo>",
+        each: deployed_as_code,
+    }
     "glue.table_location_exists" {
         title: "Glue table points at a bucket that exists",
         resource: "AwsGlueTable",
@@ -98,6 +113,19 @@ fn job_owner_tag(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged {
         pass(format!("has required tag(s): {}", required.join(", ")))
     } else {
         fail(format!("missing required tag(s): {}", missing.join(", ")))
+    }
+}
+
+fn deployed_as_code(job: &GlueJob, _: &GlueRegion, cx: &Context) -> Judged {
+    if let Some(repository) = &job.source_control {
+        return pass(format!("linked to source control: {repository}"));
+    }
+    match iac::mark(job.tags.get()?, &cx.config.iac_tag_keys) {
+        Some(mark) => pass(format!("deployed as code: {mark}")),
+        None => fail(format!(
+            "no CloudFormation stack tag, no source control and none of the tags {}",
+            cx.config.iac_tag_keys.join(", ")
+        )),
     }
 }
 
@@ -439,5 +467,33 @@ mod tests {
         assert_eq!(run(id, &inv)[0].1, Unknown);
 
         assert!(run(id, &glue_inventory(table_at("hdfs://x/y"))).is_empty());
+    }
+
+    #[test]
+    fn deployed_as_code_by_tag_stack_or_source_control() {
+        let id = "glue.job_deployed_as_code";
+        assert_eq!(job_verdict(id, good_job("j")).unwrap().0, Pass);
+        let mut by_hand = good_job("j");
+        by_hand.tags = Observed::Known([("owner".to_string(), "data".to_string())].into());
+        let (status, message) = job_verdict(id, by_hand.clone()).unwrap();
+        assert_eq!(status, Fail);
+        assert!(message.contains("managed-by, terraform"), "{message}");
+        let mut stack = by_hand.clone();
+        stack.tags = Observed::Known(
+            [(
+                "aws:cloudformation:stack-name".to_string(),
+                "etl".to_string(),
+            )]
+            .into(),
+        );
+        assert_eq!(job_verdict(id, stack).unwrap().0, Pass);
+        let mut linked = by_hand.clone();
+        linked.source_control = Some("GITHUB acme/etl".into());
+        linked.tags = Observed::Unknown(denied("glue:GetTags"));
+        // Source control decides without the tags.
+        assert_eq!(job_verdict(id, linked).unwrap().0, Pass);
+        let mut unknown = by_hand;
+        unknown.tags = Observed::Unknown(denied("glue:GetTags"));
+        assert_eq!(job_verdict(id, unknown).unwrap().0, Unknown);
     }
 }

@@ -1,5 +1,7 @@
 //! Step Functions, per region: state machines and their logging, tracing and encryption.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::observed::{Observed, Regional};
@@ -25,6 +27,8 @@ pub struct StateMachine {
     pub arn: String,
     /// DescribeStateMachine.
     pub configuration: Observed<StateMachineConfiguration>,
+    /// Its tags (ListTagsForResource).
+    pub tags: Observed<BTreeMap<String, String>>,
 }
 
 /// What DescribeStateMachine says of its logging, tracing and encryption.

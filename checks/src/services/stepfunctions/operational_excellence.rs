@@ -2,6 +2,7 @@
 
 use crate::engine::check::Context;
 use crate::findings::finding::{fail, pass, Judged};
+use crate::interpret::iac;
 use crate::model::{StateMachine, StepFunctionsRegion};
 
 crate::checks! {
@@ -28,6 +29,28 @@ crate::checks! {
         remediation: "Turn on X-Ray tracing.",
         cli: "aws stepfunctions update-state-machine --state-machine-arn <state-machine-arn> --tracing-configuration enabled=true",
         each: tracing,
+    }
+    "stepfunctions.state_machine_deployed_as_code" {
+        title: "State machine is deployed as code",
+        resource: "AwsStepFunctionStateMachine",
+        severity: Low,
+        practice: "OPS05-BP01",
+        rationale: "A workflow edited by hand in the console has no review, no history \
+            and no way back; one deployed from a repository has all three.",
+        remediation: "Deploy the state machine with CloudFormation, the CDK or Terraform \
+            (tagging it as lakelint.toml's `iac_tag_keys` say).",
+        cli: "aws stepfunctions tag-resource --resource-arn <state-machine-arn> --tags key=managed-by,value=terraform",
+        each: deployed_as_code,
+    }
+}
+
+fn deployed_as_code(m: &StateMachine, _: &StepFunctionsRegion, cx: &Context) -> Judged {
+    match iac::mark(m.tags.get()?, &cx.config.iac_tag_keys) {
+        Some(mark) => pass(format!("deployed as code: {mark}")),
+        None => fail(format!(
+            "no CloudFormation stack tag and none of the tags {}",
+            cx.config.iac_tag_keys.join(", ")
+        )),
     }
 }
 
@@ -77,5 +100,25 @@ mod tests {
             m.configuration = Observed::Unknown(denied("states:DescribeStateMachine"));
             assert_eq!(state_machine_verdict(id, m).unwrap().0, Unknown, "{id}");
         }
+    }
+
+    #[test]
+    fn deployed_as_code_both_ways_and_unknown() {
+        let id = "stepfunctions.state_machine_deployed_as_code";
+        assert_eq!(
+            state_machine_verdict(id, good_state_machine("m"))
+                .unwrap()
+                .0,
+            Pass
+        );
+        let mut m = good_state_machine("m");
+        m.tags = Observed::Known([("Terraform".to_string(), "true".to_string())].into());
+        assert_eq!(state_machine_verdict(id, m).unwrap().0, Pass);
+        let mut m = good_state_machine("m");
+        m.tags = Observed::Known(Default::default());
+        assert_eq!(state_machine_verdict(id, m).unwrap().0, Fail);
+        let mut m = good_state_machine("m");
+        m.tags = Observed::Unknown(denied("states:ListTagsForResource"));
+        assert_eq!(state_machine_verdict(id, m).unwrap().0, Unknown);
     }
 }

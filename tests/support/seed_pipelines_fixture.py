@@ -1,0 +1,49 @@
+"""Seeds the pipeline-monitoring and DataOps fixture of tests/scan_pipelines.rs:
+log groups of the data platform with and without retention, and one that is
+not the platform's; Glue jobs and state machines deployed as code and by hand.
+
+    python seed_pipelines_fixture.py ENDPOINT
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "localstack"))
+from emulator import client  # noqa: E402
+
+
+def seed_logs(endpoint):
+    us = client("logs", endpoint, "us-east-1")
+    us.create_log_group(logGroupName="/aws-glue/jobs/output")
+    us.put_retention_policy(logGroupName="/aws-glue/jobs/output", retentionInDays=30)
+    us.create_log_group(logGroupName="/aws/lambda/enrich")
+    us.create_log_group(logGroupName="/app/web")
+    eu = client("logs", endpoint, "eu-west-1")
+    eu.create_log_group(logGroupName="/aws/vendedlogs/states/orders")
+    eu.put_retention_policy(logGroupName="/aws/vendedlogs/states/orders", retentionInDays=14)
+
+
+ROLE = "arn:aws:iam::123456789012:role/pipeline"
+DEFINITION = json.dumps({"StartAt": "Run", "States": {"Run": {"Type": "Pass", "End": True}}})
+
+
+def seed_as_code(endpoint):
+    glue = client("glue", endpoint, "us-east-1")
+    command = {"Name": "glueetl", "ScriptLocation": "s3://scripts/job.py"}
+    glue.create_job(Name="terraformed", Role=ROLE, Command=command, Tags={"managed-by": "terraform"})
+    glue.create_job(Name="clicked", Role=ROLE, Command=command, Tags={"owner": "data"})
+    sfn = client("stepfunctions", endpoint, "us-east-1")
+    sfn.create_state_machine(name="orders", definition=DEFINITION, roleArn=ROLE,
+                             tags=[{"key": "Terraform", "value": "true"}])
+    sfn.create_state_machine(name="adhoc", definition=DEFINITION, roleArn=ROLE)
+
+
+def seed(endpoint):
+    seed_logs(endpoint)
+    seed_as_code(endpoint)
+    return {}
+
+
+if __name__ == "__main__":
+    print(json.dumps(seed(sys.argv[1])))
