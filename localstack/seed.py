@@ -190,6 +190,12 @@ def seed_glue(endpoint):
         Command={"Name": "glueetl", "ScriptLocation": "s3://acme-analytics/scripts/export.py"},
         DefaultArguments={"--warehouse-password": "demo-only-not-a-real-secret"},
     )
+    # Schema history: orders' versions are checked, clickstream's are not.
+    glue.create_registry(RegistryName="streams")
+    avro = json.dumps({"type": "record", "name": "Order", "fields": [{"name": "order_id", "type": "string"}]})
+    for name, compatibility in [("orders", "BACKWARD"), ("clickstream", "NONE")]:
+        glue.create_schema(RegistryId={"RegistryName": "streams"}, SchemaName=name, DataFormat="AVRO",
+                           Compatibility=compatibility, SchemaDefinition=avro)
 
 
 def seed_kms(endpoint):

@@ -88,6 +88,10 @@ mod tests {
                 "must not be empty",
             ),
             ("iac_tag_keys = [\"\"]\n", "not a tag key"),
+            (
+                "[glue]\ndata_quality_databases = [\" \"]\n",
+                "database pattern must not be empty",
+            ),
             ("[secretsmanager]\nunused_days = -3\n", "line 2"),
         ] {
             let err = format!("{:#}", parse(text).unwrap_err());

@@ -98,6 +98,7 @@ fn demo_platform_covers_every_pillar_and_service() {
         "batch.compute_environment_spot",
         "logs.pipeline_log_retention",
         "glue.job_deployed_as_code",
+        "glue.schema_compatibility",
         "stepfunctions.state_machine_deployed_as_code",
     ] {
         let statuses: BTreeSet<&str> = report["findings"]

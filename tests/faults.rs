@@ -69,7 +69,21 @@ fn findings(report: &Value) -> &Vec<Value> {
 #[test]
 fn throttling_and_server_errors_change_nothing() {
     let moto = seeded();
-    let clean = Proxy::start(&moto.url(), Faults::default());
+    // moto has no Glue Data Quality: both proxies answer it, so every
+    // finding is judged.
+    let no_rulesets = || {
+        vec![Answer::to(
+            "glue:ListDataQualityRulesets",
+            r#"{"Rulesets": []}"#,
+        )]
+    };
+    let clean = Proxy::start(
+        &moto.url(),
+        Faults {
+            answers: no_rulesets(),
+            ..Faults::default()
+        },
+    );
     let (_, expected, _) = scan(&clean.url(), &[]);
 
     let faulty = Proxy::start(
@@ -79,6 +93,7 @@ fn throttling_and_server_errors_change_nothing() {
             error_rate: 0.05,
             drop_rate: 0.02,
             seed: 7,
+            answers: no_rulesets(),
             ..Faults::default()
         },
     );

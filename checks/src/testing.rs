@@ -449,6 +449,8 @@ pub fn glue_region() -> GlueRegion {
             connection_password_encrypted: Observed::Known(true),
             connection_password_kms_key: None,
         }),
+        schemas: vec![],
+        data_quality_targets: Observed::Known(vec![]),
     }
 }
 

@@ -1,15 +1,17 @@
 //! Glue, per region: jobs (with tags), crawlers, security configurations,
-//! Data Catalog encryption settings, and the catalog's tables. Job argument
+//! Data Catalog encryption settings, the catalog's tables, the Schema
+//! Registry's schemas and the tables Data Quality rulesets target. Job argument
 //! values that look like credentials are dropped here, before anything is stored.
 
 use std::collections::BTreeMap;
 
+use aws_sdk_glue::types::SchemaId;
 use aws_sdk_glue::Client;
 use futures::stream::{self, StreamExt};
 use lakelint_checks::interpret::secrets::looks_like_secret;
 use lakelint_checks::model::{
     CatalogEncryption, EncryptionSetting, GlueCrawler, GlueInventory, GlueJob, GlueRegion,
-    GlueSecurityConfiguration, GlueTable, GlueTrigger, Observed, Regional, Unobserved,
+    GlueSchema, GlueSecurityConfiguration, GlueTable, GlueTrigger, Observed, Regional, Unobserved,
 };
 
 use crate::crawl::actions::{per_region, Action, Per};
@@ -35,6 +37,11 @@ pub(crate) struct Glue;
 /// Once per Glue job.
 const JOB: Per = Per::new("Glue job", |inventory| {
     per_region(inventory.glue.as_ref(), |r| r.jobs.len())
+});
+
+/// Once per schema of the Schema Registry.
+const SCHEMA: Per = Per::new("Glue schema", |inventory| {
+    per_region(inventory.glue.as_ref(), |r| r.schemas.len())
 });
 
 /// Once per database of the Data Catalog (databases without tables are not counted).
@@ -70,11 +77,13 @@ impl Collector for Glue {
             Per::REGION,
             &[
                 "glue.table_*",
+                "glue.database_data_quality",
                 "lakeformation.default_permissions",
                 "lakeformation.data_lake_admins",
             ],
         ),
         Action::read("glue:GetJobs", Per::REGION, &["glue.job_*"]),
+        Action::read("glue:GetSchema", SCHEMA, &["glue.schema_compatibility"]),
         Action::read(
             "glue:GetSecurityConfigurations",
             Per::REGION,
@@ -99,6 +108,16 @@ impl Collector for Glue {
             &["glue.job_owner_tag", "glue.job_deployed_as_code"],
         ),
         Action::read("glue:GetTriggers", Per::REGION, &["glue.trigger_off_peak"]),
+        Action::read(
+            "glue:ListDataQualityRulesets",
+            Per::REGION,
+            &["glue.database_data_quality"],
+        ),
+        Action::read(
+            "glue:ListSchemas",
+            Per::REGION,
+            &["glue.schema_compatibility"],
+        ),
     ];
 
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> GlueRegion {
@@ -107,13 +126,26 @@ impl Collector for Glue {
             client: Client::new(&scan.sdk_in(region)),
             region,
         };
-        let (jobs, crawlers, catalog, triggers, security_configurations, catalog_encryption) = tokio::join!(
-            reader.jobs(),
-            reader.crawlers(),
-            reader.tables(),
-            reader.triggers(),
-            reader.security_configurations(),
-            reader.catalog_encryption(),
+        let (
+            (jobs, crawlers, catalog, triggers),
+            (security_configurations, catalog_encryption, schemas, data_quality_targets),
+        ) = tokio::join!(
+            async {
+                tokio::join!(
+                    reader.jobs(),
+                    reader.crawlers(),
+                    reader.tables(),
+                    reader.triggers()
+                )
+            },
+            async {
+                tokio::join!(
+                    reader.security_configurations(),
+                    reader.catalog_encryption(),
+                    reader.schemas(),
+                    reader.data_quality_targets(),
+                )
+            },
         );
         let (databases, tables) = match catalog {
             Ok((databases, tables, unlisted)) => {
@@ -143,6 +175,8 @@ impl Collector for Glue {
                 }
             },
             catalog_encryption: catalog_encryption.into(),
+            schemas: gaps.keep(schemas),
+            data_quality_targets: data_quality_targets.into(),
         }
     }
 
@@ -356,6 +390,102 @@ impl Reader<'_> {
                 .and_then(|p| p.aws_kms_key_id())
                 .map(str::to_string),
         })
+    }
+
+    /// Every registry's schemas (ListSchemas without a registry lists them
+    /// all), each with its compatibility mode, which only GetSchema reports.
+    async fn schemas(&self) -> Result<Vec<GlueSchema>, Unobserved> {
+        const LIST: &str = "glue:ListSchemas";
+        const GET: &str = "glue:GetSchema";
+        let listed = self
+            .scan
+            .calls
+            .pages(
+                LIST,
+                |token| {
+                    self.client
+                        .list_schemas()
+                        .max_results(100)
+                        .set_next_token(token)
+                        .send()
+                },
+                |page| {
+                    (
+                        page.schemas().to_vec(),
+                        page.next_token().map(str::to_string),
+                    )
+                },
+            )
+            .await?;
+        let schemas = stream::iter(listed)
+            .map(|item| async move {
+                let registry = item.registry_name()?.to_string();
+                let name = item.schema_name()?.to_string();
+                let arn = item.schema_arn().map_or_else(
+                    || self.arn(&format!("schema/{registry}/{name}")),
+                    str::to_string,
+                );
+                let compatibility = self
+                    .scan
+                    .calls
+                    .run(GET, || {
+                        self.client
+                            .get_schema()
+                            .schema_id(SchemaId::builder().schema_arn(&arn).build())
+                            .send()
+                    })
+                    .await
+                    .and_then(|out| {
+                        out.compatibility()
+                            .map(|c| c.as_str().to_string())
+                            .ok_or_else(|| Unobserved::not_reported(GET, "Compatibility"))
+                    });
+                Some(GlueSchema {
+                    registry,
+                    name,
+                    arn,
+                    status: item.schema_status().map(|s| s.as_str().to_string()),
+                    compatibility: compatibility.into(),
+                })
+            })
+            .buffer_unordered(IN_FLIGHT_PER_REGION)
+            .collect::<Vec<_>>()
+            .await;
+        Ok(sorted(schemas.into_iter().flatten().collect(), |s| {
+            format!("{}/{}", s.registry, s.name)
+        }))
+    }
+
+    /// The tables of this account's catalog that Data Quality rulesets target,
+    /// as `database.table`.
+    async fn data_quality_targets(&self) -> Result<Vec<String>, Unobserved> {
+        let account = &self.scan.account.account_id;
+        let targets = self
+            .scan
+            .calls
+            .pages(
+                "glue:ListDataQualityRulesets",
+                |token| {
+                    self.client
+                        .list_data_quality_rulesets()
+                        .max_results(100)
+                        .set_next_token(token)
+                        .send()
+                },
+                |page| {
+                    let found = page
+                        .rulesets()
+                        .iter()
+                        .filter_map(|r| r.target_table())
+                        // A ruleset on another account's catalog checks none of ours.
+                        .filter(|t| t.catalog_id().is_none_or(|id| id == account))
+                        .map(|t| format!("{}.{}", t.database_name(), t.table_name()))
+                        .collect();
+                    (found, page.next_token().map(str::to_string))
+                },
+            )
+            .await?;
+        Ok(sorted(targets, String::clone))
     }
 
     /// The triggers that start jobs and crawlers.

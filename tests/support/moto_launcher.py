@@ -2,7 +2,7 @@
 
 moto answers some S3 reads in ways the strict Rust SDK cannot parse, puts every
 EMR cluster in us-east-1 behind a custom endpoint (it reads the region from the
-host name only), has neither EMR ListSecurityConfigurations nor S3
+host name only), has neither EMR ListSecurityConfigurations, Glue ListSchemas nor S3
 Intelligent-Tiering configurations, and leaves enable_result_cache_for_session
 out of Redshift's default parameter group, and writes MSK's creationTime
 without a zone; this launcher patches those before
@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 
 from moto.core.responses import ActionResult, BaseResponse
 from moto.emr.responses import ElasticMapReduceResponse
+from moto.glue.responses import GlueResponse
 from moto.kafka.models import FakeKafkaCluster
 from moto.moto_api._internal import mock_random
 from moto.redshift.models import RedshiftBackend
@@ -105,6 +106,21 @@ def list_security_configurations(self):
 
 
 ElasticMapReduceResponse.list_security_configurations = list_security_configurations
+
+def list_schemas(self):
+    # moto 5.2 keeps Schema Registry schemas but has no ListSchemas; one page,
+    # of the named registry or of all of them, as AWS lists them.
+    wanted = (self._get_param("RegistryId") or {}).get("RegistryName")
+    items = [
+        {key: schema.as_dict()[key] for key in ("RegistryName", "SchemaName", "SchemaArn", "SchemaStatus")}
+        for name, registry in sorted(self.glue_backend.registries.items())
+        if wanted in (None, name)
+        for _, schema in sorted(registry.schemas.items())
+    ]
+    return ActionResult({"Schemas": items})
+
+
+GlueResponse.list_schemas = list_schemas
 
 original_redshift_init = RedshiftBackend.__init__
 

@@ -1,6 +1,8 @@
 """Seeds the pipeline-monitoring and DataOps fixture of tests/scan_pipelines.rs:
 log groups of the data platform with and without retention, and one that is
-not the platform's; Glue jobs and state machines deployed as code and by hand.
+not the platform's; Glue jobs and state machines deployed as code and by hand;
+Schema Registry schemas with and without compatibility checks; Data Catalog
+databases for the Data Quality check (whose rulesets moto does not hold).
 
     python seed_pipelines_fixture.py ENDPOINT
 """
@@ -39,9 +41,40 @@ def seed_as_code(endpoint):
     sfn.create_state_machine(name="adhoc", definition=DEFINITION, roleArn=ROLE)
 
 
+AVRO = json.dumps({"type": "record", "name": "Order", "fields": [{"name": "id", "type": "string"}]})
+
+
+def seed_schemas(endpoint):
+    for region, registry, schemas in [
+        ("us-east-1", "events", [("orders", "BACKWARD"), ("clicks", "NONE")]),
+        ("eu-west-1", "iot", [("readings", "DISABLED")]),
+    ]:
+        glue = client("glue", endpoint, region)
+        glue.create_registry(RegistryName=registry)
+        for name, compatibility in schemas:
+            glue.create_schema(RegistryId={"RegistryName": registry}, SchemaName=name, DataFormat="AVRO",
+                               Compatibility=compatibility, SchemaDefinition=AVRO)
+
+
+def seed_databases(endpoint):
+    columns = [{"Name": "id", "Type": "string"}]
+    for region, database, tables in [
+        ("us-east-1", "curated", ["orders", "customers"]),
+        ("us-east-1", "raw", ["events"]),
+        ("eu-west-1", "scratch", ["tmp"]),
+    ]:
+        glue = client("glue", endpoint, region)
+        glue.create_database(DatabaseInput={"Name": database})
+        for table in tables:
+            glue.create_table(DatabaseName=database, TableInput={
+                "Name": table, "StorageDescriptor": {"Columns": columns, "Location": f"s3://lake/{table}/"}})
+
+
 def seed(endpoint):
     seed_logs(endpoint)
     seed_as_code(endpoint)
+    seed_schemas(endpoint)
+    seed_databases(endpoint)
     return {}
 
 

@@ -143,6 +143,8 @@ mod tests {
                 }],
                 security_configurations: Observed::Known(vec![]),
                 catalog_encryption: Observed::Unknown(crate::testing::denied("glue:x")),
+                schemas: vec![],
+                data_quality_targets: Observed::Known(vec![]),
             }],
         });
         let derived = Roles::of(&inv, &Config::default());

@@ -360,6 +360,10 @@ pub struct GlueConfig {
     /// Lowest acceptable GlueVersion, as `major.minor`; validated when read.
     #[serde(deserialize_with = "major_minor")]
     pub min_version: String,
+    /// Patterns (`*` matches any run of characters) of the databases whose
+    /// tables Data Quality rulesets should check (`glue.database_data_quality`).
+    #[serde(deserialize_with = "name_patterns")]
+    pub data_quality_databases: Vec<String>,
 }
 
 impl Default for GlueConfig {
@@ -367,8 +371,23 @@ impl Default for GlueConfig {
         Self {
             required_tags: None,
             min_version: "3.0".into(),
+            data_quality_databases: vec!["*".into()],
         }
     }
+}
+
+/// Name patterns: each non-empty (an empty one matches only the empty name,
+/// which no database has).
+fn name_patterns<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<String>, D::Error> {
+    let patterns = Vec::<String>::deserialize(deserializer)?;
+    if patterns.iter().any(|p| p.trim().is_empty()) {
+        return Err(serde::de::Error::custom(
+            "a database pattern must not be empty, e.g. \"curated_*\" or \"*\"",
+        ));
+    }
+    Ok(patterns)
 }
 
 /// The `[s3]` table.

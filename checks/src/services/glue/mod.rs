@@ -1,5 +1,6 @@
-//! Glue, per region: jobs, crawlers, the Data Catalog's tables and encryption
-//! settings, and security configurations.
+//! Glue, per region: jobs, crawlers, the Data Catalog's databases, tables and
+//! encryption settings, security configurations, the Schema Registry and
+//! Data Quality rulesets.
 
 pub(crate) mod catalog;
 mod cost_optimization;
@@ -7,7 +8,7 @@ pub(crate) mod model;
 mod operational_excellence;
 mod performance_efficiency;
 mod reliability;
-mod resources;
+pub(crate) mod resources;
 mod security;
 mod sustainability;
 

@@ -1,11 +1,12 @@
 //! Glue, per region: jobs, crawlers, the Data Catalog's tables and encryption
-//! settings, and security configurations.
+//! settings, security configurations, the Schema Registry's schemas and the
+//! tables Data Quality rulesets check.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::observed::{Observed, Regional};
+use crate::model::observed::{Observed, Regional, Unobserved, UnobservedKind};
 
 /// Glue in every scanned region.
 pub type GlueInventory = Regional<GlueRegion>;
@@ -31,6 +32,38 @@ pub struct GlueRegion {
     pub security_configurations: Observed<Vec<GlueSecurityConfiguration>>,
     /// The Data Catalog's encryption settings.
     pub catalog_encryption: Observed<CatalogEncryption>,
+    /// The Schema Registry's schemas, of every registry.
+    #[serde(default)]
+    pub schemas: Vec<GlueSchema>,
+    /// The tables (`database.table`) of this account's catalog that a Data
+    /// Quality ruleset targets.
+    #[serde(default = "data_quality_not_read")]
+    pub data_quality_targets: Observed<Vec<String>>,
+}
+
+/// What an inventory saved before lakelint read Data Quality rulesets says of them.
+fn data_quality_not_read() -> Observed<Vec<String>> {
+    Observed::Unknown(
+        Unobserved::new(UnobservedKind::NotScanned, "glue:ListDataQualityRulesets")
+            .with_message("the saved inventory predates the Data Quality read"),
+    )
+}
+
+/// A schema of the Glue Schema Registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlueSchema {
+    /// The registry it belongs to.
+    pub registry: String,
+    /// The schema name.
+    pub name: String,
+    /// `arn:PARTITION:glue:REGION:ACCOUNT:schema/REGISTRY/NAME`.
+    pub arn: String,
+    /// `AVAILABLE`, `PENDING`, `DELETING`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// `NONE`, `DISABLED`, `BACKWARD`, `BACKWARD_ALL`, `FORWARD`,
+    /// `FORWARD_ALL`, `FULL`, `FULL_ALL` (GetSchema).
+    pub compatibility: Observed<String>,
 }
 
 /// A Glue job.

@@ -1,13 +1,16 @@
 //! The Glue checks of this pillar.
 
-use crate::engine::check::Context;
+use crate::engine::check::{Context, Judgement};
 use crate::engine::inputs::{missing_tags, region_record};
+use crate::engine::resource::one;
 use crate::engine::roles::bucket_of;
 use crate::findings::finding::{fail, not_applicable, pass, Judged};
 use crate::interpret::event_pattern::unknown_value;
 use crate::interpret::iac;
+use crate::interpret::pattern::wildcard_match;
 use crate::model::{GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind};
 use crate::services::eventbridge::alerting::{alerting, Alerting};
+use crate::services::glue::resources::database_ref;
 use serde_json::Value;
 
 crate::checks! {
@@ -74,6 +77,21 @@ crate::checks! {
         cli: "aws glue update-source-control-from-job --job-name <job> --provider GITHUB --repository-owner <owner> --repository-name <repo>",
         each: deployed_as_code,
     }
+    "glue.database_data_quality" {
+        title: "Data Quality rulesets check the Glue database's tables",
+        resource: "AwsGlueDatabase",
+        severity: Low,
+        practice: "OPS05-BP02",
+        rationale: "A pipeline that loads nulls, duplicates or a broken schema succeeds \
+            as far as its job state is concerned; Data Quality rules on the tables it \
+            writes catch the bad load before the people reading the numbers do.",
+        remediation: "Add a Glue Data Quality ruleset (a recommendation run drafts one) to \
+            the database's most-read tables, and evaluate it in the pipeline or on a \
+            schedule. lakelint.toml `[glue] data_quality_databases` narrows which \
+            databases are judged.",
+        cli: "aws glue start-data-quality-rule-recommendation-run --data-source '{\"GlueTable\":{\"DatabaseName\":\"<database>\",\"TableName\":\"<table>\"}}' --role <role-arn>",
+        judge: database_data_quality,
+    }
     "glue.table_location_exists" {
         title: "Glue table points at a bucket that exists",
         resource: "AwsGlueTable",
@@ -86,6 +104,33 @@ crate::checks! {
         cli: "aws glue delete-table --database-name <database> --name <table>",
         each: table_location_exists,
     }
+}
+
+/// Per database the config names: whether a ruleset targets one of its tables.
+fn database_data_quality(cx: &Context) -> Vec<Judgement> {
+    let patterns = &cx.config.glue.data_quality_databases;
+    let mut out = Vec::new();
+    for region in cx.inventory.glue.iter().flat_map(|g| &g.regions) {
+        for database in &region.databases {
+            if !patterns.iter().any(|p| wildcard_match(p, database)) {
+                continue;
+            }
+            let judged = region.data_quality_targets.get().and_then(|targets| {
+                let prefix = format!("{database}.");
+                let checked: std::collections::BTreeSet<&str> = targets
+                    .iter()
+                    .filter_map(|t| t.strip_prefix(&prefix))
+                    .collect();
+                if checked.is_empty() {
+                    return fail("no Data Quality ruleset checks any of its tables");
+                }
+                let tables: Vec<&str> = checked.into_iter().collect();
+                pass(format!("Data Quality rulesets check {}", tables.join(", ")))
+            });
+            out.extend(one(database_ref(region, database, cx.inventory), judged));
+        }
+    }
+    out
 }
 
 fn continuous_logging(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
@@ -213,6 +258,61 @@ mod tests {
     use crate::findings::finding::Status::*;
     use crate::model::*;
     use crate::testing::*;
+
+    #[test]
+    fn data_quality_per_database() {
+        let id = "glue.database_data_quality";
+        let mut region = glue_region();
+        region.databases = vec!["curated".into(), "raw".into(), "scratch_1".into()];
+        region.data_quality_targets = Observed::Known(vec![
+            "curated.orders".into(),
+            "curated.orders".into(),
+            "curated.customers".into(),
+            // Another database's table does not count for `raw`.
+            "rawish.events".into(),
+        ]);
+        let inv = glue_inventory(region.clone());
+        let verdicts = run(id, &inv);
+        assert_eq!(
+            verdicts,
+            [
+                (
+                    "curated".to_string(),
+                    Pass,
+                    "Data Quality rulesets check customers, orders".to_string()
+                ),
+                (
+                    "raw".to_string(),
+                    Fail,
+                    "no Data Quality ruleset checks any of its tables".to_string()
+                ),
+                (
+                    "scratch_1".to_string(),
+                    Fail,
+                    "no Data Quality ruleset checks any of its tables".to_string()
+                ),
+            ]
+        );
+        // Only the databases the config names are judged.
+        let mut config = Config::default();
+        config.glue.data_quality_databases = vec!["cur*".into(), "raw".into()];
+        let names: Vec<String> = run_with(id, &inv, &config)
+            .into_iter()
+            .map(|(name, _, _)| name)
+            .collect();
+        assert_eq!(names, ["curated", "raw"]);
+        // Rulesets that could not be listed: every database is UNKNOWN.
+        region.data_quality_targets = Observed::Unknown(denied("glue:ListDataQualityRulesets"));
+        let verdicts = run(id, &glue_inventory(region));
+        assert!(
+            verdicts
+                .iter()
+                .all(|(_, status, message)| *status == Unknown
+                    && message.contains("glue:ListDataQualityRulesets")),
+            "{verdicts:?}"
+        );
+        assert_eq!(verdicts.len(), 3);
+    }
 
     #[test]
     fn logging_and_metrics() {

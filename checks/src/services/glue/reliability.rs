@@ -2,7 +2,7 @@
 
 use crate::engine::check::Context;
 use crate::findings::finding::{fail, not_applicable, pass, Judged};
-use crate::model::{GlueJob, GlueRegion};
+use crate::model::{GlueJob, GlueRegion, GlueSchema, Unobserved, UnobservedKind};
 
 crate::checks! {
     "glue.job_retries" {
@@ -28,6 +28,37 @@ crate::checks! {
             at the end of the script.",
         cli: "aws glue update-job --job-name <job> --job-update '{\"Role\":\"<role-arn>\",\"Command\":{\"Name\":\"glueetl\",\"ScriptLocation\":\"<script>\"},\"DefaultArguments\":{\"--job-bookmark-option\":\"job-bookmark-enable\"}}'",
         each: job_bookmarks,
+    }
+    "glue.schema_compatibility" {
+        title: "Glue Schema Registry checks each new schema version",
+        resource: "AwsGlueSchema",
+        severity: Low,
+        practice: "REL08-BP02",
+        rationale: "With compatibility NONE any new version is accepted, and DISABLED \
+            accepts none: either way the schema history no longer guarantees that \
+            consumers can read what producers write.",
+        remediation: "Set the schema's compatibility to BACKWARD (the default) or the mode \
+            your consumers and producers upgrade in.",
+        cli: "aws glue update-schema --schema-id RegistryName=<registry>,SchemaName=<schema> --compatibility BACKWARD",
+        each: schema_compatibility,
+    }
+}
+
+fn schema_compatibility(schema: &GlueSchema, _: &GlueRegion, _: &Context) -> Judged {
+    if schema.status.as_deref() == Some("DELETING") {
+        return not_applicable();
+    }
+    match schema.compatibility.get()?.as_str() {
+        "NONE" => fail("compatibility is NONE: any new version is accepted unchecked"),
+        "DISABLED" => fail("compatibility is DISABLED: the schema takes no new versions"),
+        mode @ ("BACKWARD" | "BACKWARD_ALL" | "FORWARD" | "FORWARD_ALL" | "FULL" | "FULL_ALL") => {
+            pass(format!("new versions are checked for {mode} compatibility"))
+        }
+        other => Err(
+            Unobserved::new(UnobservedKind::NotEvaluated, "glue:GetSchema").with_message(format!(
+                "compatibility mode {other} is not one lakelint knows"
+            )),
+        ),
     }
 }
 
@@ -60,7 +91,43 @@ fn job_bookmarks(job: &GlueJob, _: &GlueRegion, _: &Context) -> Judged {
 #[cfg(test)]
 mod tests {
     use crate::findings::finding::Status::*;
+    use crate::model::{GlueSchema, Observed};
     use crate::testing::*;
+
+    fn schema(compatibility: Observed<String>) -> GlueSchema {
+        GlueSchema {
+            registry: "events".into(),
+            name: "orders".into(),
+            arn: "arn:aws:glue:us-east-1:123456789012:schema/events/orders".into(),
+            status: Some("AVAILABLE".into()),
+            compatibility,
+        }
+    }
+
+    fn schema_verdict(schema: GlueSchema) -> Option<(crate::findings::finding::Status, String)> {
+        let mut region = glue_region();
+        region.schemas = vec![schema];
+        glue_verdict("glue.schema_compatibility", region)
+    }
+
+    #[test]
+    fn schema_compatibility() {
+        let known = |mode: &str| schema(Observed::Known(mode.into()));
+        for mode in ["BACKWARD", "FULL_ALL", "FORWARD"] {
+            assert_eq!(schema_verdict(known(mode)).unwrap().0, Pass, "{mode}");
+        }
+        for mode in ["NONE", "DISABLED"] {
+            let (status, message) = schema_verdict(known(mode)).unwrap();
+            assert_eq!(status, Fail, "{mode}");
+            assert!(message.contains(mode), "{message}");
+        }
+        assert_eq!(schema_verdict(known("SIDEWAYS")).unwrap().0, Unknown);
+        let unread = schema(Observed::Unknown(denied("glue:GetSchema")));
+        assert_eq!(schema_verdict(unread).unwrap().0, Unknown);
+        let mut going = known("NONE");
+        going.status = Some("DELETING".into());
+        assert_eq!(schema_verdict(going), None);
+    }
 
     #[test]
     fn retries() {

@@ -25,6 +25,28 @@ impl Resource for GlueTable {
     }
 }
 
+impl Resource for GlueSchema {
+    type In = GlueRegion;
+    fn all(inventory: &Inventory) -> Vec<(&Self, &GlueRegion)> {
+        in_regions(inventory.glue.as_ref(), |r| &r.schemas)
+    }
+    fn reference(&self, region: &GlueRegion, inventory: &Inventory) -> ResourceRef {
+        let id = format!("{}/{}", self.registry, self.name);
+        regional_ref(inventory, &region.region, &self.arn, &id, "AwsGlueSchema")
+    }
+}
+
+/// A database of the region's Data Catalog, named by its ARN.
+pub(crate) fn database_ref(region: &GlueRegion, name: &str, inventory: &Inventory) -> ResourceRef {
+    let arn = account_arn(
+        inventory,
+        "glue",
+        &region.region,
+        &format!("database/{name}"),
+    );
+    regional_ref(inventory, &region.region, &arn, name, "AwsGlueDatabase")
+}
+
 /// The configurations of regions where they could be listed.
 impl Resource for GlueSecurityConfiguration {
     type In = GlueRegion;
@@ -75,7 +97,19 @@ impl Listing for GlueInventory {
                     .iter()
                     .map(|c| c.reference(region, inventory)),
             );
+            out.extend(
+                region
+                    .databases
+                    .iter()
+                    .map(|d| database_ref(region, d, inventory)),
+            );
             out.extend(region.tables.iter().map(|t| t.reference(region, inventory)));
+            out.extend(
+                region
+                    .schemas
+                    .iter()
+                    .map(|s| s.reference(region, inventory)),
+            );
             out.extend(
                 region
                     .triggers

@@ -1,0 +1,4 @@
+resource "aws_glue_schema" "this" {
+  # …
+  compatibility = "BACKWARD"
+}
