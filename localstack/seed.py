@@ -342,6 +342,17 @@ def seed_stepfunctions(endpoint):
     sfn.create_state_machine(name="export-pipeline", definition=definition, roleArn=role)
 
 
+def seed_alarms(endpoint):
+    """An alarm on the lake pipeline's failed executions; none on the export's."""
+    client("cloudwatch", endpoint, "eu-west-1").put_metric_alarm(
+        AlarmName="lake-pipeline-failed", Namespace="AWS/States", MetricName="ExecutionsFailed",
+        Dimensions=[{"Name": "StateMachineArn",
+                     "Value": f"arn:aws:states:eu-west-1:{ACCOUNT}:stateMachine:lake-pipeline"}],
+        Statistic="Sum", Period=300, EvaluationPeriods=1, Threshold=1,
+        ComparisonOperator="GreaterThanOrEqualToThreshold", TreatMissingData="notBreaching",
+        AlarmActions=[f"arn:aws:sns:eu-west-1:{ACCOUNT}:data-platform-alerts"])
+
+
 def seed_dynamodb(endpoint):
     """Pipeline state kept well; a lookup table without backups or protection."""
     ddb = client("dynamodb", endpoint, "eu-west-1")
@@ -471,6 +482,7 @@ SERVICES = [("kms", seed_kms), ("s3", seed_s3), ("glue", seed_glue), ("redshift"
             ("emr", seed_emr), ("cloudtrail", seed_cloudtrail), ("athena", seed_athena),
             ("lakeformation", seed_lakeformation), ("secretsmanager", seed_secretsmanager),
             ("orchestration", seed_orchestration), ("stepfunctions", seed_stepfunctions),
+            ("alarms", seed_alarms),
             ("dynamodb", seed_dynamodb), ("rds", seed_rds), ("emrserverless", seed_emrserverless),
             ("streaming", seed_streaming), ("msk", seed_msk), ("compute", seed_compute),
             ("logs", seed_logs)]

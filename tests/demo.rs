@@ -57,11 +57,12 @@ fn demo_platform_covers_every_pillar_and_service() {
         .iter()
         .map(|f| f["check_id"].as_str().unwrap().split('.').next().unwrap())
         .collect();
-    // Every service with checks of its own; EventBridge feeds Glue's alerting check.
+    // Every service with checks of its own; EventBridge and CloudWatch feed
+    // the alerting checks.
     let with_checks: BTreeSet<&str> = lakelint_checks::Service::ALL
         .iter()
         .map(|s| s.as_str())
-        .filter(|s| *s != "eventbridge")
+        .filter(|s| !["eventbridge", "cloudwatch"].contains(s))
         .collect();
     assert_eq!(services, with_checks);
     // moto has neither MWAA, the Well-Architected Tool nor Redshift
@@ -100,6 +101,7 @@ fn demo_platform_covers_every_pillar_and_service() {
         "glue.job_deployed_as_code",
         "glue.schema_compatibility",
         "stepfunctions.state_machine_deployed_as_code",
+        "stepfunctions.state_machine_failure_alerting",
     ] {
         let statuses: BTreeSet<&str> = report["findings"]
             .as_array()

@@ -1,6 +1,7 @@
 //! The real binary scans a seeded moto for the pipeline-monitoring and
 //! DataOps checks: log retention of the platform's log groups, jobs and
-//! state machines deployed as code, schema history, and (through the proxy,
+//! state machines deployed as code, their failure alerting, schema history,
+//! and (through the proxy,
 //! as moto has no Glue Data Quality) databases whose tables rulesets check.
 
 mod support;
@@ -51,7 +52,12 @@ fn jobs_and_state_machines_deployed_as_code() {
     want = grid(
         "stepfunctions",
         &["state_machine_deployed_as_code"],
-        &[("orders", [P]), ("adhoc", [F])],
+        &[
+            ("orders", [P]),
+            ("adhoc", [F]),
+            ("nightly", [F]),
+            ("ingest", [F]),
+        ],
     );
     assert_findings(
         &report,
@@ -59,7 +65,68 @@ fn jobs_and_state_machines_deployed_as_code() {
         &want,
     );
     let calls = &report["scan"]["api_calls"]["by_action"];
-    assert_eq!(calls["states:ListTagsForResource"], 2);
+    assert_eq!(calls["states:ListTagsForResource"], 4);
+}
+
+#[test]
+fn state_machine_failures_raise_an_alert() {
+    let moto = Moto::start(&[]);
+    moto.seed("seed_pipelines_fixture.py", &[]);
+    let services = "stepfunctions,eventbridge,cloudwatch";
+    let report = scan(&moto.url(), services);
+    let id = "stepfunctions.state_machine_failure_alerting";
+    let want = grid(
+        "stepfunctions",
+        &["state_machine_failure_alerting"],
+        &[
+            ("orders", [P]),
+            ("nightly", [P]),
+            ("adhoc", [F]),
+            ("ingest", [U]),
+        ],
+    );
+    assert_findings(&report, id, &want);
+    let message = |name: &str| finding(&report, name, id)["message"].clone();
+    assert_eq!(
+        message("nightly"),
+        "CloudWatch alarm nightly-failed watches its ExecutionsFailed"
+    );
+    let ingest = message("ingest");
+    assert!(
+        ingest.as_str().unwrap().contains("detail.error"),
+        "{ingest}"
+    );
+    // One listing per region each; alarms on other metrics are not kept.
+    let calls = &report["scan"]["api_calls"]["by_action"];
+    assert_eq!(calls["cloudwatch:DescribeAlarms"], 2);
+    assert_eq!(calls["events:ListRules"], 2);
+
+    // Alarms that cannot be read: what a rule shows still passes, the rest is unknown.
+    let proxy = Proxy::start(
+        &moto.url(),
+        Faults {
+            deny: vec![Deny {
+                operation: Some("cloudwatch:DescribeAlarms".into()),
+                region: Some("us-east-1".into()),
+                ..Deny::default()
+            }],
+            ..Faults::default()
+        },
+    );
+    let report = scan(&proxy.url(), services);
+    let want = grid(
+        "stepfunctions",
+        &["state_machine_failure_alerting"],
+        &[
+            ("orders", [P]),
+            ("nightly", [U]),
+            ("adhoc", [U]),
+            ("ingest", [U]),
+        ],
+    );
+    assert_findings(&report, id, &want);
+    let reason = &finding(&report, "adhoc", id)["reason"];
+    assert_eq!(reason, "access denied: cloudwatch:DescribeAlarms");
 }
 
 #[test]

@@ -53,7 +53,12 @@ pub enum Protocol {
     Query,
     /// REST with JSON errors (Account).
     RestJson,
+    /// Smithy RPC v2 CBOR (CloudWatch).
+    Cbor,
 }
+
+/// IAM prefixes that differ from the signing name, by signing name.
+const IAM_PREFIXES: &[(&str, &str)] = &[("monitoring", "cloudwatch")];
 
 /// The region and signing service of a SigV4 request.
 pub fn scope<B>(req: &Request<B>) -> (String, String) {
@@ -149,6 +154,19 @@ pub fn identify<B>(req: &Request<B>, body: &[u8]) -> (String, Protocol, Option<S
     let (_, service) = scope(req);
     let path = req.uri().path();
     let query = req.uri().query().unwrap_or_default();
+    if req
+        .headers()
+        .get("smithy-protocol")
+        .is_some_and(|v| v == "rpc-v2-cbor")
+    {
+        // POST /service/{Service}/operation/{Operation}
+        let op = path.rsplit('/').next().unwrap_or_default();
+        let prefix = IAM_PREFIXES
+            .iter()
+            .find(|(signing, _)| *signing == service)
+            .map_or(service.as_str(), |(_, iam)| iam);
+        return (format!("{prefix}:{op}"), Protocol::Cbor, None);
+    }
     if let Some(target) = req
         .headers()
         .get("x-amz-target")
@@ -209,13 +227,44 @@ pub fn answer(
     headers: &[(&str, &str)],
     body: String,
 ) -> Response<Full<Bytes>> {
+    answer_bytes(status, content_type, headers, Bytes::from(body))
+}
+
+pub fn answer_bytes(
+    status: u16,
+    content_type: &str,
+    headers: &[(&str, &str)],
+    body: Bytes,
+) -> Response<Full<Bytes>> {
     let mut response = Response::builder()
         .status(StatusCode::from_u16(status).unwrap())
         .header("content-type", content_type);
     for (name, value) in headers {
         response = response.header(*name, *value);
     }
-    response.body(Full::new(Bytes::from(body))).unwrap()
+    response.body(Full::new(body)).unwrap()
+}
+
+/// A CBOR map of text strings: all an error of RPC v2 CBOR needs.
+fn cbor_text_map(entries: &[(&str, &str)]) -> Bytes {
+    // A head byte of major type `major`, then the length (texts here are short).
+    fn head(out: &mut Vec<u8>, major: u8, len: usize) {
+        match len {
+            0..=23 => out.push(major << 5 | len as u8),
+            24..=255 => out.extend([major << 5 | 24, len as u8]),
+            _ => {
+                out.push(major << 5 | 25);
+                out.extend((len as u16).to_be_bytes());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    head(&mut out, 5, entries.len());
+    for text in entries.iter().flat_map(|(k, v)| [k, v]) {
+        head(&mut out, 3, text.len());
+        out.extend(text.as_bytes());
+    }
+    Bytes::from(out)
 }
 
 /// An error in the protocol's own shape.
@@ -245,6 +294,12 @@ pub fn error(protocol: Protocol, status: u16, code: &str, message: &str) -> Resp
             &[("x-amzn-errortype", code)],
             format!("{{\"message\":\"{message}\"}}"),
         ),
+        Protocol::Cbor => answer_bytes(
+            status,
+            "application/cbor",
+            &[("smithy-protocol", "rpc-v2-cbor")],
+            cbor_text_map(&[("__type", code), ("message", message)]),
+        ),
     }
 }
 
@@ -257,7 +312,9 @@ pub fn throttled(protocol: Protocol) -> Response<Full<Bytes>> {
             "Please reduce your request rate.",
         ),
         Protocol::Query => error(protocol, 400, "Throttling", "Rate exceeded"),
-        Protocol::Json => error(protocol, 400, "ThrottlingException", "Rate exceeded"),
+        Protocol::Json | Protocol::Cbor => {
+            error(protocol, 400, "ThrottlingException", "Rate exceeded")
+        }
         Protocol::RestJson => error(protocol, 429, "TooManyRequestsException", "Rate exceeded"),
     }
 }
@@ -270,7 +327,7 @@ pub fn server_error(protocol: Protocol, unavailable: bool) -> Response<Full<Byte
             "InternalError",
             "We encountered an internal error.",
         ),
-        (Protocol::Json | Protocol::RestJson, false) => {
+        (Protocol::Json | Protocol::RestJson | Protocol::Cbor, false) => {
             error(protocol, 500, "InternalServerException", "Internal error")
         }
         (Protocol::Query, false) => error(protocol, 500, "InternalFailure", "Internal error"),
@@ -281,7 +338,7 @@ pub fn server_error(protocol: Protocol, unavailable: bool) -> Response<Full<Byte
 pub fn denied(protocol: Protocol, operation: &str) -> Response<Full<Bytes>> {
     let message = format!("not authorized to perform {operation}");
     match protocol {
-        Protocol::Json | Protocol::RestJson => {
+        Protocol::Json | Protocol::RestJson | Protocol::Cbor => {
             error(protocol, 400, "AccessDeniedException", &message)
         }
         _ => error(protocol, 403, "AccessDenied", &message),

@@ -47,6 +47,8 @@ const TRUSTED: &[&str] = &[
     "redshift.cluster_cross_region_snapshots",
     "redshift.cluster_managed_admin_password",
     "secretsmanager.secret_rotation",
+    // Rules and alarms are listings: what they hold is read as listed.
+    "stepfunctions.state_machine_failure_alerting",
 ];
 
 /// Every `{"known": …}` becomes `{"unknown": …}`, with the same denied action.

@@ -18,7 +18,10 @@ impl Collector for EventBridge {
     const ACTIONS: &'static [Action] = &[Action::read(
         "events:ListRules",
         Per::REGION,
-        &["glue.job_failure_alerting"],
+        &[
+            "glue.job_failure_alerting",
+            "stepfunctions.state_machine_failure_alerting",
+        ],
     )];
 
     async fn collect(&self, scan: &Scan<'_>, region: &str, gaps: &mut Gaps) -> EventBridgeRegion {

@@ -15,6 +15,7 @@ mod retry;
 mod athena;
 mod batch;
 mod cloudtrail;
+mod cloudwatch;
 mod dax;
 mod dynamodb;
 mod emr;

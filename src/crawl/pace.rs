@@ -69,6 +69,7 @@ const CEILINGS: &[(&str, f64, f64)] = &[
     // CloudWatch Logs documents DescribeLogGroups at 10 per second per
     // account and region (User Guide, "CloudWatch Logs quotas").
     ("logs:DescribeLogGroups", 10.0, 10.0),
+    ("cloudwatch", 10.0, 10.0),
 ];
 
 /// For an action no entry names (none should be: `tests/call_budget.rs`).

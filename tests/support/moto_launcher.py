@@ -5,7 +5,8 @@ EMR cluster in us-east-1 behind a custom endpoint (it reads the region from the
 host name only), has neither EMR ListSecurityConfigurations, Glue ListSchemas nor S3
 Intelligent-Tiering configurations, and leaves enable_result_cache_for_session
 out of Redshift's default parameter group, and writes MSK's creationTime
-without a zone; this launcher patches those before
+without a zone, and speaks only JSON to CloudWatch, whose SDK for Rust
+speaks Smithy RPC v2 CBOR; this launcher patches those before
 serving, and can deny chosen S3 reads to prove that a failed call becomes
 UNKNOWN.
 
@@ -16,15 +17,20 @@ Environment:
                         "encryption:locked-bucket") answered with 403 AccessDenied.
 """
 
+import io
+import json
 import os
 import sys
 from datetime import datetime, timezone
+
+import cbor2
 
 from moto.core.responses import ActionResult, BaseResponse
 from moto.emr.responses import ElasticMapReduceResponse
 from moto.glue.responses import GlueResponse
 from moto.kafka.models import FakeKafkaCluster
 from moto.moto_api._internal import mock_random
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 from moto.redshift.models import RedshiftBackend
 from moto.s3 import responses as s3_responses
 from moto.s3.exceptions import S3AccessDeniedError
@@ -143,6 +149,56 @@ def kafka_init(self, *args, **kwargs):
 
 
 FakeKafkaCluster.__init__ = kafka_init
+
+original_dispatch = DomainDispatcherApplication.__call__
+
+
+def tag_timestamps(value):
+    # JSON 1.0 writes timestamps as epoch seconds; RPC v2 CBOR as tag 1.
+    if isinstance(value, dict):
+        return {
+            k: cbor2.CBORTag(1, v) if k.endswith("Timestamp") and isinstance(v, (int, float)) else tag_timestamps(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [tag_timestamps(v) for v in value]
+    return value
+
+
+def cbor_dispatch(self, environ, start_response):
+    # An RPC v2 CBOR request (POST /service/S/operation/Op) is served as the
+    # same operation in JSON 1.0, which moto speaks, and its answer re-encoded.
+    if environ.get("HTTP_SMITHY_PROTOCOL") != "rpc-v2-cbor":
+        return original_dispatch(self, environ, start_response)
+    segments = environ["PATH_INFO"].strip("/").split("/")
+    service, operation = segments[1], segments[3]
+    raw = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+    request = cbor2.loads(raw) if raw else {}
+    body = json.dumps(request, default=lambda t: t.timestamp()).encode()
+    environ = dict(
+        environ,
+        PATH_INFO="/",
+        CONTENT_TYPE="application/x-amz-json-1.0",
+        CONTENT_LENGTH=str(len(body)),
+        HTTP_X_AMZ_TARGET=f"{service}.{operation}",
+    )
+    environ["wsgi.input"] = io.BytesIO(body)
+    answered = {}
+
+    def capture(status, headers, exc_info=None):
+        answered["status"], answered["headers"] = status, headers
+        return lambda _: None
+
+    text = b"".join(original_dispatch(self, environ, capture))
+    out = cbor2.dumps(tag_timestamps(json.loads(text) if text.strip() else {}))
+    headers = [
+        (k, v) for k, v in answered["headers"] if k.lower() not in ("content-type", "content-length")
+    ] + [("Content-Type", "application/cbor"), ("Content-Length", str(len(out))), ("smithy-protocol", "rpc-v2-cbor")]
+    start_response(answered["status"], headers)
+    return [out]
+
+
+DomainDispatcherApplication.__call__ = cbor_dispatch
 
 if __name__ == "__main__":
     # Generated ids (EMR clusters, KMS keys) depend only on the seeding order, so

@@ -1,6 +1,8 @@
 """Seeds the pipeline-monitoring and DataOps fixture of tests/scan_pipelines.rs:
 log groups of the data platform with and without retention, and one that is
 not the platform's; Glue jobs and state machines deployed as code and by hand;
+state machines whose failures an EventBridge rule or a CloudWatch alarm
+announces, and one nothing announces;
 Schema Registry schemas with and without compatibility checks; Data Catalog
 databases for the Data Quality check (whose rulesets moto does not hold).
 
@@ -26,7 +28,8 @@ def seed_logs(endpoint):
     eu.put_retention_policy(logGroupName="/aws/vendedlogs/states/orders", retentionInDays=14)
 
 
-ROLE = "arn:aws:iam::123456789012:role/pipeline"
+ACCOUNT = "123456789012"
+ROLE = f"arn:aws:iam::{ACCOUNT}:role/pipeline"
 DEFINITION = json.dumps({"StartAt": "Run", "States": {"Run": {"Type": "Pass", "End": True}}})
 
 
@@ -70,9 +73,38 @@ def seed_databases(endpoint):
                 "Name": table, "StorageDescriptor": {"Columns": columns, "Location": f"s3://lake/{table}/"}})
 
 
+def seed_alerting(endpoint):
+    # orders (seeded above): a rule naming it; nightly: an alarm; adhoc: nothing.
+    sfn = client("stepfunctions", endpoint, "us-east-1")
+    orders = f"arn:aws:states:us-east-1:{ACCOUNT}:stateMachine:orders"
+    nightly = sfn.create_state_machine(name="nightly", definition=DEFINITION, roleArn=ROLE)["stateMachineArn"]
+    events = client("events", endpoint, "us-east-1")
+    events.put_rule(Name="orders-failures", State="ENABLED", EventPattern=json.dumps({
+        "source": ["aws.states"], "detail-type": ["Step Functions Execution Status Change"],
+        "detail": {"status": ["FAILED", "TIMED_OUT", "ABORTED"], "stateMachineArn": [orders]}}))
+    events.put_rule(Name="successes", State="ENABLED", EventPattern=json.dumps({
+        "source": ["aws.states"], "detail": {"status": ["SUCCEEDED"]}}))
+    cloudwatch = client("cloudwatch", endpoint, "us-east-1")
+    alarm = {"Statistic": "Sum", "Period": 300, "EvaluationPeriods": 1, "Threshold": 1,
+             "ComparisonOperator": "GreaterThanOrEqualToThreshold",
+             "AlarmActions": [f"arn:aws:sns:us-east-1:{ACCOUNT}:alerts"]}
+    cloudwatch.put_metric_alarm(AlarmName="nightly-failed", Namespace="AWS/States", MetricName="ExecutionsFailed",
+                                Dimensions=[{"Name": "StateMachineArn", "Value": nightly}], **alarm)
+    cloudwatch.put_metric_alarm(AlarmName="retired-failed", Namespace="AWS/States", MetricName="ExecutionsFailed",
+                                Dimensions=[{"Name": "StateMachineArn", "Value": orders.replace("orders", "retired")}],
+                                **alarm)
+    cloudwatch.put_metric_alarm(AlarmName="cpu", Namespace="AWS/EC2", MetricName="CPUUtilization", **alarm)
+    # ingest: the only rule filters on the error, which only a run decides.
+    client("stepfunctions", endpoint, "eu-west-1").create_state_machine(
+        name="ingest", definition=DEFINITION, roleArn=ROLE)
+    client("events", endpoint, "eu-west-1").put_rule(Name="timeouts", State="ENABLED", EventPattern=json.dumps({
+        "source": ["aws.states"], "detail": {"error": [{"prefix": "States.Timeout"}]}}))
+
+
 def seed(endpoint):
     seed_logs(endpoint)
     seed_as_code(endpoint)
+    seed_alerting(endpoint)
     seed_schemas(endpoint)
     seed_databases(endpoint)
     return {}

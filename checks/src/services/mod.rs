@@ -12,6 +12,7 @@
 pub(crate) mod athena;
 pub(crate) mod batch;
 pub(crate) mod cloudtrail;
+pub(crate) mod cloudwatch;
 pub(crate) mod dax;
 pub(crate) mod dynamodb;
 pub(crate) mod emr;
@@ -93,6 +94,8 @@ macro_rules! for_each_service {
             Logs => logs: LogsInventory, iam: "logs", Regional;
             /// Amazon Redshift Serverless workgroups and namespaces.
             RedshiftServerless => redshiftserverless: RedshiftServerlessInventory, iam: "redshift-serverless", Regional;
+            /// Amazon CloudWatch metric alarms (pipeline alerting).
+            CloudWatch => cloudwatch: CloudWatchInventory, iam: "cloudwatch", Regional;
         }
     };
 }
