@@ -12,6 +12,7 @@ work, latency = sys.argv[1], int(sys.argv[2])
 LABELS = {
     "lifted": "ceilings lifted, no throttling",
     "defaults": "default settings, no throttling",
+    "fixed32": "--max-concurrency 32 (the former default)",
     "random": "defaults, 5 % throttled at random",
     "limits": "defaults, AWS-like limit model",
     "serial": "--max-concurrency 1, ceilings lifted",
@@ -41,21 +42,27 @@ runs = {label: load(label) for label in LABELS}
 runs = {label: run for label, run in runs.items() if run}
 lifted, defaults = runs["lifted"], runs["defaults"]
 print(f"fleet: {json.load(open(f'{work}/fleet.json'))}")
-print(f"latency {latency} ms per request; default --max-concurrency 32")
+print(f"latency {latency} ms per request; default: adaptive calls in flight")
 calls = lifted["report"]["scan"]["api_calls"]["total"]
 print(f"API calls: {calls} logical; resources: {len(lifted['report']['resources'])}")
 print()
-print(f"{'run':40} {'wall s':>8} {'x lifted':>8} {'x defaults':>10} {'requests':>9} {'throttled':>9} {'UNKNOWN':>8} {'identical':>9} {'RSS MiB':>8}")
+print(f"{'run':42} {'wall s':>8} {'x lifted':>8} {'x defaults':>10} {'requests':>9} {'throttled':>9} {'UNKNOWN':>8} {'identical':>9} {'RSS MiB':>8} {'settled':>7} {'in flight':>9}")
 for label, run in runs.items():
     stats, report = run["stats"], run["report"]
     print(
-        f"{LABELS[label]:40} {run['wall']:8.2f} {run['wall'] / lifted['wall']:8.2f} {run['wall'] / defaults['wall']:10.2f} "
+        f"{LABELS[label]:42} {run['wall']:8.2f} {run['wall'] / lifted['wall']:8.2f} {run['wall'] / defaults['wall']:10.2f} "
         f"{stats['requests']:9} {stats['throttled']:9} {report['summary']['by_status']['UNKNOWN']:8} "
-        f"{str(report['findings'] == lifted['report']['findings']):>9} {run['rss'] / 1024:8.0f}"
+        f"{str(report['findings'] == lifted['report']['findings']):>9} {run['rss'] / 1024:8.0f} "
+        f"{report['scan'].get('concurrency', {}).get('settled', '-'):>7} {stats['max_in_flight']:>9}"
     )
 print(f"most in flight at once (lifted): {lifted['stats']['max_in_flight']}; unanswered requests: {lifted['stats']['misses']}")
-floor = calls * latency / 1000 / 32
-print(f"floor (calls x latency / 32): {floor:.2f} s; lifted run's ratio to it: {lifted['wall'] / floor:.2f}")
+for label in ("lifted", "defaults"):
+    settled = runs[label]["report"]["scan"]["concurrency"]["settled"]
+    floor = calls * latency / 1000 / settled
+    print(f"{label}: settled at {settled} in flight; floor (calls x latency / {settled}): {floor:.2f} s; ratio to it: {runs[label]['wall'] / floor:.2f}")
+for label, run in runs.items():
+    share = run["stats"]["throttled"] / max(run["stats"]["requests"], 1)
+    print(f"{label}: {share:.2%} of requests throttled")
 if "serial" in runs:
     print(f"serial run: {runs['serial']['wall'] / lifted['wall']:.1f}x the lifted run's wall time")
 types = {}

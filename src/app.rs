@@ -47,7 +47,7 @@ async fn scan(args: ScanArgs, progress: Progress) -> Result<u8> {
         regions: args.regions.clone().unwrap_or(RegionSelection::Default),
         endpoint_url: args.endpoint_url.clone(),
         services: args.report.services.clone(),
-        max_concurrency: args.max_concurrency.into(),
+        max_concurrency: args.max_concurrency.map(usize::from),
         max_attempts: args.max_attempts,
         call_timeout: Duration::from_secs(args.call_timeout),
         timeout: args.timeout.map(Duration::from_secs),

@@ -148,9 +148,11 @@ pub struct ScanArgs {
     /// Custom endpoint (LocalStack, moto). AWS_ENDPOINT_URL works too.
     #[arg(long, value_name = "URL")]
     pub endpoint_url: Option<String>,
-    /// API calls in flight at once, across services and regions.
-    #[arg(long, default_value_t = 32, value_parser = clap::value_parser!(u16).range(1..=1024))]
-    pub max_concurrency: u16,
+    /// Hard ceiling of API calls in flight at once, across services and
+    /// regions. Default: adaptive, from 32, between 8 and 256, growing while
+    /// answers keep their latency and shrinking when they slow or are throttled.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub max_concurrency: Option<u16>,
     /// Attempts per API call that fails with a 5xx or a timeout, the first
     /// included. Throttled calls are retried apart from this, with a jittered
     /// back-off of at most a minute per call.

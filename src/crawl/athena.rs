@@ -36,7 +36,13 @@ impl Collector for Athena {
             .calls
             .pages(
                 "athena:ListWorkGroups",
-                |token| client.list_work_groups().set_next_token(token).send(),
+                |token| {
+                    client
+                        .list_work_groups()
+                        .max_results(50)
+                        .set_next_token(token)
+                        .send()
+                },
                 |page| {
                     let names = page
                         .work_groups()

@@ -10,16 +10,16 @@ use std::sync::Mutex;
 use aws_sdk_s3::error::{ProvideErrorMetadata, SdkError};
 use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 use lakelint_checks::model::{Unobserved, UnobservedKind};
-use tokio::sync::Semaphore;
 use tokio::time::Instant;
 
+use crate::crawl::concurrency::{Bounds, Outcome, Window};
 use crate::crawl::pace::Pace;
 use crate::crawl::retry::{self, Retry};
 use crate::progress::Progress;
 
 /// The one gate every API call of a scan goes through.
 pub struct Calls {
-    in_flight: Semaphore,
+    in_flight: Window,
     counts: Mutex<BTreeMap<String, u64>>,
     denied: Mutex<BTreeSet<String>>,
     /// When the whole scan must end; calls still open then become UNKNOWN.
@@ -32,10 +32,10 @@ pub struct Calls {
 }
 
 impl Calls {
-    /// A gate of `max_concurrency` calls in flight, ending calls still open at `deadline`.
-    pub fn new(max_concurrency: usize, deadline: Option<Instant>, progress: Progress) -> Self {
+    /// A gate of calls in flight within `bounds`, ending calls still open at `deadline`.
+    pub fn new(bounds: Bounds, deadline: Option<Instant>, progress: Progress) -> Self {
         Self {
-            in_flight: Semaphore::new(max_concurrency.max(1)),
+            in_flight: Window::new(bounds),
             counts: Mutex::new(BTreeMap::new()),
             denied: Mutex::new(BTreeSet::new()),
             deadline,
@@ -89,12 +89,10 @@ impl Calls {
                     None => None,
                 };
                 let result = {
-                    let _permit = self
-                        .in_flight
-                        .acquire()
-                        .await
-                        .expect("the semaphore is never closed");
-                    call().await
+                    let slot = self.in_flight.enter().await;
+                    let result = call().await;
+                    slot.done(action, outcome(&result));
+                    result
                 };
                 let err = match result {
                     Ok(value) => {
@@ -150,6 +148,11 @@ impl Calls {
         })
     }
 
+    /// How many calls were kept in flight.
+    pub fn concurrency(&self) -> lakelint_checks::model::Concurrency {
+        self.in_flight.report()
+    }
+
     /// Operations answered with AccessDenied so far.
     pub fn denied(&self) -> Vec<String> {
         self.denied
@@ -190,6 +193,21 @@ impl Calls {
     /// Calls made so far, by action.
     pub fn counts(&self) -> BTreeMap<String, u64> {
         self.counts.lock().expect("counter lock").clone()
+    }
+}
+
+/// What an attempt's result tells the concurrency window.
+fn outcome<T, E>(result: &Result<T, SdkError<E, HttpResponse>>) -> Outcome
+where
+    E: ProvideErrorMetadata + std::error::Error + 'static,
+{
+    match result {
+        Ok(_) => Outcome::Answered,
+        Err(err) => match (retry::kind(err), err) {
+            (Some(Retry::Throttled), _) => Outcome::Throttled,
+            (_, SdkError::ServiceError(_) | SdkError::ResponseError(_)) => Outcome::Answered,
+            _ => Outcome::Lost,
+        },
     }
 }
 

@@ -58,6 +58,7 @@ impl Collector for DynamoDb {
                 "dynamodb:ListTables",
                 |start| client
                     .list_tables()
+                    .limit(100)
                     .set_exclusive_start_table_name(start)
                     .send(),
                 |page| {

@@ -30,7 +30,7 @@ impl Collector for EventBridge {
             .calls
             .pages(
                 "events:ListRules",
-                |token| client.list_rules().set_next_token(token).send(),
+                |token| client.list_rules().limit(100).set_next_token(token).send(),
                 |page| {
                     let rules = page
                         .rules()

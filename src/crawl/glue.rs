@@ -203,7 +203,13 @@ impl Reader<'_> {
             .calls
             .pages(
                 "glue:GetJobs",
-                |token| self.client.get_jobs().set_next_token(token).send(),
+                |token| {
+                    self.client
+                        .get_jobs()
+                        .max_results(1000)
+                        .set_next_token(token)
+                        .send()
+                },
                 |page| (page.jobs().to_vec(), page.next_token().map(str::to_string)),
             )
             .await?;
@@ -263,7 +269,13 @@ impl Reader<'_> {
             .calls
             .pages(
                 "glue:GetCrawlers",
-                |token| self.client.get_crawlers().set_next_token(token).send(),
+                |token| {
+                    self.client
+                        .get_crawlers()
+                        .max_results(1000)
+                        .set_next_token(token)
+                        .send()
+                },
                 |page| {
                     let found = page
                         .crawlers()
@@ -495,7 +507,13 @@ impl Reader<'_> {
             .calls
             .pages(
                 "glue:GetTriggers",
-                |token| self.client.get_triggers().set_next_token(token).send(),
+                |token| {
+                    self.client
+                        .get_triggers()
+                        .max_results(200)
+                        .set_next_token(token)
+                        .send()
+                },
                 |page| {
                     let found = page
                         .triggers()
@@ -531,7 +549,13 @@ impl Reader<'_> {
             .calls
             .pages(
                 "glue:GetDatabases",
-                |token| self.client.get_databases().set_next_token(token).send(),
+                |token| {
+                    self.client
+                        .get_databases()
+                        .max_results(100)
+                        .set_next_token(token)
+                        .send()
+                },
                 |page| {
                     let names = page
                         .database_list()
@@ -552,6 +576,7 @@ impl Reader<'_> {
                             self.client
                                 .get_tables()
                                 .database_name(&database)
+                                .max_results(100)
                                 .set_next_token(token)
                                 .send()
                         },

@@ -93,7 +93,13 @@ impl Reader<'_> {
             .calls
             .pages(
                 "kms:ListKeys",
-                |marker| self.client.list_keys().set_marker(marker).send(),
+                |marker| {
+                    self.client
+                        .list_keys()
+                        .limit(1000)
+                        .set_marker(marker)
+                        .send()
+                },
                 |page| {
                     let ids = page
                         .keys()
@@ -223,7 +229,13 @@ impl Reader<'_> {
             .calls
             .pages(
                 "kms:ListAliases",
-                |marker| self.client.list_aliases().set_marker(marker).send(),
+                |marker| {
+                    self.client
+                        .list_aliases()
+                        .limit(100)
+                        .set_marker(marker)
+                        .send()
+                },
                 |page| {
                     let aliases = page
                         .aliases()

@@ -7,6 +7,7 @@ mod aimd;
 mod aws;
 mod calls;
 mod collector;
+mod concurrency;
 mod identity;
 mod pace;
 mod regions;
@@ -51,6 +52,7 @@ pub use regions::{parse_region, RegionSelection};
 
 use crate::progress::Progress;
 use collector::{Collect, Scan};
+use concurrency::Bounds;
 
 /// Declares [`COLLECTORS`] from the service table: a service's collector is
 /// the type named as its variant in `src/crawl/<name>.rs`.
@@ -74,8 +76,9 @@ pub struct ScanOptions {
     pub endpoint_url: Option<String>,
     /// Services to collect; empty means all.
     pub services: Vec<Service>,
-    /// API calls in flight at once, across all services and regions.
-    pub max_concurrency: usize,
+    /// The most API calls in flight at once, across all services and
+    /// regions: a hard ceiling on the adaptive window; `None` for the default bounds.
+    pub max_concurrency: Option<usize>,
     /// Attempts of a call that fails transiently (5xx, timeout), the first
     /// included; throttled calls are retried with a bounded back-off instead.
     pub max_attempts: u32,
@@ -99,7 +102,7 @@ impl Default for ScanOptions {
             regions: RegionSelection::Default,
             endpoint_url: None,
             services: Vec::new(),
-            max_concurrency: 32,
+            max_concurrency: None,
             max_attempts: 5,
             call_timeout: Duration::from_secs(20),
             timeout: None,
@@ -161,7 +164,7 @@ pub async fn scan(options: &ScanOptions) -> Result<Inventory, CrawlError> {
 
 /// Who the credentials of `sdk` belong to.
 pub async fn caller(sdk: &SdkConfig) -> Result<lakelint_checks::model::Account, CrawlError> {
-    let calls = Calls::new(1, None, Progress::default());
+    let calls = Calls::new(Bounds::at_most(1), None, Progress::default());
     identity::identify(sdk, &calls, aws::endpoint_override(sdk)).await
 }
 
@@ -178,7 +181,7 @@ pub struct OrgAccount {
 /// administrator account), every page.
 pub async fn organization_accounts(sdk: &SdkConfig) -> Result<Vec<OrgAccount>, CrawlError> {
     let client = aws_sdk_organizations::Client::new(sdk);
-    let calls = Calls::new(4, None, Progress::default());
+    let calls = Calls::new(Bounds::at_most(4), None, Progress::default());
     let accounts = calls
         .pages(
             "organizations:ListAccounts",
@@ -208,7 +211,10 @@ pub async fn scan_with(sdk: &SdkConfig, options: &ScanOptions) -> Result<Invento
     let clock = Instant::now();
     let endpoint = aws::endpoint_override(sdk).map(str::to_string);
     let deadline = options.timeout.map(|t| tokio::time::Instant::now() + t);
-    let calls = Calls::new(options.max_concurrency, deadline, options.progress.clone())
+    let bounds = options
+        .max_concurrency
+        .map_or(concurrency::DEFAULT_BOUNDS, Bounds::at_most);
+    let calls = Calls::new(bounds, deadline, options.progress.clone())
         .retrying(options.max_attempts)
         .paced(pace::Pace::new(options.max_rps, options.start_rps));
 
@@ -251,6 +257,7 @@ pub async fn scan_with(sdk: &SdkConfig, options: &ScanOptions) -> Result<Invento
             endpoint_url: endpoint,
             api_calls: ApiCalls::of(calls.counts()),
             missing_permissions: missing_permissions(&calls.denied()),
+            concurrency: Some(calls.concurrency()),
             ..ScanInfo::default()
         },
         ..Inventory::default()

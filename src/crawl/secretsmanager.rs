@@ -36,7 +36,13 @@ impl Collector for SecretsManager {
             .calls
             .pages(
                 LIST,
-                |token| client.list_secrets().set_next_token(token).send(),
+                |token| {
+                    client
+                        .list_secrets()
+                        .max_results(100)
+                        .set_next_token(token)
+                        .send()
+                },
                 |page| {
                     let secrets = page
                         .secret_list()

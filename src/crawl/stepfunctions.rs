@@ -52,7 +52,13 @@ impl Collector for StepFunctions {
             .calls
             .pages(
                 "states:ListStateMachines",
-                |token| client.list_state_machines().set_next_token(token).send(),
+                |token| {
+                    client
+                        .list_state_machines()
+                        .max_results(1000)
+                        .set_next_token(token)
+                        .send()
+                },
                 |page| {
                     let machines = page
                         .state_machines()

@@ -313,6 +313,8 @@ impl Report {
             _ => MULTIPLE_ACCOUNTS.into(),
         };
         let scan = &mut merged.scan.info;
+        // Each account had its own window; one figure would speak for none.
+        scan.concurrency = None;
         scan.missing_permissions.sort();
         scan.missing_permissions.dedup();
         scan.api_calls.total = scan.api_calls.by_action.values().sum();

@@ -40,7 +40,17 @@ pub struct Faults {
     /// Requests answered 200 with a JSON body instead of being forwarded:
     /// services the emulator does not implement, in the shape AWS answers.
     pub answers: Vec<Answer>,
+    /// Every request, made-up answers too, is held `base` plus `per_in_flight`
+    /// for each request in flight: an endpoint whose latency grows with load.
+    pub latency: Option<Latency>,
     pub seed: u64,
+}
+
+/// How long each request is held before it is answered.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Latency {
+    pub base: Duration,
+    pub per_in_flight: Duration,
 }
 
 /// AccessDenied for requests matching every field given.
@@ -105,6 +115,8 @@ struct State {
     seen: Mutex<Vec<Seen>>,
     throttled_so_far: Mutex<HashMap<String, usize>>,
     injected: AtomicUsize,
+    in_flight: AtomicUsize,
+    most_in_flight: AtomicUsize,
     client: Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>,
 }
 
@@ -126,6 +138,8 @@ impl Proxy {
             seen: Mutex::new(Vec::new()),
             throttled_so_far: Mutex::new(HashMap::new()),
             injected: AtomicUsize::new(0),
+            in_flight: AtomicUsize::new(0),
+            most_in_flight: AtomicUsize::new(0),
             client: Client::builder(TokioExecutor::new()).build_http(),
         });
         let serving = state.clone();
@@ -168,6 +182,11 @@ impl Proxy {
         self.seen().into_iter().map(|s| s.operation).collect()
     }
 
+    /// The most requests it held at once.
+    pub fn most_in_flight(&self) -> usize {
+        self.state.most_in_flight.load(Ordering::Relaxed)
+    }
+
     /// How many answers were made up rather than forwarded.
     pub fn injected(&self) -> usize {
         self.state.injected.load(Ordering::Relaxed)
@@ -176,6 +195,20 @@ impl Proxy {
 
 async fn handle(
     state: Arc<State>,
+    req: Request<Incoming>,
+) -> Result<Response<Full<Bytes>>, std::io::Error> {
+    let now = state.in_flight.fetch_add(1, Ordering::Relaxed) + 1;
+    state.most_in_flight.fetch_max(now, Ordering::Relaxed);
+    if let Some(latency) = state.faults.latency {
+        tokio::time::sleep(latency.base + latency.per_in_flight * now as u32).await;
+    }
+    let response = respond(&state, req).await;
+    state.in_flight.fetch_sub(1, Ordering::Relaxed);
+    response
+}
+
+async fn respond(
+    state: &Arc<State>,
     req: Request<Incoming>,
 ) -> Result<Response<Full<Bytes>>, std::io::Error> {
     let (parts, body) = req.into_parts();
@@ -217,6 +250,23 @@ async fn handle(
             "<<<this is not a document".into(),
         ));
     }
+    // Identity stays clean: a scan that cannot learn its account stops, by design.
+    if !operation.starts_with("sts:") {
+        let roll = state.rng.lock().unwrap().f64();
+        if roll < faults.drop_rate {
+            state.injected.fetch_add(1, Ordering::Relaxed);
+            return Err(std::io::Error::other(
+                "connection dropped by the fault proxy",
+            ));
+        }
+        if roll < faults.drop_rate + faults.throttle_rate {
+            return injected(throttled(protocol));
+        }
+        if roll < faults.drop_rate + faults.throttle_rate + faults.error_rate {
+            let unavailable = state.rng.lock().unwrap().bool();
+            return injected(server_error(protocol, unavailable));
+        }
+    }
     let path = req.uri().path();
     let made_up = faults.answers.iter().find(|a| {
         a.operation == operation
@@ -243,24 +293,7 @@ async fn handle(
     if let Some((_, delay)) = faults.delay.iter().find(|(op, _)| op == &operation) {
         tokio::time::sleep(*delay).await;
     }
-    // Identity stays clean: a scan that cannot learn its account stops, by design.
-    if !operation.starts_with("sts:") {
-        let roll = state.rng.lock().unwrap().f64();
-        if roll < faults.drop_rate {
-            state.injected.fetch_add(1, Ordering::Relaxed);
-            return Err(std::io::Error::other(
-                "connection dropped by the fault proxy",
-            ));
-        }
-        if roll < faults.drop_rate + faults.throttle_rate {
-            return injected(throttled(protocol));
-        }
-        if roll < faults.drop_rate + faults.throttle_rate + faults.error_rate {
-            let unavailable = state.rng.lock().unwrap().bool();
-            return injected(server_error(protocol, unavailable));
-        }
-    }
-    forward(&state, req, body).await
+    forward(state, req, body).await
 }
 
 async fn forward(

@@ -121,6 +121,24 @@ pub struct ScanInfo {
     /// IAM actions the scanning identity was denied: what to add to its policy.
     #[serde(default)]
     pub missing_permissions: Vec<String>,
+    /// How many calls the scan kept in flight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrency: Option<Concurrency>,
+}
+
+/// The calls a scan kept in flight: its window's bounds and where it settled.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concurrency {
+    /// Where the window started.
+    pub start: usize,
+    /// The fewest it could shrink to.
+    pub min: usize,
+    /// The most it could grow to (`--max-concurrency`, or the default bound).
+    pub max: usize,
+    /// The limit under which the scan made most of its calls.
+    pub settled: usize,
+    /// The most calls in flight at once.
+    pub most_in_flight: usize,
 }
 
 /// API calls of a scan.
