@@ -9,7 +9,8 @@
 //! divided by its operation's baseline: the lowest median that operation
 //! had in any earlier round. Operations differ tenfold in latency; one
 //! compared with itself says whether the endpoint is slowing down. A step
-//! up that made answers slower than the round before it is undone, and the
+//! up after which two rounds in a row were slower than the round before it
+//! is undone, and the
 //! window stays under it for a while: an endpoint whose latency grows with
 //! load is not driven harder. The round after a change is not judged.
 
@@ -98,8 +99,11 @@ struct State {
     round: Vec<(String, Duration)>,
     throttled: usize,
     baselines: HashMap<String, Duration>,
-    /// The limit and latency ratio of the last judged round.
+    /// The limit and latency ratio of the last judged round at the limit
+    /// before the latest step up.
     previous: Option<(usize, f64)>,
+    /// The round after a step up was slower: one more like it undoes the step.
+    suspect: bool,
     /// A limit the window stays under, and for how many more rounds.
     hold: Option<(usize, u32)>,
     /// The round after a change is not judged: calls on new connections
@@ -138,6 +142,7 @@ impl Window {
                 throttled: 0,
                 baselines: HashMap::new(),
                 previous: None,
+                suspect: false,
                 hold: None,
                 warming: false,
                 calls_at: BTreeMap::new(),
@@ -257,7 +262,6 @@ impl State {
         self.hold = self
             .hold
             .and_then(|(under, rounds)| (rounds > 1).then(|| (under, rounds - 1)));
-        let previous = std::mem::replace(&mut self.previous, ratio.map(|r| (limit, r)));
         let throttling = total > 0 && throttled as f64 / total as f64 >= THROTTLE_PATTERN;
         let Some(ratio) = ratio else {
             return if throttling {
@@ -267,12 +271,29 @@ impl State {
             };
         };
         if throttling || ratio >= SHRINK_FROM {
+            self.previous = Some((limit, ratio));
+            self.suspect = false;
             return (limit * 3 / 4).max(min);
         }
-        if let Some((before, before_ratio)) = previous {
-            if limit > before && ratio > before_ratio * STEP_SLOWED {
-                self.hold = Some((before, HOLD_ROUNDS));
-                return before;
+        // Each judged round is compared with the last round at a lower limit.
+        let before = match self.previous {
+            Some((before, before_ratio)) if before < limit => Some((before, before_ratio)),
+            _ => None,
+        };
+        match before {
+            Some((before, before_ratio)) if ratio > before_ratio * STEP_SLOWED => {
+                if std::mem::replace(&mut self.suspect, true) {
+                    self.suspect = false;
+                    self.previous = Some((before, before_ratio));
+                    self.hold = Some((before, HOLD_ROUNDS));
+                    return before;
+                }
+                // Once may be noise: judge again at the same limit.
+                return limit;
+            }
+            _ => {
+                self.suspect = false;
+                self.previous = Some((limit, ratio));
             }
         }
         let ceiling = self.hold.map_or(max, |(under, _)| under.min(max));
@@ -399,6 +420,26 @@ mod tests {
         let report = window.report();
         assert_eq!(report.settled, 32, "{report:?}");
         assert!(report.most_in_flight <= 40, "{report:?}");
+    }
+
+    #[tokio::test]
+    async fn one_slow_round_is_noise() {
+        // Rounds alternate between judged and warming while it grows: one of
+        // the two slow rounds tried is judged.
+        for slow in [5, 6] {
+            let window = Window::new(DEFAULT_BOUNDS);
+            for i in 0..40 {
+                let ms = if i == slow { 45 } else { 30 };
+                rounds(
+                    &window,
+                    1,
+                    |_| Duration::from_millis(ms),
+                    |_| Outcome::Answered,
+                )
+                .await;
+            }
+            assert_eq!(limit(&window), 256, "slow round {slow}");
+        }
     }
 
     #[tokio::test]
