@@ -383,7 +383,7 @@ pub fn run_with(id: &str, inventory: &Inventory, config: &Config) -> Vec<(String
                 | crate::findings::finding::Outcome::Fail(m) => m.to_string(),
                 crate::findings::finding::Outcome::Unknown(r) => r.to_string(),
             };
-            (j.resource.id, j.outcome.status(), text)
+            (j.resource.id.into_owned(), j.outcome.status(), text)
         })
         .collect()
 }

@@ -45,7 +45,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for f in findings {
             let mut case = BytesStart::new("testcase");
             case.push_attribute(("classname", &*f.check_id));
-            case.push_attribute(("name", f.resource.arn.as_str()));
+            case.push_attribute(("name", &*f.resource.arn));
             let outcome: Option<Outcome> = if f.muted {
                 let why = format!("muted: {}", f.mute_reason.as_deref().unwrap_or_default());
                 Some(("skipped", vec![("message", why)], String::new()))

@@ -215,7 +215,7 @@ impl Report {
                     let r = listed.resource;
                     Resource {
                         account_id: r.account_id.into_owned(),
-                        arn: r.arn,
+                        arn: r.arn.into_owned(),
                         kind: r.kind.into_owned(),
                         region: r.region.into_owned(),
                         roles: listed.roles,

@@ -79,9 +79,10 @@ pub fn regional_ref(
     id: &str,
     kind: &'static str,
 ) -> ResourceRef {
+    // Interned: a resource's every finding shares one copy of each.
     ResourceRef {
-        arn: arn.into(),
-        id: id.into(),
+        arn: intern(arn),
+        id: intern(id),
         kind: kind.into(),
         region: intern(region),
         account_id: intern(&inventory.account.account_id),
@@ -118,8 +119,11 @@ pub fn account_ref(inventory: &Inventory) -> ResourceRef {
         .first()
         .map_or("global", String::as_str);
     ResourceRef {
-        arn: format!("arn:{}:iam::{}:root", account.partition, account.account_id),
-        id: account.account_id.clone(),
+        arn: intern(&format!(
+            "arn:{}:iam::{}:root",
+            account.partition, account.account_id
+        )),
+        id: intern(&account.account_id),
         kind: "AwsAccount".into(),
         region: intern(region),
         account_id: intern(&account.account_id),

@@ -99,7 +99,7 @@ fn key(f: &Finding) -> (&str, &str, &str, &str) {
         &*f.resource.account_id,
         &*f.resource.region,
         &*f.check_id,
-        f.resource.arn.as_str(),
+        &*f.resource.arn,
     )
 }
 
@@ -242,7 +242,7 @@ mod tests {
         let ids = |list: &[Resolved]| -> Vec<String> {
             list.iter()
                 .filter(|r| r.check_id == "s3.bucket_versioning")
-                .map(|r| r.resource.id.clone())
+                .map(|r| r.resource.id.to_string())
                 .collect()
         };
         assert_eq!(ids(&cmp.resolved), ["fixed", "gone"]);

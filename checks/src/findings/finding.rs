@@ -198,9 +198,9 @@ impl FromStr for Pillar {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ResourceRef {
     /// The resource's ARN.
-    pub arn: String,
+    pub arn: Text,
     /// Its short name (bucket name, job name, key id).
-    pub id: String,
+    pub id: Text,
     /// AWS resource type in Security Hub's vocabulary (`AwsS3Bucket`, `AwsAccount`).
     #[serde(rename = "type")]
     pub kind: Text,
@@ -210,9 +210,10 @@ pub struct ResourceRef {
     pub account_id: Text,
 }
 
-/// A text of which a run holds few distinct values (regions, account ids),
-/// stored once for the process and shared by every finding. The set is
-/// bounded by the regions and accounts scanned.
+/// A text many findings repeat (regions, account ids, a resource's ARN and
+/// name, which each of its checks' findings carries), stored once for the
+/// process and shared by every finding. The set is bounded by the regions,
+/// accounts and resources a run judges.
 pub fn intern(text: &str) -> Text {
     static SEEN: std::sync::Mutex<std::collections::BTreeSet<&'static str>> =
         std::sync::Mutex::new(std::collections::BTreeSet::new());

@@ -192,7 +192,7 @@ pub fn apply<'a>(
     let (expired, live): (Vec<&MuteRule>, Vec<&MuteRule>) =
         rules.iter().partition(|r| r.expired(today));
     for finding in findings.iter_mut() {
-        let resource_tags = tags.get(finding.resource.arn.as_str()).copied();
+        let resource_tags = tags.get(&*finding.resource.arn).copied();
         if let Some(rule) = live.iter().find(|r| r.matches(finding, resource_tags)) {
             finding.muted = true;
             finding.mute_reason = Some(rule.reason.0.clone());

@@ -19,8 +19,8 @@ impl Resource for Bucket {
 
     fn reference(&self, _: &S3Inventory, inventory: &Inventory) -> ResourceRef {
         ResourceRef {
-            arn: self.arn.clone(),
-            id: self.name.clone(),
+            arn: intern(&self.arn),
+            id: intern(&self.name),
             kind: "AwsS3Bucket".into(),
             region: intern(self.region.known().map_or("unknown", String::as_str)),
             account_id: intern(&inventory.account.account_id),
