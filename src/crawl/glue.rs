@@ -127,25 +127,23 @@ impl Collector for Glue {
             region,
         };
         let (
-            (jobs, crawlers, catalog, triggers),
-            (security_configurations, catalog_encryption, schemas, data_quality_targets),
+            jobs,
+            crawlers,
+            catalog,
+            triggers,
+            security_configurations,
+            catalog_encryption,
+            schemas,
+            data_quality_targets,
         ) = tokio::join!(
-            async {
-                tokio::join!(
-                    reader.jobs(),
-                    reader.crawlers(),
-                    reader.tables(),
-                    reader.triggers()
-                )
-            },
-            async {
-                tokio::join!(
-                    reader.security_configurations(),
-                    reader.catalog_encryption(),
-                    reader.schemas(),
-                    reader.data_quality_targets(),
-                )
-            },
+            reader.jobs(),
+            reader.crawlers(),
+            reader.tables(),
+            reader.triggers(),
+            reader.security_configurations(),
+            reader.catalog_encryption(),
+            reader.schemas(),
+            reader.data_quality_targets(),
         );
         let (databases, tables) = match catalog {
             Ok((databases, tables, unlisted)) => {

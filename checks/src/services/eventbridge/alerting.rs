@@ -51,3 +51,31 @@ pub(crate) fn alerting<'a>(
         None => Ok(Alerting::None),
     }
 }
+
+/// What the rules of a region say of several events (a job's or a state
+/// machine's failed states, one event each, labelled by its state).
+#[derive(Debug, Default)]
+pub(crate) struct Coverage<'s> {
+    /// `STATE by rule NAME`, for each state an enabled rule matches.
+    pub covered: Vec<String>,
+    /// The states no rule matches.
+    pub uncovered: Vec<&'s str>,
+    /// Why a state none is known to match might be matched after all.
+    pub doubt: Option<Unobserved>,
+}
+
+/// Which of the labelled `events` an enabled rule matches.
+pub(crate) fn coverage<'s>(
+    rules: &[EventRule],
+    events: impl IntoIterator<Item = (&'s str, Value)>,
+) -> Coverage<'s> {
+    let mut found = Coverage::default();
+    for (state, event) in events {
+        match alerting(rules, &event) {
+            Ok(Alerting::By(rule)) => found.covered.push(format!("{state} by rule {}", rule.name)),
+            Ok(Alerting::None) => found.uncovered.push(state),
+            Err(reason) => found.doubt = found.doubt.or(Some(reason)),
+        }
+    }
+    found
+}

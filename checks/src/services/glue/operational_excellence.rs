@@ -9,7 +9,7 @@ use crate::interpret::event_pattern::unknown_value;
 use crate::interpret::iac;
 use crate::interpret::pattern::wildcard_match;
 use crate::model::{GlueJob, GlueRegion, GlueTable, Service, Unobserved, UnobservedKind};
-use crate::services::eventbridge::alerting::{alerting, Alerting};
+use crate::services::eventbridge::alerting::{coverage, Coverage};
 use crate::services::glue::resources::database_ref;
 use serde_json::Value;
 
@@ -210,17 +210,19 @@ fn failure_alerting(job: &GlueJob, region: &GlueRegion, cx: &Context) -> Judged 
         &region.region,
         |r| &r.region,
     )?;
-    let mut covered = Vec::new();
-    let mut uncovered = Vec::new();
-    let mut doubt = None;
-    for (state, severity) in FAILED_STATES {
-        let event = job_state_change(job, &region.region, cx, state, severity);
-        match alerting(&events.rules, &event) {
-            Ok(Alerting::By(rule)) => covered.push(format!("{state} by rule {}", rule.name)),
-            Ok(Alerting::None) => uncovered.push(state),
-            Err(reason) => doubt = doubt.or(Some(reason)),
-        }
-    }
+    let Coverage {
+        covered,
+        uncovered,
+        doubt,
+    } = coverage(
+        &events.rules,
+        FAILED_STATES.map(|(state, severity)| {
+            (
+                state,
+                job_state_change(job, &region.region, cx, state, severity),
+            )
+        }),
+    );
     // A state no rule covers fails the job, whatever is unknown of the other.
     match (uncovered.is_empty(), doubt) {
         (false, _) => fail(format!(

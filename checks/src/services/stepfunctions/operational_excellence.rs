@@ -8,7 +8,7 @@ use crate::findings::finding::{fail, pass, Judged};
 use crate::interpret::event_pattern::unknown_value;
 use crate::interpret::iac;
 use crate::model::{Service, StateMachine, StepFunctionsRegion, Unobserved, UnobservedKind};
-use crate::services::eventbridge::alerting::{alerting, Alerting};
+use crate::services::eventbridge::alerting::{coverage, Coverage};
 
 crate::checks! {
     "stepfunctions.state_machine_logging" {
@@ -100,8 +100,7 @@ fn execution_status_change(m: &StateMachine, region: &str, cx: &Context, status:
 /// failed statuses, or an alarm on the machine's ExecutionsFailed; UNKNOWN
 /// when neither is seen but one might be there unseen.
 fn failure_alerting(m: &StateMachine, region: &StepFunctionsRegion, cx: &Context) -> Judged {
-    let mut doubt = None;
-    match region_record(
+    let mut doubt = match region_record(
         cx.inventory,
         cx.inventory.eventbridge.as_ref(),
         Service::EventBridge,
@@ -110,18 +109,19 @@ fn failure_alerting(m: &StateMachine, region: &StepFunctionsRegion, cx: &Context
         |r| &r.region,
     ) {
         Ok(events) => {
-            let mut covered = Vec::new();
-            let mut uncovered = Vec::new();
-            for status in FAILED_STATUSES {
-                let event = execution_status_change(m, &region.region, cx, status);
-                match alerting(&events.rules, &event) {
-                    Ok(Alerting::By(rule)) => {
-                        covered.push(format!("{status} by rule {}", rule.name))
-                    }
-                    Ok(Alerting::None) => uncovered.push(status),
-                    Err(reason) => doubt = doubt.or(Some(reason)),
-                }
-            }
+            let Coverage {
+                covered,
+                uncovered,
+                doubt,
+            } = coverage(
+                &events.rules,
+                FAILED_STATUSES.map(|status| {
+                    (
+                        status,
+                        execution_status_change(m, &region.region, cx, status),
+                    )
+                }),
+            );
             if !covered.is_empty() {
                 let rest = match uncovered.is_empty() {
                     true => String::new(),
@@ -132,9 +132,10 @@ fn failure_alerting(m: &StateMachine, region: &StepFunctionsRegion, cx: &Context
                     covered.join(", ")
                 ));
             }
+            doubt
         }
-        Err(reason) => doubt = Some(reason),
-    }
+        Err(reason) => Some(reason),
+    };
     match region_record(
         cx.inventory,
         cx.inventory.cloudwatch.as_ref(),
@@ -144,14 +145,12 @@ fn failure_alerting(m: &StateMachine, region: &StepFunctionsRegion, cx: &Context
         |r| &r.region,
     ) {
         Ok(cloudwatch) => {
-            let watching = cloudwatch
+            let watching: Vec<_> = cloudwatch
                 .alarms
                 .iter()
-                .filter(|a| a.watches("AWS/States", "ExecutionsFailed", "StateMachineArn", &m.arn));
-            let best = watching
-                .clone()
-                .find(|a| a.notifies())
-                .or(watching.clone().next());
+                .filter(|a| a.watches("AWS/States", "ExecutionsFailed", "StateMachineArn", &m.arn))
+                .collect();
+            let best = watching.iter().find(|a| a.notifies()).or(watching.first());
             if let Some(alarm) = best {
                 let silent = if alarm.notifies() {
                     ""
